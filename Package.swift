@@ -1,0 +1,55 @@
+// swift-tools-version:5.9
+import PackageDescription
+
+// Numeric targets are built with bounds checks off in release builds: the inner loops run
+// billions of times and every index is validated where the data enters (parameters, files).
+let fast: [SwiftSetting] = [
+    .unsafeFlags(["-Ounchecked", "-enforce-exclusivity=unchecked"], .when(configuration: .release)),
+]
+
+/// One module per intervention under Sources/Plugins/<Name>. Adding an intervention means
+/// adding its name here and one line in the CLI's plugin list (Sources/workbench/Plugins.swift).
+let pluginNames = ["GainModulation"]
+
+let pluginTargets: [Target] = pluginNames.map { name in
+    .target(name: name, dependencies: ["WorkbenchKit", "Datasets"],
+            path: "Sources/Plugins/\(name)", swiftSettings: fast)
+}
+let pluginTests: [Target] = pluginNames.map { name in
+    .testTarget(name: "\(name)Tests", dependencies: [.target(name: name), "WorkbenchKit", "Datasets"])
+}
+
+let package = Package(
+    name: "workbench",
+    products: [
+        .executable(name: "workbench", targets: ["workbench"]),
+        .library(name: "WorkbenchKit", targets: ["WorkbenchKit"]),
+        .library(name: "Render", targets: ["Render"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // C libraries, each wrapped once (Debian's -dev packages provide them).
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib",
+                       providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CCairo", path: "Sources/CCairo", pkgConfig: "cairo",
+                       providers: [.apt(["libcairo2-dev"])]),
+        .systemLibrary(name: "CPNG", path: "Sources/CPNG", pkgConfig: "libpng",
+                       providers: [.apt(["libpng-dev"])]),
+
+        .target(name: "WorkbenchKit", swiftSettings: fast),
+        .target(name: "Datasets", dependencies: ["WorkbenchKit", "CZlib"], swiftSettings: fast),
+        .target(name: "Render", dependencies: ["CCairo", "CPNG"]),
+        .executableTarget(
+            name: "workbench",
+            dependencies: ["WorkbenchKit", "Datasets", "Render",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")]
+                + pluginNames.map { .target(name: $0) },
+            swiftSettings: fast),
+
+        .testTarget(name: "WorkbenchKitTests", dependencies: ["WorkbenchKit"]),
+        .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "WorkbenchKit"]),
+        .testTarget(name: "RenderTests", dependencies: ["Render"]),
+    ] + pluginTargets + pluginTests
+)
