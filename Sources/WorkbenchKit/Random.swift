@@ -1,3 +1,5 @@
+import Foundation
+
 /// A small, fast, seedable generator (xoshiro256**) so every run is reproducible from its seed
 /// on every platform; Swift's SystemRandomNumberGenerator cannot be seeded.
 public struct SeededGenerator: RandomNumberGenerator {
@@ -45,7 +47,7 @@ public struct SeededGenerator: RandomNumberGenerator {
             let u = 2 * uniform() - 1, v = 2 * uniform() - 1
             let s = u * u + v * v
             if s > 0 && s < 1 {
-                let m = (-2 * _log(s) / s).squareRoot()
+                let m = (-2 * log(s) / s).squareRoot()
                 spareNormal = v * m
                 return u * m
             }
@@ -58,16 +60,3 @@ public struct SeededGenerator: RandomNumberGenerator {
     public mutating func index(below n: Int) -> Int { Int(next() % UInt64(n)) }
 }
 
-@inline(__always) func _log(_ x: Double) -> Double {
-    #if canImport(Glibc)
-    return Glibc.log(x)
-    #else
-    return Foundation.log(x)
-    #endif
-}
-
-#if canImport(Glibc)
-import Glibc
-#else
-import Foundation
-#endif
