@@ -1,0 +1,29 @@
+/// Learning dynamics on a flat state vector w (e.g. the weights of a network), driven by a
+/// per-step control g. A plugin implements this: the vector field f(w, g), the instantaneous
+/// loss L(w, g), and their vector-Jacobian products. The engine does everything else.
+///
+/// Both methods get the step index so a model may depend on time (e.g. a task switch), and a
+/// workspace created once per engine, so evaluations allocate nothing.
+public protocol LearningDynamics {
+    associatedtype Workspace: AnyObject
+
+    /// Size of the state w.
+    var stateCount: Int { get }
+    /// Size of the control g at one time step (0 when the control is not per-step).
+    var controlCount: Int { get }
+
+    func makeWorkspace() -> Workspace
+
+    /// Returns L(w_i, g_i) and, when `drift` is non-nil, writes f(w_i, g_i) into it.
+    func evaluate(step: Int, state: UnsafePointer<Double>, control: UnsafePointer<Double>,
+                  drift: UnsafeMutablePointer<Double>?, workspace: Workspace) -> Double
+
+    /// Accumulates the vector-Jacobian products at (w_i, g_i):
+    ///   stateBar   += (df/dw)^T a + lossWeight * dL/dw
+    ///   controlBar += (df/dg)^T a + lossWeight * dL/dg
+    /// `a` is nil when only the loss term is needed (the last step).
+    func pullback(step: Int, state: UnsafePointer<Double>, control: UnsafePointer<Double>,
+                  driftAdjoint a: UnsafePointer<Double>?, lossWeight: Double,
+                  stateBar: UnsafeMutablePointer<Double>, controlBar: UnsafeMutablePointer<Double>,
+                  workspace: Workspace)
+}

@@ -1,0 +1,89 @@
+import Foundation
+
+/// Box constraints on the control. `lower`/`upper` repeat with period `count` over the
+/// parameter vector (period 1 = one bound for every entry; period = per-step control size =
+/// a bound per control component).
+public struct Bounds: Equatable {
+    public var lower: [Double]
+    public var upper: [Double]
+    public init(lower: [Double], upper: [Double]) {
+        precondition(lower.count == upper.count && !lower.isEmpty)
+        self.lower = lower; self.upper = upper
+    }
+    public init(_ lower: Double, _ upper: Double) { self.init(lower: [lower], upper: [upper]) }
+    public static let none = Bounds(-.infinity, .infinity)
+
+    public func clamp(_ theta: inout [Double]) {
+        let p = lower.count
+        if p == 1 {
+            let lo = lower[0], hi = upper[0]
+            if lo == -.infinity && hi == .infinity { return }
+            for k in theta.indices { theta[k] = min(max(theta[k], lo), hi) }
+        } else {
+            for k in theta.indices { theta[k] = min(max(theta[k], lower[k % p]), upper[k % p]) }
+        }
+    }
+}
+
+/// How the control is improved. Both ASCEND V.
+public enum OptimizerKind: String, CaseIterable {
+    /// The paper's update (eq. 3): theta += rate * dV/dtheta, then clamp.
+    case gradient
+    /// Adam (amsgrad variant, as the authors used for MAML and learning rates), then clamp.
+    case adam
+}
+
+public struct OptimizerSettings {
+    public var kind: OptimizerKind
+    public var rate: Double
+    public var iterations: Int
+    public var bounds: Bounds
+    public init(kind: OptimizerKind, rate: Double, iterations: Int, bounds: Bounds) {
+        self.kind = kind; self.rate = rate; self.iterations = iterations; self.bounds = bounds
+    }
+}
+
+public struct OptimizationResult {
+    public var theta: [Double]
+    /// V before each iteration's update, then the final V: iterations + 1 values.
+    public var valueHistory: [Double]
+}
+
+/// Gradient ascent on V with clamping. `onIteration(k, V)` reports progress.
+public func optimizeControl(engine: any ValueEngine, initial: [Double], settings: OptimizerSettings,
+                            onIteration: (Int, Double) -> Void = { _, _ in }) -> OptimizationResult {
+    var theta = initial
+    settings.bounds.clamp(&theta)
+    var gradient = [Double](repeating: 0, count: theta.count)
+    var history: [Double] = []
+    history.reserveCapacity(settings.iterations + 1)
+    // Adam state (unused for plain gradient ascent).
+    var m1 = [Double](), m2 = [Double](), m2max = [Double]()
+    if settings.kind == .adam {
+        m1 = [Double](repeating: 0, count: theta.count); m2 = m1; m2max = m1
+    }
+    let beta1 = 0.9, beta2 = 0.999, epsilon = 1e-8
+    for k in 0..<settings.iterations {
+        let v = engine.valueAndGradient(theta, gradient: &gradient)
+        history.append(v)
+        onIteration(k, v)
+        switch settings.kind {
+        case .gradient:
+            let r = settings.rate
+            for j in theta.indices { theta[j] += r * gradient[j] }
+        case .adam:
+            let t = Double(k + 1)
+            let c1 = 1 - pow(beta1, t), c2 = 1 - pow(beta2, t)
+            for j in theta.indices {
+                let gj = gradient[j]
+                m1[j] = beta1 * m1[j] + (1 - beta1) * gj
+                m2[j] = beta2 * m2[j] + (1 - beta2) * gj * gj
+                m2max[j] = max(m2max[j], m2[j])
+                theta[j] += settings.rate * (m1[j] / c1) / ((m2max[j] / c2).squareRoot() + epsilon)
+            }
+        }
+        settings.bounds.clamp(&theta)
+    }
+    history.append(engine.value(theta))
+    return OptimizationResult(theta: theta, valueHistory: history)
+}

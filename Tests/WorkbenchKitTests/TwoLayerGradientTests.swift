@@ -1,0 +1,83 @@
+import XCTest
+@testable import WorkbenchKit
+
+/// Random but valid statistics (Sx positive definite) for gradient checks.
+func randomTask(inputs: Int, outputs: Int, seed: UInt64) -> TaskStatistics {
+    var rng = SeededGenerator(seed: seed)
+    let n = 40
+    var sx = [Double](repeating: 0, count: inputs * inputs)
+    var sxy = [Double](repeating: 0, count: inputs * outputs)
+    var sy = [Double](repeating: 0, count: outputs * outputs)
+    var mx = [Double](repeating: 0, count: inputs), my = [Double](repeating: 0, count: outputs)
+    for _ in 0..<n {
+        let x = (0..<inputs).map { _ in rng.normal() }
+        let y = (0..<outputs).map { _ in rng.normal() }
+        for a in 0..<inputs {
+            mx[a] += x[a] / Double(n)
+            for b in 0..<inputs { sx[a * inputs + b] += x[a] * x[b] / Double(n) }
+            for b in 0..<outputs { sxy[a * outputs + b] += x[a] * y[b] / Double(n) }
+        }
+        for a in 0..<outputs {
+            my[a] += y[a] / Double(n)
+            for b in 0..<outputs { sy[a * outputs + b] += y[a] * y[b] / Double(n) }
+        }
+    }
+    return TaskStatistics(inputCount: inputs, outputCount: outputs, sx: sx, sxy: sxy, sy: sy, meanX: mx, meanY: my)
+}
+
+final class TwoLayerGradientTests: XCTestCase {
+    func check(_ cfg: TwoLayerNetwork.Configuration, tasks: Int = 1, file: StaticString = #filePath, line: UInt = #line) {
+        let ts = (0..<tasks).map { randomTask(inputs: 4, outputs: 3, seed: 10 + UInt64($0)) }
+        let net = TwoLayerNetwork(configuration: cfg, tasks: ts, switchEvery: tasks > 1 ? 7 : 0)
+        var rng = SeededGenerator(seed: 3)
+        let w0 = net.randomInitialState(std: 0.3, using: &rng)
+        let steps = 20
+        let cost = NormCost(.exponential, beta: 0.3, norm: WeightedSquares(range: 0..<net.controlCount))
+        let engine = Engine(ControlProblem(dynamics: net, steps: steps, dt: 0.05, gamma: 0.9, eta: 1.3,
+                                           cost: cost, map: .perStep(initialState: w0)))
+        var theta = [Double]()
+        for _ in 0..<steps { theta += net.neutralControl.map { $0 + 0.2 * rng.normal() } }
+        let report = checkGradient(engine: engine, at: theta, directions: 6, epsilon: 1e-6)
+        XCTAssertLessThan(report.maxRelativeError, 1e-6, "\(cfg)", file: file, line: line)
+    }
+
+    func testBaselineNetworkGradientWithRespectToWeightsViaInitialState() {
+        let ts = randomTask(inputs: 4, outputs: 3, seed: 1)
+        let net = TwoLayerNetwork(configuration: .init(hidden: 5, lambda: 0.1, outputNoise: 0.2), task: ts)
+        var rng = SeededGenerator(seed: 5)
+        let w0 = net.randomInitialState(std: 0.3, using: &rng)
+        let engine = Engine(ControlProblem(dynamics: net, steps: 15, dt: 0.05, gamma: 1, eta: 1,
+                                           cost: ZeroCost(), map: .initialState(copies: 1, controls: [])))
+        let report = checkGradient(engine: engine, at: w0, directions: 6)
+        XCTAssertLessThan(report.maxRelativeError, 1e-6)
+    }
+
+    func testGainsPerSynapse() { check(.init(hidden: 5, lambda: 0.01, gains1: .perSynapse, gains2: .perSynapse)) }
+    func testGainsPerNeuron() { check(.init(hidden: 5, lambda: 0.01, gains1: .perNeuron, gains2: .perNeuron)) }
+    func testSecondLayerOnlyNeuronBasis() { check(.init(hidden: 5, lambda: 0.0, gains2: .perNeuron)) }
+    func testLinearEngagement() { check(.init(hidden: 5, lambda: 0.0, weighting: .linear(groupOfOutput: [0, 1, 1]))) }
+    func testSquaredCategoryEngagement() { check(.init(hidden: 5, lambda: 0.02, weighting: .squared)) }
+    func testLearningRateFactor() { check(.init(hidden: 5, lambda: 0.05, learningRate: true)) }
+    func testEverythingAtOnceWithTaskSwitch() {
+        check(.init(hidden: 5, lambda: 0.05, outputNoise: 0.1, gains1: .perSynapse, gains2: .perNeuron,
+                    weighting: .squared, learningRate: true), tasks: 2)
+    }
+
+    /// With no control the drift is exactly minus the loss gradient (gradient flow), so one tiny
+    /// Euler step lowers the loss by dt |f|^2 to first order.
+    func testDriftIsNegativeLossGradient() {
+        let ts = randomTask(inputs: 3, outputs: 2, seed: 2)
+        let net = TwoLayerNetwork(configuration: .init(hidden: 4, lambda: 0.1), task: ts)
+        var rng = SeededGenerator(seed: 9)
+        var w = net.randomInitialState(std: 0.5, using: &rng)
+        let ws = net.makeWorkspace()
+        var f = [Double](repeating: 0, count: net.stateCount)
+        let g = [0.0]
+        let l0 = net.evaluate(step: 0, state: w, control: g, drift: &f, workspace: ws)
+        let dt = 1e-6
+        for k in w.indices { w[k] += dt * f[k] }
+        let l1 = net.evaluate(step: 0, state: w, control: g, drift: nil, workspace: ws)
+        let expected = -dt * f.reduce(0) { $0 + $1 * $1 }
+        XCTAssertEqual((l1 - l0) / expected, 1, accuracy: 1e-4)
+    }
+}
