@@ -1,0 +1,106 @@
+import Foundation
+
+/// What a plugin registers: a named experiment with its parameters and presets, which it turns
+/// into a control problem. The engine, optimiser, progress, result files and figures are not its
+/// business.
+public protocol Experiment {
+    var name: String { get }
+    /// One line for `workbench list`.
+    var summary: String { get }
+    var parameters: [ParameterSpec] { get }
+    /// Named overrides of the defaults: at least "quick" (seconds, for tests and demos) and
+    /// "paper" (the paper's Tables 1-5).
+    var presets: [String: [String: String]] { get }
+    /// Whether the experiment reads MNIST files with these parameters.
+    func needsMNIST(_ parameters: ParameterValues) -> Bool
+    func prepare(_ parameters: ParameterValues, context: RunContext) throws -> PreparedRun
+}
+
+public extension Experiment {
+    func needsMNIST(_ parameters: ParameterValues) -> Bool { false }
+
+    /// Defaults, then the preset, then the overrides, each validated.
+    func resolve(preset: String, overrides: [(String, String)]) throws -> ParameterValues {
+        guard let presetValues = presets[preset] else {
+            throw WorkbenchError("\(name): unknown preset '\(preset)': expected one of \(presets.keys.sorted().joined(separator: "|"))")
+        }
+        let specs = Dictionary(uniqueKeysWithValues: parameters.map { ($0.name, $0) })
+        var values: [String: ParameterValue] = [:]
+        for spec in parameters { values[spec.name] = try spec.validate(spec.defaultValue, experiment: name) }
+        let apply = { (key: String, raw: String) throws in
+            guard let spec = specs[key] else {
+                throw WorkbenchError("\(self.name): unknown parameter '\(key)'; valid parameters: \(self.parameters.map(\.name).joined(separator: ", "))")
+            }
+            values[key] = try spec.validate(raw, experiment: self.name)
+        }
+        for (k, v) in presetValues.sorted(by: { $0.key < $1.key }) { try apply(k, v) }
+        for (k, v) in overrides { try apply(k, v) }
+        return ParameterValues(values: values, order: parameters.map(\.name))
+    }
+}
+
+/// What a run needs from outside the experiment.
+public struct RunContext {
+    public var seed: UInt64
+    /// Directory holding the MNIST IDX files (raw or .gz), if known.
+    public var mnistDirectory: String?
+    public init(seed: UInt64, mnistDirectory: String?) { self.seed = seed; self.mnistDirectory = mnistDirectory }
+
+    public func requireMNIST() throws -> String {
+        guard let dir = mnistDirectory else {
+            throw WorkbenchError("this run needs MNIST IDX files: pass --mnist DIR or set MNIST_DIR")
+        }
+        return dir
+    }
+}
+
+/// A named per-step column for series.csv.
+public struct SeriesColumn {
+    public var name: String
+    public var values: [Double]
+    public init(_ name: String, _ values: [Double]) { self.name = name; self.values = values }
+}
+
+/// A control problem ready to optimise, and how to describe its trajectories.
+public struct PreparedRun {
+    public var engine: any ValueEngine
+    /// Where the optimisation starts.
+    public var initialControl: [Double]
+    /// The control of the baseline (no intervention).
+    public var baselineControl: [Double]
+    public var optimizer: OptimizerSettings
+    /// Experiment-specific per-step columns (control norms, weight norms, engagement ...) of the
+    /// engine's last evaluation with control theta. The runner suffixes "_baseline"/"_control".
+    public var describe: (_ engine: any ValueEngine, _ theta: [Double]) -> [SeriesColumn]
+    /// Optional SGD simulation of the real network under control theta: columns named by the
+    /// experiment, suffixed like `describe`'s.
+    public var simulate: ((_ theta: [Double]) -> [SeriesColumn])?
+    /// Extra scalar results for result.json.
+    public var extraResults: (_ baseline: [Double], _ control: [Double]) -> [String: Any]
+
+    public init(engine: any ValueEngine, initialControl: [Double], baselineControl: [Double],
+                optimizer: OptimizerSettings,
+                describe: @escaping (any ValueEngine, [Double]) -> [SeriesColumn] = { _, _ in [] },
+                simulate: ((_ theta: [Double]) -> [SeriesColumn])? = nil,
+                extraResults: @escaping ([Double], [Double]) -> [String: Any] = { _, _ in [:] }) {
+        self.engine = engine; self.initialControl = initialControl; self.baselineControl = baselineControl
+        self.optimizer = optimizer; self.describe = describe; self.simulate = simulate
+        self.extraResults = extraResults
+    }
+}
+
+/// The set of experiments the CLI knows, built from the plugin list.
+public struct Registry {
+    public private(set) var experiments: [any Experiment] = []
+    public init(_ groups: [[any Experiment]]) {
+        for group in groups { experiments += group }
+        let names = experiments.map(\.name)
+        precondition(Set(names).count == names.count, "two experiments share a name: \(names)")
+    }
+    public func experiment(named name: String) throws -> any Experiment {
+        guard let e = experiments.first(where: { $0.name == name }) else {
+            throw WorkbenchError("unknown experiment '\(name)'; available: \(experiments.map(\.name).joined(separator: ", "))")
+        }
+        return e
+    }
+}

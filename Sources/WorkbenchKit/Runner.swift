@@ -1,0 +1,99 @@
+import Foundation
+
+public let workbenchVersion = "0.1.0"
+
+/// How to run one experiment.
+public struct RunOptions {
+    public var preset: String
+    public var overrides: [(String, String)]
+    public var seed: UInt64
+    /// Output folder; nil = compute only (tests, benchmarks).
+    public var outDirectory: String?
+    public var quiet: Bool
+    public var mnistDirectory: String?
+    public init(preset: String = "quick", overrides: [(String, String)] = [], seed: UInt64 = 0,
+                outDirectory: String? = nil, quiet: Bool = true, mnistDirectory: String? = nil) {
+        self.preset = preset; self.overrides = overrides; self.seed = seed
+        self.outDirectory = outDirectory; self.quiet = quiet; self.mnistDirectory = mnistDirectory
+    }
+}
+
+/// Everything a run produced, in memory (also what result.json and series.csv hold).
+public struct RunOutcome {
+    public var experiment: String
+    public var parameters: ParameterValues
+    public var valueBaseline: Double
+    public var valueControl: Double
+    public var valueHistory: [Double]
+    public var seconds: Double
+    public var control: [Double]
+    public var series: [SeriesColumn]
+    public var extra: [String: Any]
+
+    public func column(_ name: String) -> [Double]? { series.first { $0.name == name }?.values }
+}
+
+/// Baseline rollout, control optimisation, controlled rollout, optional SGD simulation, files.
+public func runExperiment(_ experiment: any Experiment, options: RunOptions) throws -> RunOutcome {
+    let params = try experiment.resolve(preset: options.preset, overrides: options.overrides)
+    if let out = options.outDirectory { try AtomicFile.prepareDirectory(out) }
+    let start = Date()
+    let prepared = try experiment.prepare(params, context: RunContext(seed: options.seed, mnistDirectory: options.mnistDirectory))
+    let engine = prepared.engine
+
+    let valueBaseline = engine.value(prepared.baselineControl)
+    let baselineColumns = trajectoryColumns(engine, prepared, prepared.baselineControl, suffix: "_baseline")
+
+    let progress = ProgressReporter(label: experiment.name, total: prepared.optimizer.iterations, quiet: options.quiet)
+    let optimized = optimizeControl(engine: engine, initial: prepared.initialControl, settings: prepared.optimizer) { k, v in
+        progress.update(k + 1, "V=\(String(format: "%.6g", v))")
+    }
+    let valueControl = optimized.valueHistory.last!
+    _ = engine.value(optimized.theta)
+    let controlColumns = trajectoryColumns(engine, prepared, optimized.theta, suffix: "_control")
+
+    var series = [SeriesColumn("step", (0..<engine.steps).map(Double.init)),
+                  SeriesColumn("t", (0..<engine.steps).map { Double($0) * engine.dt })]
+    // Interleave baseline/control columns by name so related columns sit side by side.
+    for (b, c) in zip(baselineColumns, controlColumns) { series.append(b); series.append(c) }
+    if let simulate = prepared.simulate {
+        series += simulate(prepared.baselineControl).map { SeriesColumn($0.name + "_baseline", $0.values) }
+        series += simulate(optimized.theta).map { SeriesColumn($0.name + "_control", $0.values) }
+    }
+    let seconds = Date().timeIntervalSince(start)
+    let extra = prepared.extraResults(prepared.baselineControl, optimized.theta)
+    let outcome = RunOutcome(experiment: experiment.name, parameters: params, valueBaseline: valueBaseline,
+                             valueControl: valueControl, valueHistory: optimized.valueHistory, seconds: seconds,
+                             control: optimized.theta, series: series, extra: extra)
+    if let out = options.outDirectory {
+        try writeOutcome(outcome, preset: options.preset, seed: options.seed, to: out)
+    }
+    progress.finish("\(experiment.name): V baseline \(String(format: "%.6g", valueBaseline)) -> control \(String(format: "%.6g", valueControl)) in \(formatDuration(seconds))"
+                    + (options.outDirectory.map { " -> \($0)" } ?? ""))
+    return outcome
+}
+
+/// Standard per-step columns of the engine's last evaluation, then the experiment's own.
+func trajectoryColumns(_ engine: any ValueEngine, _ prepared: PreparedRun, _ theta: [Double], suffix: String) -> [SeriesColumn] {
+    let losses = engine.losses, costs = engine.costs, eta = engine.eta
+    let reward = (0..<losses.count).map { -eta * losses[$0] - costs[$0] }
+    return [SeriesColumn("loss" + suffix, losses),
+            SeriesColumn("cost" + suffix, costs),
+            SeriesColumn("reward" + suffix, reward)]
+        + prepared.describe(engine, theta).map { SeriesColumn($0.name + suffix, $0.values) }
+}
+
+/// series.csv, then result.json last: a folder with result.json holds a complete run.
+public func writeOutcome(_ o: RunOutcome, preset: String, seed: UInt64, to directory: String) throws {
+    let dir = directory as NSString
+    try AtomicFile.write(csvText(o.series), to: dir.appendingPathComponent("series.csv"))
+    var parameters: [String: Any] = [:]
+    for k in o.parameters.order { parameters[k] = o.parameters.values[k]!.jsonObject }
+    var json: [String: Any] = [
+        "experiment": o.experiment, "preset": preset, "parameters": parameters, "seed": seed,
+        "value_baseline": o.valueBaseline, "value_control": o.valueControl,
+        "value_history": o.valueHistory, "seconds": o.seconds, "workbench_version": workbenchVersion,
+    ]
+    for (k, v) in o.extra { json[k] = v }
+    try AtomicFile.write(jsonData(json), to: dir.appendingPathComponent("result.json"))
+}
