@@ -1,0 +1,65 @@
+import WorkbenchKit
+
+/// L* for every pair of MNIST digits (the data of the paper's Fig. 18a) and each digit's
+/// average over its nine partners (Fig. 18b), which orders digits from easy to hard.
+public struct DigitPairTable: Codable, Sendable, Equatable {
+    public let split: MNISTSplit
+    /// 10 x 10, values[a][b] = L* of the pair (a, b); nil on the diagonal. Symmetric, because
+    /// swapping the one-hot columns does not change the best linear fit.
+    public let values: [[Double?]]
+    /// Mean of each row over its off-diagonal entries.
+    public let digitAverages: [Double]
+    /// Digits sorted by average L*, easiest first.
+    public let easiestFirst: [Int]
+    /// Images per digit in the split.
+    public let digitCounts: [Int]
+
+    public init(moments: DigitMoments) throws {
+        var values = [[Double?]](repeating: [Double?](repeating: nil, count: 10), count: 10)
+        for a in 0..<10 {
+            for b in (a + 1)..<10 {
+                let loss = try MinimumLinearError.loss(moments.statistics(digits: [a, b]))
+                values[a][b] = loss
+                values[b][a] = loss
+            }
+        }
+        let averages = values.map { row in row.compactMap { $0 }.reduce(0, +) / 9 }
+        split = moments.split
+        self.values = values
+        digitAverages = averages
+        easiestFirst = (0..<10).sorted { averages[$0] < averages[$1] }
+        digitCounts = moments.counts
+    }
+
+    /// Reads the split from `directory` and computes the table.
+    public init(directory: String, split: MNISTSplit) throws {
+        let images = try MNISTImages(directory: directory, split: split)
+        try self.init(moments: DigitMoments(examples: MNISTExamples(images: images)))
+    }
+}
+
+/// L* of one digit tuple, for `workbench mnist stats --digits a,b`.
+public struct DigitPairLoss: Codable, Sendable, Equatable {
+    public let split: MNISTSplit
+    public let digits: [Int]
+    public let minimumLoss: Double
+    public let exampleCount: Int
+    /// Images per digit, in tuple order.
+    public let digitCounts: [Int]
+
+    public init(moments: DigitMoments, digits: [Int]) throws {
+        let statistics = try moments.statistics(digits: digits)
+        split = moments.split
+        self.digits = digits
+        minimumLoss = try MinimumLinearError.loss(statistics)
+        exampleCount = statistics.sampleCount ?? 0
+        digitCounts = digits.map { moments.counts[$0] }
+    }
+
+    /// Reads only the images of `digits` from the split in `directory`.
+    public init(directory: String, split: MNISTSplit, digits: [Int]) throws {
+        try MNIST.validate(digits: digits)
+        let images = try MNISTImages(directory: directory, split: split)
+        try self.init(moments: DigitMoments(examples: MNISTExamples(images: images, digits: Set(digits))), digits: digits)
+    }
+}

@@ -1,0 +1,105 @@
+import CZlib
+import WorkbenchKit
+
+/// gzip (RFC 1952) through zlib's inflate/deflate, on whole in-memory buffers: MNIST files are
+/// at most ~10 MB compressed, and holding them whole lets errors name exact byte offsets.
+public enum Gzip {
+    /// gzip is recognised by its magic bytes, not by the file name, so a renamed file still works.
+    public static func isGzip(_ bytes: [UInt8]) -> Bool {
+        bytes.count >= 2 && bytes[0] == 0x1f && bytes[1] == 0x8b
+    }
+
+    /// Refuse to inflate beyond this: a real MNIST file is 47 MB; anything far larger is not MNIST.
+    static let maximumOutput = 1 << 30
+
+    /// Decompresses every gzip member in `bytes` (concatenated members are legal gzip).
+    /// `file` is only used in error messages; offsets there are in the compressed file.
+    public static func decompress(_ bytes: [UInt8], file: String) throws -> [UInt8] {
+        guard isGzip(bytes) else {
+            throw WorkbenchError("\(file): not gzip data (first bytes are not 1f 8b at byte offset 0)")
+        }
+        var output: [UInt8] = []
+        // The trailer's ISIZE is the length mod 2^32 of the last member; a good first guess.
+        if bytes.count >= 18 {
+            let n = bytes.count
+            let isize = Int(bytes[n - 4]) | Int(bytes[n - 3]) << 8 | Int(bytes[n - 2]) << 16 | Int(bytes[n - 1]) << 24
+            output.reserveCapacity(min(isize, maximumOutput))
+        }
+        var offset = 0
+        while offset < bytes.count {
+            guard bytes.count - offset >= 2, bytes[offset] == 0x1f, bytes[offset + 1] == 0x8b else {
+                throw WorkbenchError("\(file): \(bytes.count - offset) trailing bytes after the gzip stream at byte offset \(offset); expected end of file or another gzip member")
+            }
+            offset += try inflateMember(bytes, from: offset, into: &output, file: file)
+        }
+        return output
+    }
+
+    /// Inflates one gzip member starting at `start`, appending to `output`; returns the number
+    /// of compressed bytes it consumed.
+    private static func inflateMember(_ bytes: [UInt8], from start: Int, into output: inout [UInt8],
+                                      file: String) throws -> Int {
+        var stream = z_stream()
+        // 16 + MAX_WBITS: expect a gzip header and check its CRC-32 and length trailer.
+        guard inflateInit2_(&stream, 16 + MAX_WBITS, zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+            throw WorkbenchError("\(file): zlib could not initialise a decompressor")
+        }
+        defer { inflateEnd(&stream) }
+        let chunk = 1 << 20
+        var buffer = [UInt8](repeating: 0, count: chunk)
+        return try bytes.withUnsafeBufferPointer { input -> Int in
+            stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress! + start)
+            // avail_in is 32-bit; MNIST files are far below 4 GB and the loader reads whole files.
+            stream.avail_in = UInt32(min(input.count - start, Int(UInt32.max)))
+            while true {
+                let status: Int32 = buffer.withUnsafeMutableBufferPointer { out in
+                    stream.next_out = out.baseAddress
+                    stream.avail_out = UInt32(chunk)
+                    return inflate(&stream, Z_NO_FLUSH)
+                }
+                let produced = chunk - Int(stream.avail_out)
+                output.append(contentsOf: buffer[0..<produced])
+                let consumed = Int(stream.total_in)
+                if output.count > maximumOutput {
+                    throw WorkbenchError("\(file): decompresses to more than \(maximumOutput) bytes; expected an MNIST-sized file")
+                }
+                switch status {
+                case Z_STREAM_END:
+                    return consumed
+                case Z_OK:
+                    continue
+                case Z_BUF_ERROR where stream.avail_in == 0:
+                    throw WorkbenchError("\(file): gzip stream truncated at byte offset \(start + consumed); expected more compressed data")
+                default:
+                    let reason = stream.msg.map { String(cString: $0) } ?? "zlib error \(status)"
+                    throw WorkbenchError("\(file): corrupt gzip data near byte offset \(start + consumed) (\(reason))")
+                }
+            }
+        }
+    }
+
+    /// Compresses `bytes` into a single gzip member (used to write test fixtures and caches).
+    public static func compress(_ bytes: [UInt8], level: Int32 = Z_DEFAULT_COMPRESSION) throws -> [UInt8] {
+        var stream = z_stream()
+        guard deflateInit2_(&stream, level, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY,
+                            zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+            throw WorkbenchError("gzip: zlib could not initialise a compressor")
+        }
+        defer { deflateEnd(&stream) }
+        var output = [UInt8](repeating: 0, count: Int(deflateBound(&stream, uLong(bytes.count))))
+        let status: Int32 = bytes.withUnsafeBufferPointer { input in
+            output.withUnsafeMutableBufferPointer { out in
+                stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress)
+                stream.avail_in = UInt32(input.count)
+                stream.next_out = out.baseAddress
+                stream.avail_out = UInt32(out.count)
+                return deflate(&stream, Z_FINISH)
+            }
+        }
+        guard status == Z_STREAM_END else {
+            throw WorkbenchError("gzip: compression failed (zlib status \(status))")
+        }
+        output.removeSubrange(Int(stream.total_out)...)
+        return output
+    }
+}

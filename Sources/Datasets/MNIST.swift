@@ -1,0 +1,62 @@
+import Foundation
+import WorkbenchKit
+
+/// MNIST digit-subset tasks as in the authors' code: 5 x 5 + bias inputs, one-hot targets in the
+/// order of the digit tuple ((7, 1) puts 7 in column 0), exact moments over every image of those
+/// digits in the chosen split, and SGD batches drawn uniformly from the same examples.
+public enum MNIST {
+    /// Loads one split from `directory` (raw or .gz IDX files). `heldOut`, when given, fills
+    /// `Dataset.test` with the same task's statistics on that split.
+    public static func load(directory: String, split: MNISTSplit, digits: [Int],
+                            heldOut: MNISTSplit? = nil) throws -> Dataset {
+        try validate(digits: digits)
+        let images = try MNISTImages(directory: directory, split: split)
+        let other = try heldOut.map { try MNISTImages(directory: directory, split: $0) }
+        return try dataset(images: images, digits: digits, heldOut: other)
+    }
+
+    /// Builds the task from images already in memory.
+    public static func dataset(images: MNISTImages, digits: [Int], heldOut: MNISTImages? = nil) throws -> Dataset {
+        try validate(digits: digits)
+        let examples = try MNISTExamples(images: images, digits: Set(digits))
+        let moments = DigitMoments(examples: examples)
+        let train = try moments.statistics(digits: digits)
+        let test = try heldOut.map { try DigitMoments(examples: MNISTExamples(images: $0, digits: Set(digits))).statistics(digits: digits) }
+        let column = Dictionary(uniqueKeysWithValues: digits.enumerated().map { ($1, $0) })
+        let sampler = try OneHotTableSampler(inputCount: examples.inputCount, outputCount: digits.count,
+                                             inputs: examples.inputs,
+                                             classes: examples.labels.map { column[Int($0)]! })
+        let classStatistics = try digits.indices.map { try moments.classStatistics(digits: digits, column: $0) }
+        return Dataset(name: "mnist(" + digits.map(String.init).joined(separator: ",") + ")",
+                       train: train, test: test, sampler: sampler,
+                       classNames: digits.map(String.init), classStatistics: classStatistics,
+                       classProbabilities: digits.map { Double(moments.counts[$0]) / Double(train.sampleCount!) })
+    }
+
+    /// Digits must be distinct values 0-9; order matters (it is the output column order).
+    public static func validate(digits: [Int]) throws {
+        guard !digits.isEmpty else {
+            throw WorkbenchError("MNIST digits: empty list; expected one or more distinct digits 0-9, e.g. 1,3")
+        }
+        if let bad = digits.first(where: { !(0...9).contains($0) }) {
+            throw WorkbenchError("MNIST digits: \(bad) is not a digit; expected distinct digits 0-9, e.g. 1,3")
+        }
+        guard Set(digits).count == digits.count else {
+            throw WorkbenchError("MNIST digits: \(digits.map(String.init).joined(separator: ",")) repeats a digit; expected distinct digits 0-9")
+        }
+    }
+
+    /// Parses "7,1" (the CLI's --digits) into [7, 1].
+    public static func parseDigits(_ text: String) throws -> [Int] {
+        let parts = text.split(separator: ",", omittingEmptySubsequences: false)
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+        let digits = try parts.map { part -> Int in
+            guard let d = Int(part) else {
+                throw WorkbenchError("MNIST digits: '\(part)' in '\(text)' is not a number; expected a comma-separated list like 7,1")
+            }
+            return d
+        }
+        try validate(digits: digits)
+        return digits
+    }
+}
