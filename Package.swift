@@ -4,7 +4,7 @@ import PackageDescription
 // Numeric targets are built with bounds checks off in release builds: the inner loops run
 // billions of times and every index is validated where the data enters (parameters, files).
 let fast: [SwiftSetting] = [
-    .unsafeFlags(["-Ounchecked", "-enforce-exclusivity=unchecked"], .when(configuration: .release)),
+    .unsafeFlags(["-Ounchecked", "-enforce-exclusivity=unchecked", "-target-cpu", "native"], .when(configuration: .release)),
 ]
 
 /// One module per intervention under Sources/Plugins/<Name>. Adding an intervention means

@@ -1,0 +1,71 @@
+import Datasets
+import WorkbenchKit
+
+/// `effort-allocation`: per-synapse (or per-neuron) gains on both layers of the two-layer linear
+/// network, eq. 7 with cost exp(beta (|G1|^2 + |G2|^2)) - 1 (Sec. 6, Figs. 5a-d, 11-15, Table 5).
+public struct EffortAllocationExperiment: Experiment {
+    public init() {}
+    public let name = "effort-allocation"
+    public let summary = "Sec. 6: gain modulation G1(t), G2(t) of a two-layer net on Gaussian/semantic/MNIST (Figs. 5, 11-15)"
+
+    public var parameters: [ParameterSpec] {
+        StandardParameters.specs(.init(steps: 16000, learningRate: 0.005, beta: 0.3, controlRate: 10,
+                                       iterations: 1000, lower: -0.5, upper: 0.5))
+        + GainTask.parameterSpecs
+        + [
+            .integer("hidden", 0, "hidden units H (0 = Table 5: gaussian 6, semantic 30, mnist 50)", range: 0...10_000),
+            .real("lambda", 0.01, "L2 regularisation lambda", range: 0...1e6),
+            .real("noise", 0, "output noise sigma", range: 0...1e6),
+            .real("init_std", 0, "weight init std (0 = 0.01; semantic 1e-4)", range: 0...10),
+            .choice("basis", "synapse", ["synapse", "neuron"], "one gain per weight, or per neuron (App. H.1.1)"),
+            .integer("sgd_runs", 0, "SGD simulations of the real network under each control (0 = none)", range: 0...1000),
+            .integer("batch", 32, "SGD batch size", range: 1...1_000_000),
+            .integer("traced", 6, "weights and gains of each layer traced individually in series.csv", range: 0...1000),
+        ]
+    }
+
+    public var presets: [String: [String: String]] {
+        ["paper": [:], "quick": ["steps": "3000", "iterations": "60"]]
+    }
+
+    public func needsMNIST(_ p: ParameterValues) -> Bool { p.string("dataset") == "mnist" }
+
+    public func prepare(_ p: ParameterValues, context: RunContext) throws -> PreparedRun {
+        let task = GainTask(rawValue: p.string("dataset"))!
+        let data = try task.load(p, context: context)
+        let hidden = p.int("hidden") == 0 ? task.paperHidden : p.int("hidden")
+        let layout: TwoLayerNetwork.GainLayout = p.string("basis") == "neuron" ? .perNeuron : .perSynapse
+        let net = TwoLayerNetwork(configuration: .init(hidden: hidden, lambda: p.double("lambda"),
+                                                       outputNoise: p.double("noise"), gains1: layout, gains2: layout),
+                                  task: data.train)
+        let cost = NormCost(.exponential, beta: p.double("beta"), norm: gainNorm(net))
+        var rng = SeededGenerator(seed: context.seed)
+        let std = p.double("init_std") == 0 ? task.initStd : p.double("init_std")
+        let w0 = net.randomInitialState(std: std, using: &rng)
+        let engine = StandardParameters.problem(p, dynamics: net, cost: cost, map: .perStep(initialState: w0))
+        let steps = p.int("steps")
+        let initial = (0..<(steps * net.controlCount)).map { _ in rng.normal(mean: 0, std: 1e-3) }
+        let runs = p.int("sgd_runs"), batch = p.int("batch"), lr = p.double("learning_rate"), seed = context.seed
+        let traced = p.int("traced")
+        return PreparedRun(
+            engine: engine, initialControl: initial,
+            baselineControl: [Double](repeating: 0, count: steps * net.controlCount),
+            optimizer: try StandardParameters.optimizer(p),
+            describe: { engine, theta in GainColumns.describe(net, engine: engine, theta: theta, traced: traced) },
+            simulate: runs == 0 ? nil : { theta in
+                simulateSGD(model: net, samplerFor: { _ in data.sampler }, steps: steps, learningRate: lr,
+                            batch: batch, controls: theta, initialState: w0, runs: runs, seed: seed).columns
+            },
+            extraResults: { _, _ in ["dataset": data.name, "hidden": hidden, "inputs": net.inputs, "outputs": net.outputs] })
+    }
+}
+
+/// |G1|_F^2 + |G2|_F^2 in terms of the control vector: a neuron coefficient stands for a whole row.
+func gainNorm(_ net: TwoLayerNetwork) -> WeightedSquares {
+    let cfg = net.configuration
+    var weights: [Double] = []
+    weights += [Double](repeating: cfg.gains1 == .perNeuron ? Double(net.inputs) : 1, count: net.gain1Range.count)
+    weights += [Double](repeating: cfg.gains2 == .perNeuron ? Double(net.hidden) : 1, count: net.gain2Range.count)
+    let allOnes = weights.allSatisfy { $0 == 1 }
+    return WeightedSquares(range: net.gain1Range.lowerBound..<net.gain2Range.upperBound, weights: allOnes ? nil : weights)
+}

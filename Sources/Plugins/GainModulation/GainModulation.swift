@@ -1,0 +1,9 @@
+import WorkbenchKit
+
+/// The experiments this plugin registers.
+public enum GainModulationPlugin {
+    public static let experiments: [any Experiment] = [
+        SingleNeuronExperiment(),
+        EffortAllocationExperiment(),
+    ]
+}

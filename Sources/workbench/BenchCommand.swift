@@ -1,0 +1,48 @@
+import ArgumentParser
+import Foundation
+import WorkbenchKit
+
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Time one Euler step (forward + adjoint) of an experiment's paper-size model, in microseconds.")
+
+    @Argument(help: "Experiment name.")
+    var experiment: String = "effort-allocation"
+
+    @OptionGroup var options: ExperimentOptions
+
+    @Option(name: .long, help: "Euler steps per timed rollout.")
+    var steps: Int = 4000
+
+    @Option(name: .long, help: "Timed rollouts (the fastest is reported).")
+    var repeats: Int = 5
+
+    func run() throws {
+        try reportingErrors {
+            guard steps > 0, repeats > 0 else { throw WorkbenchError("--steps and --repeats must be positive") }
+            let e = try registry.experiment(named: experiment)
+            // The paper's model sizes, with a shorter horizon: time per step does not depend on N.
+            let preset = options.preset == "quick" ? "paper" : options.preset
+            let params = try e.resolve(preset: preset, overrides: [("steps", String(steps)), ("iterations", "0")] + (try options.overrides()))
+            let prepared = try e.prepare(params, context: RunContext(seed: options.seed, mnistDirectory: options.mnistDirectory))
+            let engine = prepared.engine
+            var gradient = [Double](repeating: 0, count: engine.parameterCount)
+            let theta = prepared.initialControl
+            _ = engine.valueAndGradient(theta, gradient: &gradient)   // warm-up
+            var bestBoth = Double.infinity, bestForward = Double.infinity
+            for _ in 0..<repeats {
+                var t0 = DispatchTime.now().uptimeNanoseconds
+                _ = engine.value(theta)
+                bestForward = min(bestForward, Double(DispatchTime.now().uptimeNanoseconds - t0))
+                t0 = DispatchTime.now().uptimeNanoseconds
+                _ = engine.valueAndGradient(theta, gradient: &gradient)
+                bestBoth = min(bestBoth, Double(DispatchTime.now().uptimeNanoseconds - t0))
+            }
+            let n = Double(engine.steps)
+            print("\(e.name) (\(preset) sizes: state \(engine.stateCount), control \(engine.controlCount) per step, \(engine.steps) steps, 1 thread, Double)")
+            print(String(format: "  forward only        %8.2f us/step", bestForward / n / 1000))
+            print(String(format: "  forward + adjoint   %8.2f us/step", bestBoth / n / 1000))
+        }
+    }
+}

@@ -1,0 +1,24 @@
+import ArgumentParser
+import WorkbenchKit
+
+struct ListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List the experiments and their parameters.")
+
+    @Flag(name: .shortAndLong, help: "Show every parameter with its default and presets.")
+    var verbose = false
+
+    func run() throws {
+        let width = registry.experiments.map(\.name.count).max() ?? 0
+        for e in registry.experiments {
+            print(e.name.padding(toLength: width + 2, withPad: " ", startingAt: 0) + e.summary)
+            guard verbose else { continue }
+            for spec in e.parameters {
+                var line = "    \(spec.name)=\(spec.defaultValue)"
+                for preset in e.presets.keys.sorted() {
+                    if let v = e.presets[preset]?[spec.name] { line += "  [\(preset): \(v)]" }
+                }
+                print(line.padding(toLength: max(line.count, 44), withPad: " ", startingAt: 0) + "  \(spec.help)")
+            }
+        }
+    }
+}

@@ -1,0 +1,7 @@
+import GainModulation
+import WorkbenchKit
+
+/// The plugin list: adding an intervention = one line here (and one in Package.swift).
+let registry = Registry([
+    GainModulationPlugin.experiments,
+])
