@@ -76,6 +76,10 @@ final class IDXTests: XCTestCase {
                              contains: [path, "2 trailing bytes", "byte offset \(16 + 3 * 784)"])
         try write(Array(imageFile.prefix(10)), to: path)
         assertWorkbenchError(try IDX.readImages(path: path), contains: [path, "header truncated", "byte offset 10"])
+        try write(IDX.encode(magic: IDX.imagesMagic, dimensions: [Int(UInt32.max), 28, 28], payload: []), to: path)
+        assertWorkbenchError(try IDX.readImages(path: path), contains: [path, "MNIST-sized"])
+        try write([], to: path)
+        assertWorkbenchError(try IDX.readImages(path: path), contains: [path, "byte offset 0", "magic"])
         try write([0, 0], to: path)
         assertWorkbenchError(try IDX.readImages(path: path), contains: [path, "magic"])
         // Inside a .gz, offsets refer to the decompressed stream and say so.

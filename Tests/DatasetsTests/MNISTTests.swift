@@ -40,6 +40,13 @@ final class MNISTTests: XCTestCase {
         XCTAssertEqual(s.sxy[12 * 2 + 1], directY / Double(examples.count), accuracy: 1e-13)
     }
 
+    func testHeldOutSplitFillsTestStatistics() throws {
+        let images = try MNISTImages(directory: try mnistDirectory(), split: .test)
+        let data = try MNIST.dataset(images: images, digits: [1, 3], heldOut: images)
+        XCTAssertEqual(data.test, data.train)
+        XCTAssertNil(try MNIST.dataset(images: images, digits: [1, 3]).test)
+    }
+
     func testSamplerDrawsKeptExamplesWithOneHotTargets() throws {
         let data = try MNIST.load(directory: try mnistDirectory(), split: .test, digits: [8, 9])
         // Moments of 40000 draws approach the exact averages (pixels lie in [0, 1]).
