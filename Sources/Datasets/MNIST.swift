@@ -60,3 +60,18 @@ public enum MNIST {
         return digits
     }
 }
+
+extension MNIST {
+    /// Several digit tuples from one split, reading the files once (e.g. MNIST-3:
+    /// [[0, 1], [7, 1], [8, 9]]). Combine with `Dataset.concatenating` and `TaskConcatenation`.
+    public static func loadTasks(directory: String, split: MNISTSplit, tasks: [[Int]],
+                                 heldOut: MNISTSplit? = nil) throws -> [Dataset] {
+        guard !tasks.isEmpty else {
+            throw WorkbenchError("MNIST tasks: no digit tuples given; expected e.g. 0,1 7,1 8,9")
+        }
+        try tasks.forEach(validate(digits:))
+        let images = try MNISTImages(directory: directory, split: split)
+        let other = try heldOut.map { try MNISTImages(directory: directory, split: $0) }
+        return try tasks.map { try dataset(images: images, digits: $0, heldOut: other) }
+    }
+}
