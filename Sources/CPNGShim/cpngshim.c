@@ -80,9 +80,15 @@ int wb_png_encode(const uint8_t *rgba, int width, int height,
         for (int i = 0; i < count; i++) {
             texts[i].key = (png_charp)keys[i];
             texts[i].text = (png_charp)values[i];
-            texts[i].text_length = strlen(values[i]);
-            // tEXt is Latin-1 only; anything beyond ASCII goes to an iTXt chunk (UTF-8).
-            texts[i].compression = wb_is_ascii(values[i]) ? PNG_TEXT_COMPRESSION_NONE : PNG_ITXT_COMPRESSION_NONE;
+            // tEXt is Latin-1 only; anything beyond ASCII goes to an iTXt chunk (UTF-8),
+            // whose length libpng reads from itxt_length rather than text_length.
+            if (wb_is_ascii(values[i])) {
+                texts[i].compression = PNG_TEXT_COMPRESSION_NONE;
+                texts[i].text_length = strlen(values[i]);
+            } else {
+                texts[i].compression = PNG_ITXT_COMPRESSION_NONE;
+                texts[i].itxt_length = strlen(values[i]);
+            }
         }
         png_set_text(png, info, texts, count);
     }
@@ -144,14 +150,16 @@ int wb_png_decode_file(const char *path, int *width, int *height, uint8_t **pixe
     png_textp texts = NULL;
     int n = png_get_text(png, info, &texts, NULL);
     size_t total = 0;
-    for (int i = 0; i < n; i++) total += strlen(texts[i].key) + 1 + texts[i].text_length + 1;
+    // Values are NUL-terminated for every chunk kind; strlen avoids the tEXt/iTXt length split.
+    for (int i = 0; i < n; i++) total += strlen(texts[i].key) + 1 + strlen(texts[i].text) + 1;
     block = malloc(total ? total : 1);
     if (!block) png_error(png, "out of memory for text");
     size_t off = 0;
     for (int i = 0; i < n; i++) {
         size_t kl = strlen(texts[i].key);
         memcpy(block + off, texts[i].key, kl + 1); off += kl + 1;
-        memcpy(block + off, texts[i].text, texts[i].text_length); off += texts[i].text_length;
+        size_t vl = strlen(texts[i].text);
+        memcpy(block + off, texts[i].text, vl); off += vl;
         block[off++] = 0;
     }
     png_destroy_read_struct(&png, &info, NULL);

@@ -14,7 +14,8 @@ struct AxisTicks {
     /// labels no longer touch (`extent` gives a label's size along the axis).
     static func make(range: ClosedRange<Double>, scale: Scale, length: Double, manual: [Double]?,
                      manualLabels: [String]?, integerOnly: Bool, horizontal: Bool,
-                     extent: (String) -> Double, gap: Double) -> AxisTicks {
+                     extent: (String) -> Double, gap: Double, fontSize: Double,
+                     sparse: Bool = false) -> AxisTicks {
         let a = scale.forward(range.lowerBound), b = scale.forward(range.upperBound)
         func pos(_ v: Double) -> Double { (scale.forward(v) - a) / (b - a) * length }
         func fits(_ values: [Double], _ labels: [String]) -> Bool {
@@ -49,8 +50,10 @@ struct AxisTicks {
             return ticks
         }
 
-        let density = horizontal ? 55.0 : 32.0  // points per tick matplotlib-like density
-        var maxTicks = min(9, max(3, Int(length / density)))
+        // matplotlib's density: a tick per ~3 label heights along x, ~2 along y, at most ~10;
+        // colorbars are `sparse` (short bars read better with fewer labels).
+        let spacing = (horizontal || sparse ? 3.0 : 2.0) * fontSize
+        var maxTicks = min(10, max(3, Int(length / spacing) + 1))
         while true {
             var ticks = AxisTicks()
             if scale == .log {

@@ -68,10 +68,10 @@ enum FigureLayout {
         let fs = style.tickFont
         let xTicks = AxisTicks.make(range: limits.x, scale: axes.xScale, length: frame.width, manual: axes.xTicks,
                                     manualLabels: axes.xTickLabels, integerOnly: axes.integerTicks, horizontal: true,
-                                    extent: { canvas.measure($0, size: fs).width }, gap: fs * 0.8)
+                                    extent: { canvas.measure($0, size: fs).width }, gap: fs * 0.8, fontSize: fs)
         let yTicks = AxisTicks.make(range: limits.y, scale: axes.yScale, length: frame.height, manual: axes.yTicks,
                                     manualLabels: axes.yTickLabels, integerOnly: axes.integerTicks, horizontal: false,
-                                    extent: { canvas.measure($0, size: fs).height }, gap: fs * 0.4)
+                                    extent: { canvas.measure($0, size: fs).height }, gap: fs * 0.4, fontSize: fs)
         var layout = PanelLayout(cell: cell, frame: frame, transform: t, xTicks: xTicks, yTicks: yTicks)
         if let cb = axes.colorbar {
             let barFrame = Rect(x: frame.maxX + style.colorbarGap, y: frame.y, width: style.colorbarWidth, height: frame.height)
@@ -79,7 +79,8 @@ enum FigureLayout {
             layout.colorbarFrame = barFrame
             layout.colorbarTicks = AxisTicks.make(range: range, scale: cb.scale.log ? .log : .linear, length: frame.height,
                                                   manual: nil, manualLabels: nil, integerOnly: false, horizontal: false,
-                                                  extent: { canvas.measure($0, size: fs).height }, gap: fs * 0.4)
+                                                  extent: { canvas.measure($0, size: fs).height }, gap: fs * 0.4, fontSize: fs,
+                                                  sparse: true)
         }
         return layout
     }

@@ -106,7 +106,10 @@ enum SeriesDrawing {
         let cellW = abs(t.px(0.5) - t.px(-0.5)), cellH = abs(t.py(0.5) - t.py(-0.5))
         for (r, row) in h.matrix.enumerated() {
             for (col, v) in row.enumerated() where v.isFinite {
-                let text = TickFormatter.plainMinus(String(format: h.format, v))
+                var text = String(format: h.format, v)
+                // "-0.00" is a rounding artefact: a value that prints as zero is shown as zero.
+                if text.hasPrefix("-"), let d = Double(text), d == 0 { text.removeFirst() }
+                text = TickFormatter.plainMinus(text)
                 // Shrink the text until it fits the cell, but never below legibility.
                 var size = style.annotationFont
                 while size > 5 && (c.measure(text, size: size).width > cellW * 0.9 || c.measure(text, size: size).height > cellH * 0.9) { size -= 0.5 }
