@@ -40,7 +40,9 @@ let package = Package(
 
         .target(name: "WorkbenchKit", swiftSettings: fast),
         .target(name: "Datasets", dependencies: ["WorkbenchKit", "CZlib"], swiftSettings: fast),
-        .target(name: "Render", dependencies: ["CCairo", "CPNG"]),
+        // Our own C: runs libpng under setjmp so its longjmp errors become return codes.
+        .target(name: "CPNGShim", dependencies: ["CPNG"], path: "Sources/CPNGShim"),
+        .target(name: "Render", dependencies: ["CCairo", "CPNGShim"]),
         .executableTarget(
             name: "workbench",
             dependencies: ["WorkbenchKit", "Datasets", "Render",
