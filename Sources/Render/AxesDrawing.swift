@@ -64,9 +64,10 @@ enum AxesDrawing {
             c.text(title, at: f.minX + f.width / 2, baseline, size: style.titleFont, h: .center, v: .baseline)
         }
         if let letter {
-            // Top-left of the panel's cell, like the paper's text at axes (-0.15, 1.05).
+            // Left edge of the cell, just above the frame like the paper's text at axes
+            // (-0.15, 1.05). Frames of a row share their top, so the letters line up.
             let h = c.measure(letter, size: style.letterFont, bold: true)
-            c.text(letter, at: p.cell.minX + 1, max(p.cell.minY + h.ascent + 1, min(baseline, f.minY - 4)),
+            c.text(letter, at: p.cell.minX + 1, max(p.cell.minY + h.ascent + 1, f.minY - 6),
                    size: style.letterFont, bold: true, h: .left, v: .baseline)
         }
     }

@@ -74,6 +74,7 @@ public final class Figure {
     /// Where data point (x, y) of panel (row, col) lands in the PNG, in pixels from the
     /// top-left corner; lets tests and callers check rendered output against the data.
     public func pixel(row: Int, col: Int, x: Double, y: Double) throws -> (x: Double, y: Double) {
+        _ = self[row, col]  // traps with a clear message on a panel outside the grid
         try validate()
         let layouts = try Raster.withMeasuringCanvas(self) { FigureLayout.compute(self, canvas: $0) }
         let t = layouts[row * cols + col].transform
