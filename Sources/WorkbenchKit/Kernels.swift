@@ -74,12 +74,29 @@ public enum Kernels {
     }
 
     /// Row i of C = beta*C[i,:] + alpha * sum_p coef(i,p) B[p,:], coef(i,p) = a[i*rowStride + p*colStride].
-    /// Sixteen columns of C live in four SIMD registers while p runs.
+    /// Columns go in register blocks of 16, 8 and 4 while p runs; a ragged end (n not a multiple
+    /// of 4) is one more 4-block ending at column n, computed before the others overwrite C and
+    /// stored last, so its overlap with the previous block holds identical values.
     @inlinable
     static func rowCombinations(_ m: Int, _ n: Int, _ k: Int, _ alpha: Double, _ a: Ptr,
                                 _ rowStride: Int, _ colStride: Int, _ b: Ptr, _ beta: Double, _ c: MutPtr) {
+        let tailStart = n - 4
+        let ragged = n >= 4 && n % 4 != 0
         for i in 0..<m {
             let ci = c + i * n, ai = a + i * rowStride
+            if n < 4 {
+                for j in 0..<n {
+                    var s = beta != 0 ? beta * ci[j] : 0
+                    for p in 0..<k { s += alpha * ai[p * colStride] * b[p * n + j] }
+                    ci[j] = s
+                }
+                continue
+            }
+            var tail = V4()
+            if ragged {
+                if beta != 0 { tail = beta * load4(ci + tailStart) }
+                for p in 0..<k { tail = tail.addingProduct(V4(repeating: alpha * ai[p * colStride]), load4(b + p * n + tailStart)) }
+            }
             var j = 0
             while j + 16 <= n {
                 var c0 = V4(), c1 = V4(), c2 = V4(), c3 = V4()
@@ -96,19 +113,30 @@ public enum Kernels {
                 store4(c0, ci + j); store4(c1, ci + j + 4); store4(c2, ci + j + 8); store4(c3, ci + j + 12)
                 j += 16
             }
-            while j + 4 <= n {
+            if j + 8 <= n {
+                var c0 = V4(), c1 = V4()
+                if beta != 0 { c0 = beta * load4(ci + j); c1 = beta * load4(ci + j + 4) }
+                for p in 0..<k {
+                    let s = V4(repeating: alpha * ai[p * colStride])
+                    let bp = b + p * n + j
+                    c0 = c0.addingProduct(s, load4(bp)); c1 = c1.addingProduct(s, load4(bp + 4))
+                }
+                store4(c0, ci + j); store4(c1, ci + j + 4)
+                j += 8
+            }
+            if j + 4 <= n {
                 var c0 = beta != 0 ? beta * load4(ci + j) : V4()
                 for p in 0..<k { c0 = c0.addingProduct(V4(repeating: alpha * ai[p * colStride]), load4(b + p * n + j)) }
                 store4(c0, ci + j)
-                j += 4
             }
-            while j < n {
-                var s = beta != 0 ? beta * ci[j] : 0
-                for p in 0..<k { s += alpha * ai[p * colStride] * b[p * n + j] }
-                ci[j] = s
-                j += 1
-            }
+            if ragged { store4(tail, ci + tailStart) }
         }
+    }
+
+    /// Lane mask keeping the last `keep` of four lanes (for the ragged end of a dot product).
+    @inlinable @inline(__always)
+    static func tailMask(_ keep: Int) -> V4 {
+        V4(keep >= 4 ? 1 : 0, keep >= 3 ? 1 : 0, keep >= 2 ? 1 : 0, keep >= 1 ? 1 : 0)
     }
 
     /// C (m x n) = beta*C + alpha * A * B^T, with A stored (m x k) and B (n x k): dot products,
@@ -116,6 +144,7 @@ public enum Kernels {
     @inlinable
     public static func gemmNT(_ m: Int, _ n: Int, _ k: Int, _ alpha: Double, _ a: Ptr, _ b: Ptr,
                               _ beta: Double, _ c: MutPtr) {
+        let mask = tailMask(k % 4)
         var i = 0
         while i + 2 <= m {
             let a0 = a + i * k, a1 = a0 + k
@@ -128,6 +157,13 @@ public enum Kernels {
                     s0 = s0.addingProduct(load4(a0 + p), bv)
                     s1 = s1.addingProduct(load4(a1 + p), bv)
                     p += 4
+                }
+                if p < k && k >= 4 {
+                    // Ragged end: reload the last four entries and mask the ones already summed.
+                    let bv = load4(bj + k - 4) * mask
+                    s0 = s0.addingProduct(load4(a0 + k - 4), bv)
+                    s1 = s1.addingProduct(load4(a1 + k - 4), bv)
+                    p = k
                 }
                 var d0 = s0.sum(), d1 = s1.sum()
                 while p < k { d0 += a0[p] * bj[p]; d1 += a1[p] * bj[p]; p += 1 }
