@@ -11,7 +11,7 @@ final class NonLinearTests: XCTestCase {
         var sx = [Double](repeating: 0, count: i * i), sxy = [Double](repeating: 0, count: i * o)
         var sy = [Double](repeating: 0, count: o * o), mx = [Double](repeating: 0, count: i), my = [Double](repeating: 0, count: o)
         for _ in 0..<n {
-            let x = (0..<i).map { 0.8 + rng.normal() }, y = (0..<o).map { -0.5 + rng.normal() }
+            let x = (0..<i).map { _ in 0.8 + rng.normal() }, y = (0..<o).map { _ in -0.5 + rng.normal() }
             for a in 0..<i {
                 mx[a] += x[a] / Double(n)
                 for b in 0..<i { sx[a * i + b] += x[a] * x[b] / Double(n) }

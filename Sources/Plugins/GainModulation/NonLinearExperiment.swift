@@ -26,7 +26,7 @@ public struct NonLinearExperiment: Experiment {
     }
 
     public var presets: [String: [String: String]] {
-        ["paper": [:], "quick": ["steps": "4000", "iterations": "40", "sgd_runs": "4", "learning_rate": "0.0025"]]
+        ["paper": [:], "quick": ["steps": "1000", "iterations": "40", "sgd_runs": "4", "learning_rate": "0.01"]]
     }
 
     public func prepare(_ p: ParameterValues, context: RunContext) throws -> PreparedRun {

@@ -87,10 +87,10 @@ public struct TanhNetwork: LearningDynamics {
         // dL~/dA and dL~/dB from the loss term; the drift adds H (X, Y) and its direct gain factor.
         if let a = adj {
             // F1 = -(GA o G~1) - lambda W1: the drift's adjoint w.r.t. GA is X = -a1 o G~1.
-            for k in 0..<hi { ws.x[k] = -a[k] * ws.g1t[k]; controlBar[k] -= a[k] * ws.ga[k] * w1[k]; stateBar[k] -= lambda * a[k] }
+            for k in 0..<hi { ws.x[k] = -a[k] * ws.g1t[k]; controlBar[k] -= a[k] * ws.ga[k]; stateBar[k] -= lambda * a[k] }
             for k in 0..<oh {
                 ws.y[k] = -a[hi + k] * ws.g2t[k]
-                controlBar[hi + k] -= a[hi + k] * ws.gb[k] * w2[k]
+                controlBar[hi + k] -= a[hi + k] * ws.gb[k]
                 stateBar[hi + k] -= lambda * a[hi + k]
             }
             tangent(ws)
