@@ -1,5 +1,6 @@
 import Bilevel
 import GainModulation
+import LearningRule
 import Maml
 import WorkbenchKit
 
@@ -8,4 +9,5 @@ let registry = Registry([
     GainModulationPlugin.experiments,
     BilevelPlugin.experiments,
     MamlPlugin.experiments,
+    LearningRulePlugin.experiments,
 ])
