@@ -32,7 +32,7 @@ public struct LearningRateExperiment: Experiment {
 
     public var presets: [String: [String: String]] {
         ["paper": [:],
-         "quick": ["steps": "2500", "iterations": "150", "hidden": "12", "levels": "3", "control_lr": "0.02",
+         "quick": ["steps": "1500", "iterations": "100", "learning_rate": "0.008", "hidden": "12", "levels": "3", "control_lr": "0.02",
                    "init_std": "0.01"]]
     }
 
