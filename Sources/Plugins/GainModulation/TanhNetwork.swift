@@ -14,8 +14,9 @@ import WorkbenchKit
 /// subtracts them. dL~/dA = diag(d) [B^T B J C - B^T Kyx] + gu m^T with
 /// gu = d o (B^T B f - B^T my - 2 f o q), q_j = sum_k (dL~/dJ)_jk A_jk: eq. 92's W1 update holds
 /// tanh' fixed (q = 0; its my terms cancel exactly); we keep the term from d's dependence on A,
-/// so the flow is the exact gradient of the approximate loss. It vanishes at f = 0 (small weights,
-/// zero-mean inputs) and is second order in the bias weights otherwise.
+/// so the flow is the exact gradient of the approximate loss. That extra term is proportional to
+/// f = tanh(W~1 m), so it is small while the weights on the mean input (the bias) are small.
+/// Eq. 90 prints J = W1 diag(f'), which does not type-check; the expansion needs diag(f') W1.
 ///
 /// The adjoint needs the Hessian of L~ applied to a vector; since the drift is a gradient, its
 /// VJP equals its JVP (the Hessian is symmetric), computed here in forward mode.
