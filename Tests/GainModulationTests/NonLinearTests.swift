@@ -81,5 +81,7 @@ final class NonLinearTests: XCTestCase {
             return (0..<l.count).reduce(0) { $0 + dt * pow(gamma, Double($1) * dt) * (-l[$1] - c[$1]) }
         }
         XCTAssertGreaterThan(simulatedValue("control"), simulatedValue("baseline"))
+        XCTAssertEqual(run.extra["sgd_value_control"] as! Double, simulatedValue("control"), accuracy: 1e-9)
+        XCTAssertEqual(run.extra["sgd_value_baseline"] as! Double, simulatedValue("baseline"), accuracy: 1e-9)
     }
 }

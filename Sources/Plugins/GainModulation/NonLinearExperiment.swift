@@ -1,5 +1,9 @@
 import Datasets
+import Foundation
 import WorkbenchKit
+
+/// Values computed by one closure of a PreparedRun for another.
+final class SimulatedValues: @unchecked Sendable { var values: [String: Double] = [:] }
 
 /// `non-linear`: gain modulation of the tanh network y-hat = W~2 tanh(W~1 x) on the correlated
 /// Gaussians (App. I, K.6, Fig. 20, Table 5 "non-linear" column). The control is optimised on the
@@ -44,17 +48,36 @@ public struct NonLinearExperiment: Experiment {
         // so the shared gain/weight summaries apply unchanged.
         let layout = TwoLayerNetwork(configuration: .init(hidden: net.hidden, lambda: 0, gains1: .perSynapse,
                                                           gains2: .perSynapse), task: task.statistics)
+        let baseline = [Double](repeating: 0, count: steps * m)
+        let dt = lr, gamma = p.double("gamma"), eta = p.double("eta")
+        // V of the real network's SGD runs, sum dt gamma^t (-eta L_sgd - C(g)), recorded by
+        // `simulate` (which the runner calls before `extraResults`) for result.json.
+        let simulated = SimulatedValues()
         return PreparedRun(
             engine: engine, initialControl: initial,
-            baselineControl: [Double](repeating: 0, count: steps * m),
+            baselineControl: baseline,
             optimizer: try StandardParameters.optimizer(p),
             describe: { engine, theta in
                 GainColumns.describe(layout, engine: engine, theta: theta, traced: traced)
             },
             simulate: runs == 0 ? nil : { theta in
-                simulateSGD(model: net, samplerFor: { _ in task }, steps: steps, learningRate: lr, batch: batch,
-                            controls: theta, initialState: w0, runs: runs, seed: seed).columns
+                let summary = simulateSGD(model: net, samplerFor: { _ in task }, steps: steps, learningRate: lr,
+                                          batch: batch, controls: theta, initialState: w0, runs: runs, seed: seed)
+                var v = 0.0
+                theta.withUnsafeBufferPointer { g in
+                    for i in 0..<steps {
+                        let c = cost.cost(g.baseAddress! + i * m, count: m, step: i)
+                        v += dt * pow(gamma, Double(i) * dt) * (-eta * summary.mean[i] - c)
+                    }
+                }
+                simulated.values[theta == baseline ? "sgd_value_baseline" : "sgd_value_control"] = v
+                return summary.columns
             },
-            extraResults: { _, _ in ["dataset": "gaussian", "hidden": net.hidden, "inputs": net.inputs, "outputs": net.outputs] })
+            extraResults: { _, _ in
+                var out: [String: Any] = ["dataset": "gaussian", "hidden": net.hidden, "inputs": net.inputs,
+                                          "outputs": net.outputs]
+                for (k, v) in simulated.values { out[k] = v }
+                return out
+            })
     }
 }
