@@ -8,6 +8,6 @@ public enum EngagementPlugin {
         CategoryEngagementExperiment(.semantic, .engagement),
         CategoryEngagementExperiment(.mnist, .neuronBasis),
         CategoryEngagementExperiment(.semantic, .neuronBasis),
-        //ClassProportionExperiment(),
+        ClassProportionExperiment(),
     ]
 }

@@ -49,7 +49,7 @@ public struct TaskEngagementExperiment: Experiment {
     }
 
     public var presets: [String: [String: String]] {
-        ["paper": [:], "quick": ["steps": "2500", "iterations": "80"]]
+        ["paper": [:], "quick": ["steps": "1500", "learning_rate": "0.02", "iterations": "40", "control_lr": "5"]]
     }
 
     public func needsMNIST(_ p: ParameterValues) -> Bool { true }
