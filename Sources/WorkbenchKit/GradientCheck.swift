@@ -10,7 +10,7 @@ public struct GradientCheckReport {
 }
 
 public func checkGradient(engine: any ValueEngine, at theta: [Double], directions: Int = 5,
-                          epsilon: Double = 1e-3, seed: UInt64 = 1) -> GradientCheckReport {
+                          epsilon: Double = 1e-4, seed: UInt64 = 1) -> GradientCheckReport {
     var rng = SeededGenerator(seed: seed)
     var gradient = [Double](repeating: 0, count: theta.count)
     _ = engine.valueAndGradient(theta, gradient: &gradient)
