@@ -15,18 +15,20 @@ public enum Kernels {
     @inlinable @inline(__always)
     static func store4(_ v: V4, _ p: MutPtr) { UnsafeMutableRawPointer(p).storeBytes(of: v, as: V4.self) }
 
-    /// Dot product of two length-n vectors.
+    /// Dot product of two length-n vectors; four independent accumulators hide the FMA latency.
     @inlinable @inline(__always)
     public static func dot(_ a: Ptr, _ b: Ptr, _ n: Int) -> Double {
-        var acc0 = V4(), acc1 = V4()
+        var acc0 = V4(), acc1 = V4(), acc2 = V4(), acc3 = V4()
         var k = 0
-        while k + 8 <= n {
+        while k + 16 <= n {
             acc0 = acc0.addingProduct(load4(a + k), load4(b + k))
             acc1 = acc1.addingProduct(load4(a + k + 4), load4(b + k + 4))
-            k += 8
+            acc2 = acc2.addingProduct(load4(a + k + 8), load4(b + k + 8))
+            acc3 = acc3.addingProduct(load4(a + k + 12), load4(b + k + 12))
+            k += 16
         }
-        if k + 4 <= n { acc0 = acc0.addingProduct(load4(a + k), load4(b + k)); k += 4 }
-        var s = (acc0 + acc1).sum()
+        while k + 4 <= n { acc0 = acc0.addingProduct(load4(a + k), load4(b + k)); k += 4 }
+        var s = ((acc0 + acc1) + (acc2 + acc3)).sum()
         while k < n { s += a[k] * b[k]; k += 1 }
         return s
     }
@@ -74,62 +76,66 @@ public enum Kernels {
     }
 
     /// Row i of C = beta*C[i,:] + alpha * sum_p coef(i,p) B[p,:], coef(i,p) = a[i*rowStride + p*colStride].
-    /// Columns go in register blocks of 16, 8 and 4 while p runs; a ragged end (n not a multiple
-    /// of 4) is one more 4-block ending at column n, computed before the others overwrite C and
-    /// stored last, so its overlap with the previous block holds identical values.
+    /// A row goes in chunks of up to 32 columns held in eight SIMD registers while p runs, so the
+    /// p-loop is throughput- rather than latency-bound. Block b of a chunk starts at
+    /// min(j0 + 4b, n - 4): a ragged end becomes an overlapping block whose shared columns get
+    /// identical values (every block starts from the original C), so no scalar tail is needed.
     @inlinable
     static func rowCombinations(_ m: Int, _ n: Int, _ k: Int, _ alpha: Double, _ a: Ptr,
                                 _ rowStride: Int, _ colStride: Int, _ b: Ptr, _ beta: Double, _ c: MutPtr) {
-        let tailStart = n - 4
-        let ragged = n >= 4 && n % 4 != 0
-        for i in 0..<m {
-            let ci = c + i * n, ai = a + i * rowStride
-            if n < 4 {
+        if n < 4 {
+            for i in 0..<m {
+                let ci = c + i * n, ai = a + i * rowStride
                 for j in 0..<n {
                     var s = beta != 0 ? beta * ci[j] : 0
                     for p in 0..<k { s += alpha * ai[p * colStride] * b[p * n + j] }
                     ci[j] = s
                 }
-                continue
             }
-            var tail = V4()
-            if ragged {
-                if beta != 0 { tail = beta * load4(ci + tailStart) }
-                for p in 0..<k { tail = tail.addingProduct(V4(repeating: alpha * ai[p * colStride]), load4(b + p * n + tailStart)) }
-            }
-            var j = 0
-            while j + 16 <= n {
-                var c0 = V4(), c1 = V4(), c2 = V4(), c3 = V4()
-                if beta != 0 {
-                    c0 = beta * load4(ci + j); c1 = beta * load4(ci + j + 4)
-                    c2 = beta * load4(ci + j + 8); c3 = beta * load4(ci + j + 12)
+            return
+        }
+        for i in 0..<m {
+            let ci = c + i * n, ai = a + i * rowStride
+            var j0 = 0
+            while j0 < n {
+                // A chunk never overlaps an earlier one: leave at least four columns for the last.
+                let rest = n - j0
+                let width = rest > 32 && rest < 36 ? 16 : min(32, rest)
+                if width <= 16 {
+                    let o0 = min(j0, n - 4), o1 = min(j0 + 4, n - 4), o2 = min(j0 + 8, n - 4), o3 = min(j0 + 12, n - 4)
+                    var c0 = V4(), c1 = V4(), c2 = V4(), c3 = V4()
+                    if beta != 0 {
+                        c0 = beta * load4(ci + o0); c1 = beta * load4(ci + o1)
+                        c2 = beta * load4(ci + o2); c3 = beta * load4(ci + o3)
+                    }
+                    for p in 0..<k {
+                        let s = V4(repeating: alpha * ai[p * colStride])
+                        let bp = b + p * n
+                        c0 = c0.addingProduct(s, load4(bp + o0)); c1 = c1.addingProduct(s, load4(bp + o1))
+                        c2 = c2.addingProduct(s, load4(bp + o2)); c3 = c3.addingProduct(s, load4(bp + o3))
+                    }
+                    store4(c3, ci + o3); store4(c2, ci + o2); store4(c1, ci + o1); store4(c0, ci + o0)
+                } else {
+                    let o0 = j0, o1 = j0 + 4, o2 = j0 + 8, o3 = j0 + 12
+                    let o4 = min(j0 + 16, n - 4), o5 = min(j0 + 20, n - 4), o6 = min(j0 + 24, n - 4), o7 = min(j0 + 28, n - 4)
+                    var c0 = V4(), c1 = V4(), c2 = V4(), c3 = V4(), c4 = V4(), c5 = V4(), c6 = V4(), c7 = V4()
+                    if beta != 0 {
+                        c0 = beta * load4(ci + o0); c1 = beta * load4(ci + o1); c2 = beta * load4(ci + o2); c3 = beta * load4(ci + o3)
+                        c4 = beta * load4(ci + o4); c5 = beta * load4(ci + o5); c6 = beta * load4(ci + o6); c7 = beta * load4(ci + o7)
+                    }
+                    for p in 0..<k {
+                        let s = V4(repeating: alpha * ai[p * colStride])
+                        let bp = b + p * n
+                        c0 = c0.addingProduct(s, load4(bp + o0)); c1 = c1.addingProduct(s, load4(bp + o1))
+                        c2 = c2.addingProduct(s, load4(bp + o2)); c3 = c3.addingProduct(s, load4(bp + o3))
+                        c4 = c4.addingProduct(s, load4(bp + o4)); c5 = c5.addingProduct(s, load4(bp + o5))
+                        c6 = c6.addingProduct(s, load4(bp + o6)); c7 = c7.addingProduct(s, load4(bp + o7))
+                    }
+                    store4(c7, ci + o7); store4(c6, ci + o6); store4(c5, ci + o5); store4(c4, ci + o4)
+                    store4(c3, ci + o3); store4(c2, ci + o2); store4(c1, ci + o1); store4(c0, ci + o0)
                 }
-                for p in 0..<k {
-                    let s = V4(repeating: alpha * ai[p * colStride])
-                    let bp = b + p * n + j
-                    c0 = c0.addingProduct(s, load4(bp)); c1 = c1.addingProduct(s, load4(bp + 4))
-                    c2 = c2.addingProduct(s, load4(bp + 8)); c3 = c3.addingProduct(s, load4(bp + 12))
-                }
-                store4(c0, ci + j); store4(c1, ci + j + 4); store4(c2, ci + j + 8); store4(c3, ci + j + 12)
-                j += 16
+                j0 += width
             }
-            if j + 8 <= n {
-                var c0 = V4(), c1 = V4()
-                if beta != 0 { c0 = beta * load4(ci + j); c1 = beta * load4(ci + j + 4) }
-                for p in 0..<k {
-                    let s = V4(repeating: alpha * ai[p * colStride])
-                    let bp = b + p * n + j
-                    c0 = c0.addingProduct(s, load4(bp)); c1 = c1.addingProduct(s, load4(bp + 4))
-                }
-                store4(c0, ci + j); store4(c1, ci + j + 4)
-                j += 8
-            }
-            if j + 4 <= n {
-                var c0 = beta != 0 ? beta * load4(ci + j) : V4()
-                for p in 0..<k { c0 = c0.addingProduct(V4(repeating: alpha * ai[p * colStride]), load4(b + p * n + j)) }
-                store4(c0, ci + j)
-            }
-            if ragged { store4(tail, ci + tailStart) }
         }
     }
 

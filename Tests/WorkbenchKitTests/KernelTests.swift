@@ -17,7 +17,8 @@ final class KernelTests: XCTestCase {
 
     func testGemmVariantsMatchNaive() {
         var rng = SeededGenerator(seed: 4)
-        for (m, n, k) in [(1, 1, 1), (2, 26, 50), (50, 26, 2), (3, 17, 5), (5, 37, 26), (2, 50, 26), (7, 4, 9)] {
+        for (m, n, k) in [(1, 1, 1), (2, 26, 50), (50, 26, 2), (3, 17, 5), (5, 37, 26), (2, 50, 26), (7, 4, 9),
+                          (2, 5, 3), (3, 16, 4), (2, 32, 7), (4, 33, 6), (3, 3, 5), (2, 64, 3), (2, 35, 4), (3, 34, 2)] {
             for beta in [0.0, 0.7] {
                 let alpha = -1.3
                 let a = (0..<(m * k)).map { _ in rng.normal() }      // m x k (NN, NT) or k x m (TN)
