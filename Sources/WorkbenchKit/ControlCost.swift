@@ -6,6 +6,17 @@ public protocol ControlCost {
     /// out += scale * dC/dg
     func accumulateGradient(_ g: UnsafePointer<Double>, count: Int, step: Int, scale: Double,
                             into out: UnsafeMutablePointer<Double>)
+    /// out = scale * dC/dg (all `count` entries written), saving the engine a zero-fill pass.
+    func writeGradient(_ g: UnsafePointer<Double>, count: Int, step: Int, scale: Double,
+                       into out: UnsafeMutablePointer<Double>)
+}
+
+public extension ControlCost {
+    func writeGradient(_ g: UnsafePointer<Double>, count: Int, step: Int, scale: Double,
+                       into out: UnsafeMutablePointer<Double>) {
+        out.update(repeating: 0, count: count)
+        accumulateGradient(g, count: count, step: step, scale: scale, into: out)
+    }
 }
 
 /// Weighted squared norm of g - offset: s = sum_k w_k (g_k - offset_k)^2, with optional weights
@@ -31,6 +42,20 @@ public struct WeightedSquares {
         var s = 0.0
         for j in 0..<n { let d = base[j] - offset; s += w[j] * d * d }
         return s
+    }
+
+    /// out = factor * ds/dg on the range and 0 elsewhere in 0..<count.
+    @inline(__always)
+    func write(_ g: UnsafePointer<Double>, count: Int, factor: Double, into out: UnsafeMutablePointer<Double>) {
+        out.update(repeating: 0, count: range.lowerBound)
+        (out + range.upperBound).update(repeating: 0, count: count - range.upperBound)
+        let base = g + range.lowerBound, o = out + range.lowerBound, n = range.count
+        let f2 = 2 * factor, off = offset
+        if let w = weights {
+            for j in 0..<n { o[j] = f2 * w[j] * (base[j] - off) }
+        } else {
+            for j in 0..<n { o[j] = f2 * (base[j] - off) }
+        }
     }
 
     /// out += factor * ds/dg
@@ -76,14 +101,24 @@ public struct NormCost: ControlCost {
     public func accumulateGradient(_ g: UnsafePointer<Double>, count: Int, step: Int, scale: Double,
                                    into out: UnsafeMutablePointer<Double>) {
         if beta == 0 { return }
+        norm.accumulate(g, factor: scale * derivative(g), into: out)
+    }
+
+    public func writeGradient(_ g: UnsafePointer<Double>, count: Int, step: Int, scale: Double,
+                              into out: UnsafeMutablePointer<Double>) {
+        norm.write(g, count: count, factor: scale * derivative(g), into: out)
+    }
+
+    /// dC/ds at the current s.
+    @inline(__always)
+    func derivative(_ g: UnsafePointer<Double>) -> Double {
+        if beta == 0 { return 0 }
         let s = norm.value(g)
-        let dCds: Double
         switch shape {
-        case .exponential: dCds = beta * exp(beta * s)
-        case .quadratic: dCds = beta
-        case .sizeConstraint(let size, let z): dCds = 2 * beta * (s - size) / z
+        case .exponential: return beta * exp(beta * s)
+        case .quadratic: return beta
+        case .sizeConstraint(let size, let z): return 2 * beta * (s - size) / z
         }
-        norm.accumulate(g, factor: scale * dCds, into: out)
     }
 }
 

@@ -205,10 +205,7 @@ public final class Engine<D: LearningDynamics>: ValueEngine {
                     // dV/dg_i starts with the cost term; the model adds the rest.
                     let gOut: UnsafeMutablePointer<Double> = m == 0 ? dummyPtr
                         : (perStep ? grad.baseAddress! + i * m : cg.baseAddress!)
-                    if m > 0 {
-                        gOut.update(repeating: 0, count: m)
-                        cost.accumulateGradient(g, count: m, step: i, scale: -stepWeight[i], into: gOut)
-                    }
+                    if m > 0 { cost.writeGradient(g, count: m, step: i, scale: -stepWeight[i], into: gOut) }
                     // lambda_i = lambda_{i+1} + (df/dw)^T (dt lambda_{i+1}) - dt gamma^t eta dL/dw
                     lamI.update(from: lamN, count: n)
                     if !last { for k in 0..<n { a[k] = dt * lamN[k] } }
