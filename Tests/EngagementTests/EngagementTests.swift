@@ -128,5 +128,27 @@ final class EngagementClaimTests: XCTestCase {
         XCTAssertLessThan(curriculum, uniform)
         // With phi = 1 the curriculum is uniform: the baseline's balanced loss is the Uniform curve.
         XCTAssertEqual(mean(run.column("loss_balanced_baseline")!), uniform, accuracy: 1e-12)
+
+        // SGD replay (eq. 86): Uniform = balanced loss of SGD on balanced batches, Balanced = the
+        // same loss while training on the curriculum's batches, Curriculum = loss on those batches.
+        let sgdUniform = run.column("sgd_balanced_mean_baseline")!, sgdBalanced = run.column("sgd_balanced_mean_control")!
+        let sgdCurriculum = run.column("sgd_curriculum_mean_control")!
+        let n = sgdUniform.count
+        func average(_ v: [Double], _ r: Range<Int>) -> Double { v[r].reduce(0, +) / Double(r.count) }
+        // Real SGD follows the expected dynamics the curriculum was found on (within 1%).
+        for (sgd, ode) in [(sgdUniform, "loss_balanced_baseline"), (sgdBalanced, "loss_balanced_control")] {
+            for r in [0..<(n / 4), (n / 4)..<(n / 2), (n / 2)..<n] {
+                XCTAssertEqual(average(sgd, r), average(run.column(ode)!, r), accuracy: 0.01 * average(sgd, r), ode)
+            }
+        }
+        // Fig. 4l: early in training (first half) the curriculum's balanced loss is below uniform's,
+        // and in the first tenth it is not worse by more than 0.1% (the curriculum barely deviates there).
+        XCTAssertLessThan(average(sgdBalanced, 0..<(n / 2)), average(sgdUniform, 0..<(n / 2)))
+        XCTAssertLessThan(average(sgdBalanced, 0..<(n / 10)), average(sgdUniform, 0..<(n / 10)) * 1.001)
+        XCTAssertLessThan(average(sgdBalanced, 0..<n), average(sgdUniform, 0..<n))
+        XCTAssertLessThan(average(sgdCurriculum, 0..<n), average(sgdUniform, 0..<n))
+        // Fig. 4m: the balanced loss is the mean of the per-class losses.
+        let perClass = (0..<10).map { run.column("sgd_class_loss_\($0)_mean_control")! }
+        XCTAssertEqual(perClass.reduce(0) { $0 + $1[n / 2] } / 10, sgdBalanced[n / 2], accuracy: 1e-12)
     }
 }
