@@ -77,6 +77,18 @@ final class EngagementClaimTests: XCTestCase {
                                         options: RunOptions(preset: "quick", overrides: [("mode", mode)], mnistDirectory: dir))
             XCTAssertGreaterThan(run.valueControl, run.valueBaseline, mode)
             XCTAssertGreaterThan(earlyMean(run, "psi_0_control"), earlyMean(run, "psi_2_control") + 0.05, mode)
+            // Per-task losses split the total loss. Where psi may exceed 1 (not active mode, psi <= 1),
+            // the easy pair (0,1) is learnt faster under control than at baseline.
+            for suffix in ["_baseline", "_control"] {
+                let total = run.column("loss" + suffix)!, parts = (0..<3).map { run.column("task_loss_\($0)" + suffix)! }
+                for i in stride(from: 0, to: total.count, by: 100) {
+                    XCTAssertEqual(parts.reduce(0) { $0 + $1[i] }, total[i], accuracy: 1e-9 * max(1, total[i]))
+                }
+            }
+            if mode != "active" {
+                XCTAssertLessThan(earlyMean(run, "task_loss_0_control", fraction: 0.5),
+                                  earlyMean(run, "task_loss_0_baseline", fraction: 0.5), mode)
+            }
         }
     }
 
