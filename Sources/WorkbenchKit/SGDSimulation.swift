@@ -13,21 +13,46 @@ public protocol StochasticModel {
                               workspace: SGDWorkspace) -> Double
 }
 
+/// Extra per-step measurements of the SGD weights (e.g. exact per-class losses from class
+/// statistics), taken like the batch loss before the step's update and summarised like it.
+public struct SGDProbe {
+    public var names: [String]
+    /// Writes names.count values for the weights `state` at `step` into `out`.
+    public var measure: (_ step: Int, _ state: UnsafePointer<Double>, _ out: UnsafeMutablePointer<Double>) -> Void
+    public init(names: [String],
+                measure: @escaping (_ step: Int, _ state: UnsafePointer<Double>, _ out: UnsafeMutablePointer<Double>) -> Void) {
+        self.names = names; self.measure = measure
+    }
+}
+
 /// Mean and standard deviation over independent SGD runs of the batch loss at every step.
 public struct SGDSummary {
     public var mean: [Double]
     public var std: [Double]
     /// Final weights of each run.
     public var finalStates: [[Double]]
-    public var columns: [SeriesColumn] { [SeriesColumn("sgd_loss_mean", mean), SeriesColumn("sgd_loss_std", std)] }
+    /// Per probe quantity (in `SGDProbe.names` order): mean and std over runs at every step.
+    public var probeNames: [String] = []
+    public var probeMean: [[Double]] = []
+    public var probeStd: [[Double]] = []
+    /// sgd_loss_mean/std, then sgd_<probe>_mean/std for each probe quantity.
+    public var columns: [SeriesColumn] {
+        [SeriesColumn("sgd_loss_mean", mean), SeriesColumn("sgd_loss_std", std)]
+            + probeNames.indices.flatMap { k in
+                [SeriesColumn("sgd_\(probeNames[k])_mean", probeMean[k]), SeriesColumn("sgd_\(probeNames[k])_std", probeStd[k])]
+            }
+    }
 }
 
 /// Plain SGD, w <- w - lr * grad, with fresh batches from `sampler`, under per-step controls
 /// (steps x controlCount; empty when the model takes none). Run r uses the seed stream r, so
-/// results are reproducible and runs independent. `samplerFor(step)` lets a task switch.
+/// results are reproducible and runs independent. `samplerFor(step)` lets a task switch or the
+/// batch composition change; it is asked once per step and run, before the batch is drawn.
+/// `probe` adds measurements of the weights at every step (before the update).
 public func simulateSGD<M: StochasticModel>(model: M, samplerFor: (Int) -> any ExampleSampler, steps: Int,
                                            learningRate: Double, batch: Int, controls: [Double],
-                                           initialState: [Double], runs: Int, seed: UInt64) -> SGDSummary {
+                                           initialState: [Double], runs: Int, seed: UInt64,
+                                           probe: SGDProbe? = nil) -> SGDSummary {
     let n = model.stateCount, m = model.controlCount
     precondition(controls.isEmpty || controls.count == steps * m)
     precondition(initialState.count == n)
@@ -39,6 +64,9 @@ public func simulateSGD<M: StochasticModel>(model: M, samplerFor: (Int) -> any E
     var y = [Double](repeating: 0, count: batch * first.outputCount)
     var grad = [Double](repeating: 0, count: n)
     let zeroControl = [Double](repeating: 0, count: max(m, 1))
+    let np = probe?.names.count ?? 0
+    var probeSum = [Double](repeating: 0, count: np * steps), probeSq = probeSum
+    var measured = [Double](repeating: 0, count: max(np, 1))
     for r in 0..<runs {
         var rng = SeededGenerator(seed: seed, stream: UInt64(r) + 1)
         var w = initialState
@@ -61,12 +89,27 @@ public func simulateSGD<M: StochasticModel>(model: M, samplerFor: (Int) -> any E
             }
             sum[i] += loss
             sumSq[i] += loss * loss
+            if let probe {
+                probe.measure(i, w, &measured)
+                for k in 0..<np { probeSum[k * steps + i] += measured[k]; probeSq[k * steps + i] += measured[k] * measured[k] }
+            }
             for k in 0..<n { w[k] -= learningRate * grad[k] }
         }
         finals.append(w)
     }
     let count = Double(runs)
-    let mean = sum.map { $0 / count }
-    let std = zip(sumSq, mean).map { max($0 / count - $1 * $1, 0).squareRoot() }
-    return SGDSummary(mean: mean, std: std, finalStates: finals)
+    func moments(_ s: ArraySlice<Double>, _ sq: ArraySlice<Double>) -> ([Double], [Double]) {
+        let mean = s.map { $0 / count }
+        return (mean, zip(sq, mean).map { max($0 / count - $1 * $1, 0).squareRoot() })
+    }
+    let (mean, std) = moments(sum[...], sumSq[...])
+    var summary = SGDSummary(mean: mean, std: std, finalStates: finals)
+    if let probe {
+        summary.probeNames = probe.names
+        for k in 0..<np {
+            let (pm, ps) = moments(probeSum[(k * steps)..<((k + 1) * steps)], probeSq[(k * steps)..<((k + 1) * steps)])
+            summary.probeMean.append(pm); summary.probeStd.append(ps)
+        }
+    }
+    return summary
 }

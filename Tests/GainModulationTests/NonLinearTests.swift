@@ -2,57 +2,8 @@ import XCTest
 @testable import GainModulation
 import WorkbenchKit
 
+/// The non-linear experiment (its model, `TanhNetwork`, is tested in WorkbenchKitTests).
 final class NonLinearTests: XCTestCase {
-    /// Statistics of random samples with non-zero input and output means, so every term of the
-    /// Taylor-approximated loss (my f^T, the m m^T corrections, tanh curvature) is exercised.
-    func skewedTask(seed: UInt64) -> TaskStatistics {
-        var rng = SeededGenerator(seed: seed)
-        let (i, o, n) = (3, 2, 50)
-        var sx = [Double](repeating: 0, count: i * i), sxy = [Double](repeating: 0, count: i * o)
-        var sy = [Double](repeating: 0, count: o * o), mx = [Double](repeating: 0, count: i), my = [Double](repeating: 0, count: o)
-        for _ in 0..<n {
-            let x = (0..<i).map { _ in 0.8 + rng.normal() }, y = (0..<o).map { _ in -0.5 + rng.normal() }
-            for a in 0..<i {
-                mx[a] += x[a] / Double(n)
-                for b in 0..<i { sx[a * i + b] += x[a] * x[b] / Double(n) }
-                for b in 0..<o { sxy[a * o + b] += x[a] * y[b] / Double(n) }
-            }
-            for a in 0..<o { my[a] += y[a] / Double(n); for b in 0..<o { sy[a * o + b] += y[a] * y[b] / Double(n) } }
-        }
-        return TaskStatistics(inputCount: i, outputCount: o, sx: sx, sxy: sxy, sy: sy, meanX: mx, meanY: my)
-    }
-
-    /// The drift is minus the exact gradient of the approximate loss (through the gains).
-    func testDriftIsGradientFlowOnApproximateLoss() {
-        let net = TanhNetwork(task: skewedTask(seed: 1), hidden: 4, lambda: 0.03)
-        var rng = SeededGenerator(seed: 2)
-        let w = (0..<net.stateCount).map { _ in 0.6 * rng.normal() }
-        let g = (0..<net.controlCount).map { _ in 0.3 * rng.normal() }
-        let ws = net.makeWorkspace()
-        var drift = [Double](repeating: 0, count: net.stateCount)
-        _ = net.evaluate(step: 0, state: w, control: g, drift: &drift, workspace: ws)
-        let eps = 1e-6
-        for k in 0..<net.stateCount {
-            var wp = w, wm = w
-            wp[k] += eps; wm[k] -= eps
-            let fd = (net.evaluate(step: 0, state: wp, control: g, drift: nil, workspace: ws)
-                      - net.evaluate(step: 0, state: wm, control: g, drift: nil, workspace: ws)) / (2 * eps)
-            XCTAssertEqual(drift[k], -fd, accuracy: 1e-7 * max(1, abs(fd)), "entry \(k)")
-        }
-    }
-
-    func testAdjointMatchesFiniteDifferences() {
-        let net = TanhNetwork(task: skewedTask(seed: 3), hidden: 4, lambda: 0.02)
-        var rng = SeededGenerator(seed: 4)
-        let w0 = (0..<net.stateCount).map { _ in 0.5 * rng.normal() }
-        let steps = 15
-        let engine = Engine(ControlProblem(dynamics: net, steps: steps, dt: 0.05, gamma: 0.9, eta: 1.2,
-                                           cost: NormCost(.exponential, beta: 0.3, norm: WeightedSquares(range: 0..<net.controlCount)),
-                                           map: .perStep(initialState: w0)))
-        let theta = (0..<(steps * net.controlCount)).map { _ in 0.2 * rng.normal() }
-        XCTAssertLessThan(checkGradient(engine: engine, at: theta, directions: 6).maxRelativeError, 1e-6)
-    }
-
     func testExperimentGradient() throws {
         let e = NonLinearExperiment()
         let p = try e.resolve(preset: "quick", overrides: [("steps", "50"), ("learning_rate", "0.05"), ("init_std", "0.3")])

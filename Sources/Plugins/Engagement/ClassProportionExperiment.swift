@@ -14,6 +14,16 @@ import WorkbenchKit
 /// `loss_curriculum_control` its "Curriculum"; `class_loss_<digit>` are Fig. 4m's per-class
 /// losses. The curriculum is piecewise constant over `chunk` steps (phi averaged over each chunk)
 /// to keep the schedule of statistics small.
+///
+/// SGD replay (`sgd_runs` > 0, the paper's actual experiment): the plain network is trained by
+/// SGD on MNIST batches holding exactly b_c(t_i) examples of class c (eq. 86, rounded by largest
+/// remainders to keep size B; see `CurriculumReplay`). Its series columns, suffixed like the
+/// others: `sgd_loss` (the sampled training-batch loss), `sgd_balanced` (exact loss on balanced
+/// classes, mean over c of the class-conditional losses of the SGD weights), `sgd_curriculum`
+/// (exact loss on the step's batch composition) and `sgd_class_loss_<digit>`, each _mean/_std
+/// over runs. Fig. 4l: Uniform = sgd_balanced_mean_baseline (phi = 1 gives B/C per class),
+/// Balanced = sgd_balanced_mean_control, Curriculum = sgd_curriculum_mean_control; Fig. 4m:
+/// sgd_class_loss_<digit>_mean_{control,baseline}.
 public struct ClassProportionExperiment: Experiment {
     public init() {}
     let category = CategoryEngagementExperiment(.mnist, .engagement)
@@ -21,9 +31,17 @@ public struct ClassProportionExperiment: Experiment {
     public let summary = "App. H.3 eq. 86: MNIST phi_c(t) reused as class proportions of the batches vs uniform (Fig. 4l-m)"
 
     public var parameters: [ParameterSpec] {
-        category.parameters + [.integer("chunk", 50, "steps over which the class proportions are held constant", range: 1...1_000_000)]
+        withDefaults(category.parameters, [
+            "sgd_runs": .integer("sgd_runs", 5, "SGD runs of the plain network on curriculum / uniform batches (Fig. 4: 5)", range: 0...1000),
+        ]) + [.integer("chunk", 50, "steps over which the class proportions are held constant (expected dynamics)", range: 1...1_000_000)]
     }
-    public var presets: [String: [String: String]] { category.presets }
+    /// quick: the category quick preset with Adam (60 plain-gradient iterations move phi only ~3%
+    /// from 1, about a fifth of what 300 do; Adam at 0.005 gets as far in 60) and 3 SGD replays.
+    public var presets: [String: [String: String]] {
+        var p = category.presets
+        p["quick"]?.merge(["sgd_runs": "3", "optimizer": "adam", "control_lr": "0.005"]) { $1 }
+        return p
+    }
     public func needsMNIST(_ p: ParameterValues) -> Bool { true }
 
     public func prepare(_ p: ParameterValues, context: RunContext) throws -> PreparedRun {
@@ -34,6 +52,13 @@ public struct ClassProportionExperiment: Experiment {
         run.describe = { engine, theta in
             let phi = engagement(engine, theta)
             return phi + curriculum.columns(engine: engine, theta: theta)
+        }
+        let runs = p.int("sgd_runs")
+        if runs > 0 {
+            let replay = try CurriculumReplay(problem: problem)
+            run.simulate = { theta in replay.simulate(theta, runs: runs).columns }
+        } else {
+            run.simulate = nil
         }
         let categoryExtra = run.extraResults
         run.extraResults = { base, control in

@@ -1,6 +1,6 @@
 import WorkbenchKit
 
-/// The experiments this plugin registers (paper Sec. 5, App. H.2, H.3, K.4, K.5).
+/// The experiments this plugin registers (paper Sec. 5, App. H.2, H.3, K.4, K.5, K.6.2).
 public enum EngagementPlugin {
     public static let experiments: [any Experiment] = [
         TaskEngagementExperiment(),
@@ -9,5 +9,6 @@ public enum EngagementPlugin {
         CategoryEngagementExperiment(.mnist, .neuronBasis),
         CategoryEngagementExperiment(.semantic, .neuronBasis),
         ClassProportionExperiment(),
+        NonLinearCategoryExperiment(),
     ]
 }

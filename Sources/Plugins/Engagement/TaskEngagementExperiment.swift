@@ -19,6 +19,8 @@ enum EngagementMode: String, CaseIterable {
 /// three MNIST binary tasks (0,1), (7,1), (8,9) concatenated (Fig. 4a-f, Table 4).
 ///
 /// The weighting is linear (d_o = psi_{task(o)}); V uses the unweighted loss; psi starts at 1.
+/// Series: psi_<k> and task_loss_<k> (each task's share of the loss, `PerTaskLoss`), suffixed
+/// _baseline/_control.
 /// Costs follow the paper's text (eq. 6 and below), which the issue repeats: attentive
 /// beta|1-psi|^2, active beta|psi|^2 and vector beta(|psi|^2 - Psi)^2 with Psi = number of tasks
 /// by default (so psi = 1 is free). The authors' script charged "vector" as beta|psi|^2 on
@@ -89,12 +91,18 @@ public struct TaskEngagementExperiment: Experiment {
         }
         optimizer.bounds = Bounds(p.double("lower"), upper)
         let names = pairs.enumerated().map { "psi_\($0.offset)" }
+        let perTask = PerTaskLoss(train: data.train, outputGroups: data.outputGroups, hidden: p.int("hidden"))
         let runs = p.int("sgd_runs"), batch = p.int("batch"), lr = p.double("learning_rate"), seed = context.seed
         return PreparedRun(
             engine: engine, initialControl: initial,
             baselineControl: [Double](repeating: 1, count: steps * tasks),
             optimizer: optimizer,
-            describe: { engine, theta in controlColumns(engine, theta: theta, range: range, names: names) },
+            describe: { engine, theta in
+                controlColumns(engine, theta: theta, range: range, names: names)
+                    + zip(names.indices, perTask.losses(states: engine.states, steps: engine.steps)).map {
+                        SeriesColumn("task_loss_\($0)", $1)
+                    }
+            },
             simulate: runs == 0 ? nil : { theta in
                 simulateSGD(model: net, samplerFor: { _ in data.sampler }, steps: steps, learningRate: lr,
                             batch: batch, controls: theta, initialState: w0, runs: runs, seed: seed).columns

@@ -1,5 +1,4 @@
 import Foundation
-import WorkbenchKit
 
 /// The non-linear network y-hat = W~2 tanh(W~1 x) of App. I, with per-synapse gains
 /// W~ = W o (1 + G), learning on the Taylor approximation of its loss around the input mean m:
@@ -20,19 +19,45 @@ import WorkbenchKit
 ///
 /// The adjoint needs the Hessian of L~ applied to a vector; since the drift is a gradient, its
 /// VJP equals its JVP (the Hessian is symmetric), computed here in forward mode.
-/// State [W1 (H x I) | W2 (O x H)], control [G1 (H x I) | G2 (O x H)], row-major.
+///
+/// Output weighting (category engagement, App. H.3 eq. 84 and App. K.6.2 / Fig. 21), like
+/// `TwoLayerNetwork`'s `.squared`: the flow descends the weighted loss
+/// L~_d = sum_o d_o L~^(o) with d_o = phi_o^2 (L~^(o) the part of L~ carried by output o), so
+/// dL~_d/dB = D (B Sh - Kyh) and dL~_d/dA uses B^T D B, B^T D my, B^T D Kyx; V's loss stays the
+/// unweighted L~. dV/dphi_o goes through d_o: d(drift)/d(d_o) is minus the gradient of L~^(o).
+///
+/// State [W1 (H x I) | W2 (O x H)], control [G1 (H x I) | G2 (O x H) | phi (O)], row-major, each
+/// block present only when enabled (gains: per-synapse on both layers).
 public struct TanhNetwork: LearningDynamics {
+    public enum OutputWeighting: Equatable {
+        case none
+        /// d_o = phi_o^2, one coefficient per output (category engagement).
+        case squared
+    }
     public let inputs: Int, hidden: Int, outputs: Int
     public let lambda: Double
+    public let gains: Bool
+    public let weighting: OutputWeighting
     let m: [Double], my: [Double], c: [Double], kyx: [Double]
     let halfTraceSy: Double
     public var stateCount: Int { hidden * inputs + outputs * hidden }
-    public var controlCount: Int { stateCount }
-    public var gain1Range: Range<Int> { 0..<(hidden * inputs) }
-    public var gain2Range: Range<Int> { (hidden * inputs)..<stateCount }
+    public var controlCount: Int { (gains ? stateCount : 0) + weightingRange.count }
+    public var gain1Range: Range<Int> { 0..<(gains ? hidden * inputs : 0) }
+    public var gain2Range: Range<Int> { gain1Range.upperBound..<(gains ? stateCount : 0) }
+    public var weightingRange: Range<Int> {
+        let start = gains ? stateCount : 0
+        return start..<(start + (weighting == .squared ? outputs : 0))
+    }
+    /// The baseline control: gains 0, engagement phi = 1.
+    public var neutralControl: [Double] {
+        (0..<controlCount).map { weightingRange.contains($0) ? 1 : 0 }
+    }
 
-    public init(task s: TaskStatistics, hidden: Int, lambda: Double) {
+    /// `gains`: per-synapse gains W~ = W o (1 + G) on both layers (App. I); `weighting`: output
+    /// engagement. The default is App. I's gain-modulated network.
+    public init(task s: TaskStatistics, hidden: Int, lambda: Double, gains: Bool = true, weighting: OutputWeighting = .none) {
         inputs = s.inputCount; outputs = s.outputCount; self.hidden = hidden; self.lambda = lambda
+        self.gains = gains; self.weighting = weighting
         let (i, o) = (inputs, outputs)
         m = s.meanX; my = s.meanY
         c = (0..<(i * i)).map { s.sx[$0] - s.meanX[$0 / i] * s.meanX[$0 % i] }
@@ -46,10 +71,12 @@ public struct TanhNetwork: LearningDynamics {
         let count: Int
         var g1t, g2t, a, b, u, f, d, j, p, sh, kyh, r, by, bk, gf, gj, q, gu, ga, gb: UnsafeMutablePointer<Double>
         var x, y, ud, fd, dd, jd, pd, shd, kyhd, gbd, rd, byd, bkd, gfd, gjd, qd, gud, gad: UnsafeMutablePointer<Double>
+        /// Output weights d, D B, D Y and the unweighted dL~/dA kept while the weighted one is formed.
+        var dw, db, dy, gau: UnsafeMutablePointer<Double>
         init(_ i: Int, _ h: Int, _ o: Int) {
             let (hi, oh, hh) = (h * i, o * h, h * h)
             let sizes = [hi, oh, hi, oh, h, h, h, hi, hi, hh, oh, hh, h, hi, h, hi, h, h, hi, oh,
-                         hi, oh, h, h, h, hi, hi, hh, oh, oh, hh, h, hi, h, hi, h, h, hi]
+                         hi, oh, h, h, h, hi, hi, hh, oh, oh, hh, h, hi, h, hi, h, h, hi, o, oh, oh, hi]
             count = sizes.reduce(0, +)
             storage = .allocate(capacity: count)
             storage.initialize(repeating: 0, count: count)
@@ -61,6 +88,7 @@ public struct TanhNetwork: LearningDynamics {
             x = take(hi); y = take(oh); ud = take(h); fd = take(h); dd = take(h); jd = take(hi); pd = take(hi)
             shd = take(hh); kyhd = take(oh); gbd = take(oh); rd = take(hh); byd = take(h); bkd = take(hi)
             gfd = take(h); gjd = take(hi); qd = take(h); gud = take(h); gad = take(hi)
+            dw = take(o); db = take(oh); dy = take(oh); gau = take(hi)
         }
         deinit { storage.deallocate() }
     }
@@ -69,11 +97,12 @@ public struct TanhNetwork: LearningDynamics {
 
     public func evaluate(step: Int, state: UnsafePointer<Double>, control: UnsafePointer<Double>,
                          drift: UnsafeMutablePointer<Double>?, workspace ws: Workspace) -> Double {
-        let (hi, oh) = (hidden * inputs, outputs * hidden)
-        let loss = primal(state: state, control: control, ws)
+        let (hi, oh, h) = (hidden * inputs, outputs * hidden, hidden)
+        // The drift needs the weighted dL~_d/dA; the loss is unweighted either way.
+        let loss = primal(state: state, control: control, ws, weighted: drift != nil && weighting != .none)
         if let fv = drift {
             for k in 0..<hi { fv[k] = -ws.ga[k] * ws.g1t[k] - lambda * state[k] }
-            for k in 0..<oh { fv[hi + k] = -ws.gb[k] * ws.g2t[k] - lambda * state[hi + k] }
+            for k in 0..<oh { fv[hi + k] = -ws.dw[k / h] * ws.gb[k] * ws.g2t[k] - lambda * state[hi + k] }
         }
         return loss
     }
@@ -82,45 +111,78 @@ public struct TanhNetwork: LearningDynamics {
                          driftAdjoint adj: UnsafePointer<Double>?, lossWeight cw: Double,
                          stateBar: UnsafeMutablePointer<Double>, controlBar: UnsafeMutablePointer<Double>,
                          workspace ws: Workspace) {
-        let (hi, oh) = (hidden * inputs, outputs * hidden)
+        let (h, o) = (hidden, outputs)
+        let hi = h * inputs, oh = o * h
         _ = primal(state: state, control: control, ws)
         let w1 = state, w2 = state + hi
-        // dL~/dA and dL~/dB from the loss term; the drift adds H (X, Y) and its direct gain factor.
+        let weighted = weighting != .none
+        // The loss term needs the UNWEIGHTED dL~/dA (ga now); the drift the weighted one.
+        var gaLoss = UnsafePointer(ws.ga)
+        // dL~/dA and dL~/dB from the loss term; the drift adds H_d (X, Y) and its direct control factors.
         if let a = adj {
-            // F1 = -(GA o G~1) - lambda W1: the drift's adjoint w.r.t. GA is X = -a1 o G~1.
-            for k in 0..<hi { ws.x[k] = -a[k] * ws.g1t[k]; controlBar[k] -= a[k] * ws.ga[k]; stateBar[k] -= lambda * a[k] }
-            for k in 0..<oh {
-                ws.y[k] = -a[hi + k] * ws.g2t[k]
-                controlBar[hi + k] -= a[hi + k] * ws.gb[k]
-                stateBar[hi + k] -= lambda * a[hi + k]
+            if weighted {
+                ws.gau.update(from: ws.ga, count: hi)
+                gaLoss = UnsafePointer(ws.gau)
+                gradientA(weighted: true, ws)
             }
+            // F1 = -(GA_d o G~1) - lambda W1: the drift's adjoint w.r.t. GA_d is X = -a1 o G~1;
+            // F2 = -(D GB o G~2) - lambda W2, adjoint w.r.t. GB_d is Y = -a2 o G~2.
+            for k in 0..<hi { ws.x[k] = -a[k] * ws.g1t[k]; stateBar[k] -= lambda * a[k] }
+            for k in 0..<oh { ws.y[k] = -a[hi + k] * ws.g2t[k]; stateBar[hi + k] -= lambda * a[hi + k] }
+            if gains {
+                for k in 0..<hi { controlBar[k] -= a[k] * ws.ga[k] }
+                for k in 0..<oh { controlBar[hi + k] -= a[hi + k] * ws.dw[k / h] * ws.gb[k] }
+            }
+            for k in 0..<oh { ws.dy[k] = ws.dw[k / h] * ws.y[k] }
             tangent(ws)
+            if weighted {
+                // d(drift)/d(d_o) = -grad L~^(o): its pairing with the adjoint is the derivative of
+                // L~^(o) = ... - B_o . Kyh_o + 1/2 B_o Sh B_o^T along (X, Y):
+                // -B_o . Kyhd_o + 1/2 B_o Shd B_o^T (A-direction) + Y_o . GB_o (B-direction).
+                let phi = control + weightingRange.lowerBound
+                let phiBar = controlBar + weightingRange.lowerBound
+                for r in 0..<o {
+                    let br = ws.b + r * h
+                    var along = Kernels.dot(ws.y + r * h, ws.gb + r * h, h) - Kernels.dot(br, ws.kyhd + r * h, h)
+                    for s1 in 0..<h { along += 0.5 * br[s1] * Kernels.dot(ws.shd + s1 * h, br, h) }
+                    phiBar[r] += 2 * phi[r] * along
+                }
+            }
+            // The B-tangent of the weighted gradient is D times the unweighted one.
+            for k in 0..<oh { ws.gbd[k] *= ws.dw[k / h] }
         } else {
             ws.gad.update(repeating: 0, count: hi)
             ws.gbd.update(repeating: 0, count: oh)
         }
-        // Abar = H(X,Y)_A + c GA, then A = W1 o G~1 (and the raw-weight regulariser in the loss).
+        // Abar = H_d(X,Y)_A + c GA, then A = W1 o G~1 (and the raw-weight regulariser in the loss).
         for k in 0..<hi {
-            let abar = ws.gad[k] + cw * ws.ga[k]
+            let abar = ws.gad[k] + cw * gaLoss[k]
             stateBar[k] += abar * ws.g1t[k] + cw * lambda * w1[k]
-            controlBar[k] += abar * w1[k]
+            if gains { controlBar[k] += abar * w1[k] }
         }
         for k in 0..<oh {
             let bbar = ws.gbd[k] + cw * ws.gb[k]
             stateBar[hi + k] += bbar * ws.g2t[k] + cw * lambda * w2[k]
-            controlBar[hi + k] += bbar * w2[k]
+            if gains { controlBar[hi + k] += bbar * w2[k] }
         }
     }
 
-    /// Loss L~ and its gradients GA = dL~/dA, GB = dL~/dB (into the workspace).
+    /// Loss L~ (unweighted) and its gradients GA = dL~/dA (weighted: dL~_d/dA), GB = dL~/dB
+    /// (unweighted; dL~_d/dB = D GB), into the workspace.
     @inline(__always)
-    func primal(state: UnsafePointer<Double>, control: UnsafePointer<Double>, _ ws: Workspace) -> Double {
+    func primal(state: UnsafePointer<Double>, control: UnsafePointer<Double>, _ ws: Workspace,
+                weighted: Bool = false) -> Double {
         let (i, h, o) = (inputs, hidden, outputs)
         let (hi, oh) = (h * i, o * h)
         let w1 = state, w2 = state + hi
-        for k in 0..<hi { ws.g1t[k] = 1 + control[k]; ws.a[k] = w1[k] * ws.g1t[k] }
-        for k in 0..<oh { ws.g2t[k] = 1 + control[hi + k]; ws.b[k] = w2[k] * ws.g2t[k] }
-        return m.withUnsafeBufferPointer { mb in
+        for k in 0..<hi { ws.g1t[k] = gains ? 1 + control[k] : 1; ws.a[k] = w1[k] * ws.g1t[k] }
+        for k in 0..<oh { ws.g2t[k] = gains ? 1 + control[hi + k] : 1; ws.b[k] = w2[k] * ws.g2t[k] }
+        switch weighting {
+        case .none: ws.dw.update(repeating: 1, count: o)
+        case .squared: for r in 0..<o { let p = control[weightingRange.lowerBound + r]; ws.dw[r] = p * p }
+        }
+        for k in 0..<oh { ws.db[k] = ws.dw[k / h] * ws.b[k] }
+        let loss = m.withUnsafeBufferPointer { mb in
         my.withUnsafeBufferPointer { myb in
         c.withUnsafeBufferPointer { cb in
         kyx.withUnsafeBufferPointer { kb in
@@ -142,9 +204,27 @@ public struct TanhNetwork: LearningDynamics {
             let quad = Kernels.dot(ws.gb, ws.b, oh)
             let cross = Kernels.dot(ws.kyh, ws.b, oh)
             for k in 0..<oh { ws.gb[k] -= ws.kyh[k] }
-            Kernels.gemmTN(h, h, o, 1, ws.b, ws.b, 0, ws.r)               // R = B^T B
-            for s in 0..<h { var v = 0.0; for r in 0..<o { v += ws.b[r * h + s] * my[r] }; ws.by[s] = v }
-            Kernels.gemmTN(h, i, o, 1, ws.b, kyx, 0, ws.bk)               // Bk = B^T Kyx
+            let reg = Kernels.sumOfSquares(w1, hi) + Kernels.sumOfSquares(w2, oh)
+            return halfTraceSy - cross + 0.5 * quad + 0.5 * lambda * reg
+        }}}}
+        gradientA(weighted: weighted, ws)
+        return loss
+    }
+
+    /// GA = dL~/dA (weighted: dL~_d/dA, with D B in place of B's left factor) from the primal's
+    /// P, Sh, f, d; also R = B^T D B and GJ, gf, q for the tangent pass.
+    @inline(__always)
+    func gradientA(weighted: Bool, _ ws: Workspace) {
+        let (i, h, o) = (inputs, hidden, outputs)
+        let hi = h * i
+        let bl = weighted ? ws.db : ws.b
+        m.withUnsafeBufferPointer { mb in
+        my.withUnsafeBufferPointer { myb in
+        kyx.withUnsafeBufferPointer { kb in
+            let m = mb.baseAddress!, my = myb.baseAddress!, kyx = kb.baseAddress!
+            Kernels.gemmTN(h, h, o, 1, bl, ws.b, 0, ws.r)                 // R = B^T D B
+            for s in 0..<h { var v = 0.0; for r in 0..<o { v += bl[r * h + s] * my[r] }; ws.by[s] = v }
+            Kernels.gemmTN(h, i, o, 1, bl, kyx, 0, ws.bk)                 // Bk = B^T D Kyx
             Kernels.gemmNN(h, i, h, 1, ws.r, ws.p, 0, ws.gj)              // GJ = R P - Bk
             for k in 0..<hi { ws.gj[k] -= ws.bk[k] }
             for r in 0..<h {
@@ -153,9 +233,7 @@ public struct TanhNetwork: LearningDynamics {
                 ws.gu[r] = (ws.gf[r] - 2 * ws.f[r] * ws.q[r]) * ws.d[r]
                 for k in 0..<i { ws.ga[r * i + k] = ws.d[r] * ws.gj[r * i + k] + ws.gu[r] * m[k] }
             }
-            let reg = Kernels.sumOfSquares(w1, hi) + Kernels.sumOfSquares(w2, oh)
-            return halfTraceSy - cross + 0.5 * quad + 0.5 * lambda * reg
-        }}}}
+        }}}
     }
 
     /// Directional derivative (GAd, GBd) of (GA, GB) along (X, Y) = the Hessian of L~ times (X, Y).
@@ -183,10 +261,12 @@ public struct TanhNetwork: LearningDynamics {
             Kernels.gemmNN(o, h, h, 1, ws.y, ws.sh, 0, ws.gbd)            // GBd = Y Sh + B Shd - Kyhd
             Kernels.gemmNN(o, h, h, 1, ws.b, ws.shd, 1, ws.gbd)
             for k in 0..<oh { ws.gbd[k] -= ws.kyhd[k] }
-            Kernels.gemmTN(h, h, o, 1, ws.y, ws.b, 0, ws.rd)              // Rd = Y^T B + B^T Y
-            Kernels.gemmTN(h, h, o, 1, ws.b, ws.y, 1, ws.rd)
-            for s in 0..<h { var v = 0.0; for r in 0..<o { v += ws.y[r * h + s] * my[r] }; ws.byd[s] = v }
-            Kernels.gemmTN(h, i, o, 1, ws.y, kyx, 0, ws.bkd)              // Bkd = Y^T Kyx
+            // With weighting D (R = B^T D B, ...); dy = D Y and db = D B (D = I when unweighted).
+            let dy = weighting == .none ? ws.y : ws.dy, db = weighting == .none ? ws.b : ws.db
+            Kernels.gemmTN(h, h, o, 1, dy, ws.b, 0, ws.rd)                // Rd = Y^T D B + B^T D Y
+            Kernels.gemmTN(h, h, o, 1, db, ws.y, 1, ws.rd)
+            for s in 0..<h { var v = 0.0; for r in 0..<o { v += dy[r * h + s] * my[r] }; ws.byd[s] = v }
+            Kernels.gemmTN(h, i, o, 1, dy, kyx, 0, ws.bkd)                // Bkd = Y^T D Kyx
             Kernels.gemmNN(h, i, h, 1, ws.rd, ws.p, 0, ws.gjd)            // GJd = Rd P + R Pd - Bkd
             Kernels.gemmNN(h, i, h, 1, ws.r, ws.pd, 1, ws.gjd)
             for k in 0..<hi { ws.gjd[k] -= ws.bkd[k] }
