@@ -20,24 +20,28 @@ public struct WeightedSquares {
         self.range = range; self.offset = offset; self.weights = weights
     }
 
+    /// s, with the common unweighted case as vectorised sums: sum (g-o)^2 = sum g^2 - 2 o sum g + n o^2.
     @inline(__always)
     func value(_ g: UnsafePointer<Double>) -> Double {
-        var s = 0.0
-        if let w = weights {
-            for (j, k) in range.enumerated() { let d = g[k] - offset; s += w[j] * d * d }
-        } else {
-            for k in range { let d = g[k] - offset; s += d * d }
+        let base = g + range.lowerBound, n = range.count
+        guard let w = weights else {
+            let sq = Kernels.sumOfSquares(base, n)
+            return offset == 0 ? sq : sq - 2 * offset * Kernels.sum(base, n) + Double(n) * offset * offset
         }
+        var s = 0.0
+        for j in 0..<n { let d = base[j] - offset; s += w[j] * d * d }
         return s
     }
 
     /// out += factor * ds/dg
     @inline(__always)
     func accumulate(_ g: UnsafePointer<Double>, factor: Double, into out: UnsafeMutablePointer<Double>) {
+        let base = g + range.lowerBound, o = out + range.lowerBound, n = range.count
+        let f2 = 2 * factor, off = offset
         if let w = weights {
-            for (j, k) in range.enumerated() { out[k] += factor * 2 * w[j] * (g[k] - offset) }
+            for j in 0..<n { o[j] += f2 * w[j] * (base[j] - off) }
         } else {
-            for k in range { out[k] += factor * 2 * (g[k] - offset) }
+            for j in 0..<n { o[j] += f2 * (base[j] - off) }
         }
     }
 }

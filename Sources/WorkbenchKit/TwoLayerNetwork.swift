@@ -112,7 +112,7 @@ public struct TwoLayerNetwork: LearningDynamics {
     public final class Workspace {
         var a, b, w, ws, e, eh, p, q: [Double]
         var g1t, g2t, d: [Double]
-        var pBar, qBar, aBar, bBar, ehBar, m, g1Bar, g2Bar, dBar: [Double]
+        var pBar, qBar, aBar, bBar, ehBar, m, g2Bar, dBar, stackL, stackR: [Double]
         init(_ i: Int, _ h: Int, _ o: Int) {
             func z(_ n: Int) -> [Double] { [Double](repeating: 0, count: n) }
             a = z(h * i); b = z(o * h); w = z(o * i); ws = z(o * i); e = z(o * i); eh = z(o * i)
@@ -120,7 +120,8 @@ public struct TwoLayerNetwork: LearningDynamics {
             g1t = [Double](repeating: 1, count: h * i); g2t = [Double](repeating: 1, count: o * h)
             d = [Double](repeating: 1, count: o)
             pBar = z(h * i); qBar = z(o * h); aBar = z(h * i); bBar = z(o * h); ehBar = z(o * i)
-            m = z(o * i); g1Bar = z(h * i); g2Bar = z(o * h); dBar = z(o)
+            m = z(o * i); g2Bar = z(o * h); dBar = z(o)
+            stackL = z(2 * o * h); stackR = z(2 * o * i)
         }
     }
 
@@ -172,12 +173,7 @@ public struct TwoLayerNetwork: LearningDynamics {
                     for k in 0..<oh { rBar += v2[k] * (bf.q[k] * bf.g2t[k] - lambda * w2[k]) }
                     controlBar[rateRange.lowerBound] += rBar
                 }
-                for k in 0..<hi {
-                    let rv = rate * v1[k]
-                    w1Bar[k] -= lambda * rv
-                    bf.pBar[k] = rv * bf.g1t[k]
-                    bf.g1Bar[k] = rv * bf.p[k]
-                }
+                for k in 0..<hi { bf.pBar[k] = rate * v1[k] * bf.g1t[k] }
                 for k in 0..<oh {
                     let rv = rate * v2[k]
                     w2Bar[k] -= lambda * rv
@@ -188,7 +184,6 @@ public struct TwoLayerNetwork: LearningDynamics {
                 Kernels.gemmNT(o, h, i, 1, bf.eh, bf.pBar, 0, bf.bBar)
                 Kernels.gemmNN(o, i, h, 1, bf.b, bf.pBar, 0, bf.ehBar)
                 Kernels.gemmNN(o, i, h, 1, bf.qBar, bf.a, 1, bf.ehBar)
-                Kernels.gemmTN(h, i, o, 1, bf.qBar, bf.eh, 0, bf.aBar)
                 // Ehat = D E
                 if cfg.weighting != .none {
                     for r in 0..<o {
@@ -199,27 +194,72 @@ public struct TwoLayerNetwork: LearningDynamics {
                 // M = Ebar Sx + c E  (W enters E = Sxy^T - W Sx, and the loss has dL/dW = -E)
                 Kernels.gemmNN(o, i, i, 1, bf.ehBar, task.sx, 0, bf.m)
                 Kernels.axpy(c, bf.e, bf.m, oi)
+                // Abar = Qbar^T Ehat - B^T M as one product of stacked factors (one pass over Abar).
+                bf.stackL.update(from: bf.qBar, count: oh)
+                for k in 0..<oh { bf.stackL[oh + k] = -bf.b[k] }
+                bf.stackR.update(from: bf.eh, count: oi)
+                (bf.stackR + oi).update(from: bf.m, count: oi)
+                Kernels.gemmTN(h, i, 2 * o, 1, bf.stackL, bf.stackR, 0, bf.aBar)
             } else {
-                bf.aBar.update(repeating: 0, count: hi)
                 bf.bBar.update(repeating: 0, count: oh)
-                bf.g1Bar.update(repeating: 0, count: hi)
                 bf.g2Bar.update(repeating: 0, count: oh)
                 bf.dBar.update(repeating: 0, count: o)
                 for k in 0..<oi { bf.m[k] = c * bf.e[k] }
+                Kernels.gemmTN(h, i, o, -1, bf.b, bf.m, 0, bf.aBar)
             }
-            // W = B A: Bbar -= M A^T, Abar -= B^T M
+            // W = B A: Bbar -= M A^T
             Kernels.gemmNT(o, h, i, -1, bf.m, bf.a, 1, bf.bBar)
-            Kernels.gemmTN(h, i, o, -1, bf.b, bf.m, 1, bf.aBar)
-            // A = W1 o G~1, B = W2 o G~2, plus the regulariser in the loss.
-            for k in 0..<hi {
-                w1Bar[k] += bf.aBar[k] * bf.g1t[k] + c * lambda * w1[k]
-                bf.g1Bar[k] += bf.aBar[k] * w1[k]
+            // A = W1 o G~1, B = W2 o G~2, the regulariser in the loss and, with an adjoint, the
+            // direct terms of f1 = rate (P o G~1 - lambda W1): one fused pass over layer 1.
+            let rate = cfg.learningRate ? 1 + control[rateRange.lowerBound] : 1.0
+            let g1Out = controlBar + gain1Range.lowerBound
+            let cl = c * lambda
+            if let a = adj {
+                let v1 = a
+                switch cfg.gains1 {
+                case .perSynapse:
+                    for k in 0..<hi {
+                        let rv = rate * v1[k]
+                        w1Bar[k] += bf.aBar[k] * bf.g1t[k] + cl * w1[k] - lambda * rv
+                        g1Out[k] += rv * bf.p[k] + bf.aBar[k] * w1[k]
+                    }
+                case .perNeuron:
+                    for r in 0..<h {
+                        var s = 0.0
+                        for k in (r * i)..<((r + 1) * i) {
+                            let rv = rate * v1[k]
+                            w1Bar[k] += bf.aBar[k] * bf.g1t[k] + cl * w1[k] - lambda * rv
+                            s += rv * bf.p[k] + bf.aBar[k] * w1[k]
+                        }
+                        g1Out[r] += s
+                    }
+                case .none:
+                    for k in 0..<hi { w1Bar[k] += bf.aBar[k] + cl * w1[k] - lambda * rate * v1[k] }
+                }
+            } else {
+                switch cfg.gains1 {
+                case .perSynapse:
+                    for k in 0..<hi {
+                        w1Bar[k] += bf.aBar[k] * bf.g1t[k] + cl * w1[k]
+                        g1Out[k] += bf.aBar[k] * w1[k]
+                    }
+                case .perNeuron:
+                    for r in 0..<h {
+                        var s = 0.0
+                        for k in (r * i)..<((r + 1) * i) {
+                            w1Bar[k] += bf.aBar[k] * bf.g1t[k] + cl * w1[k]
+                            s += bf.aBar[k] * w1[k]
+                        }
+                        g1Out[r] += s
+                    }
+                case .none:
+                    for k in 0..<hi { w1Bar[k] += bf.aBar[k] + cl * w1[k] }
+                }
             }
             for k in 0..<oh {
-                w2Bar[k] += bf.bBar[k] * bf.g2t[k] + c * lambda * w2[k]
+                w2Bar[k] += bf.bBar[k] * bf.g2t[k] + cl * w2[k]
                 bf.g2Bar[k] += bf.bBar[k] * w2[k]
             }
-            scatterGainGradient(cfg.gains1, rows: h, cols: i, from: bf.g1Bar, into: controlBar + gain1Range.lowerBound)
             scatterGainGradient(cfg.gains2, rows: o, cols: h, from: bf.g2Bar, into: controlBar + gain2Range.lowerBound)
             switch cfg.weighting {
             case .none: break
@@ -237,7 +277,7 @@ public struct TwoLayerNetwork: LearningDynamics {
 
     struct Buffers {
         var a, b, w, ws, e, eh, p, q, g1t, g2t, d: UnsafeMutablePointer<Double>
-        var pBar, qBar, aBar, bBar, ehBar, m, g1Bar, g2Bar, dBar: UnsafeMutablePointer<Double>
+        var pBar, qBar, aBar, bBar, ehBar, m, g2Bar, dBar, stackL, stackR: UnsafeMutablePointer<Double>
     }
 
     /// Raw pointers into the workspace; the arrays are never resized, so this is safe for the
@@ -250,8 +290,8 @@ public struct TwoLayerNetwork: LearningDynamics {
         let bf = Buffers(a: p(&ws.a), b: p(&ws.b), w: p(&ws.w), ws: p(&ws.ws), e: p(&ws.e), eh: p(&ws.eh),
                          p: p(&ws.p), q: p(&ws.q), g1t: p(&ws.g1t), g2t: p(&ws.g2t), d: p(&ws.d),
                          pBar: p(&ws.pBar), qBar: p(&ws.qBar), aBar: p(&ws.aBar), bBar: p(&ws.bBar),
-                         ehBar: p(&ws.ehBar), m: p(&ws.m), g1Bar: p(&ws.g1Bar), g2Bar: p(&ws.g2Bar),
-                         dBar: p(&ws.dBar))
+                         ehBar: p(&ws.ehBar), m: p(&ws.m), g2Bar: p(&ws.g2Bar),
+                         dBar: p(&ws.dBar), stackL: p(&ws.stackL), stackR: p(&ws.stackR))
         return withExtendedLifetime(ws) { body(bf) }
     }
 

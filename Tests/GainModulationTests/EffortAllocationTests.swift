@@ -1,0 +1,63 @@
+import Foundation
+import XCTest
+@testable import GainModulation
+import WorkbenchKit
+
+/// The shared MNIST files beside the checkout (test split only).
+func sharedMNIST() throws -> String {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    let dir = root.deletingLastPathComponent().appendingPathComponent("shared/data/mnist").path
+    guard FileManager.default.fileExists(atPath: dir) else { throw XCTSkip("no MNIST files at \(dir)") }
+    return dir
+}
+
+final class EffortAllocationTests: XCTestCase {
+    let e = EffortAllocationExperiment()
+
+    func testGradientsForEveryDatasetAndBasis() throws {
+        let mnist = try sharedMNIST()
+        for (dataset, basis) in [("gaussian", "synapse"), ("semantic", "synapse"), ("mnist", "synapse"), ("gaussian", "neuron")] {
+            let p = try e.resolve(preset: "quick", overrides: [("dataset", dataset), ("basis", basis), ("steps", "40"), ("hidden", "5"),
+                                                                ("init_std", "0.3")])
+            let run = try e.prepare(p, context: RunContext(seed: 2, mnistDirectory: mnist))
+            var rng = SeededGenerator(seed: 5)
+            let theta = run.initialControl.map { $0 + 0.1 * rng.normal() }
+            let report = checkGradient(engine: run.engine, at: theta, directions: 4)
+            XCTAssertLessThan(report.maxRelativeError, 1e-5, "\(dataset)/\(basis)")
+        }
+    }
+
+    /// Sec. 6.1: control beats the baseline in V, learns faster (lower loss early), and spends
+    /// most of its effort early in learning.
+    func testControlBeatsBaselineAndActsEarly() throws {
+        for dataset in ["gaussian", "mnist"] {
+            let run = try runExperiment(e, options: RunOptions(preset: "quick", overrides: [("dataset", dataset), ("steps", "2000"), ("iterations", "30")],
+                                                               mnistDirectory: try sharedMNIST()))
+            XCTAssertGreaterThan(run.valueControl, run.valueBaseline, dataset)
+            let lb = run.column("loss_baseline")!, lc = run.column("loss_control")!
+            let early = 300
+            XCTAssertLessThan(lc[early], lb[early], dataset)
+            let g1 = run.column("g1_rms_control")!
+            XCTAssertGreaterThan(g1[50], g1[g1.count - 50], dataset)
+        }
+    }
+
+    func testSGDSimulationOfTheNetworkTracksTheTheory() throws {
+        let run = try runExperiment(e, options: RunOptions(preset: "quick", overrides: [("dataset", "gaussian"), ("steps", "1500"),
+                                                                                        ("iterations", "5"), ("sgd_runs", "8"), ("batch", "64")]))
+        let theory = run.column("loss_baseline")!, sgd = run.column("sgd_loss_mean_baseline")!
+        for i in [500, 1000, 1499] {
+            XCTAssertEqual(sgd[i], theory[i], accuracy: 0.2 * theory[i], "step \(i)")
+        }
+    }
+
+    func testMissingMNISTSaysHowToFixIt() throws {
+        let p = try e.resolve(preset: "quick", overrides: [])
+        XCTAssertThrowsError(try e.prepare(p, context: RunContext(seed: 0, mnistDirectory: nil))) { error in
+            XCTAssertTrue((error as! WorkbenchError).message.contains("--mnist"))
+        }
+        XCTAssertThrowsError(try e.prepare(p, context: RunContext(seed: 0, mnistDirectory: "/nonexistent/dir"))) { error in
+            XCTAssertTrue((error as! WorkbenchError).message.contains("/nonexistent/dir"))
+        }
+    }
+}

@@ -1,0 +1,55 @@
+import XCTest
+@testable import WorkbenchKit
+
+/// The blocked kernels against the textbook triple loop, over sizes that hit every block and
+/// remainder path (16-wide, 4-wide, scalar columns; paired and single rows) and beta != 0.
+final class KernelTests: XCTestCase {
+    func naive(_ m: Int, _ n: Int, _ k: Int, _ alpha: Double, _ a: (Int, Int) -> Double,
+               _ b: (Int, Int) -> Double, _ beta: Double, _ c: [Double]) -> [Double] {
+        var out = c
+        for i in 0..<m { for j in 0..<n {
+            var s = 0.0
+            for p in 0..<k { s += a(i, p) * b(p, j) }
+            out[i * n + j] = beta * c[i * n + j] + alpha * s
+        } }
+        return out
+    }
+
+    func testGemmVariantsMatchNaive() {
+        var rng = SeededGenerator(seed: 4)
+        for (m, n, k) in [(1, 1, 1), (2, 26, 50), (50, 26, 2), (3, 17, 5), (5, 37, 26), (2, 50, 26), (7, 4, 9)] {
+            for beta in [0.0, 0.7] {
+                let alpha = -1.3
+                let a = (0..<(m * k)).map { _ in rng.normal() }      // m x k (NN, NT) or k x m (TN)
+                let b = (0..<(k * n)).map { _ in rng.normal() }      // k x n (NN, TN) or n x k (NT)
+                let c = (0..<(m * n)).map { _ in rng.normal() }
+                var out = c
+                Kernels.gemmNN(m, n, k, alpha, a, b, beta, &out)
+                let nn = naive(m, n, k, alpha, { a[$0 * k + $1] }, { b[$0 * n + $1] }, beta, c)
+                for (x, y) in zip(out, nn) { XCTAssertEqual(x, y, accuracy: 1e-12, "NN \(m)x\(n)x\(k)") }
+                out = c
+                Kernels.gemmTN(m, n, k, alpha, a, b, beta, &out)
+                let tn = naive(m, n, k, alpha, { a[$1 * m + $0] }, { b[$0 * n + $1] }, beta, c)
+                for (x, y) in zip(out, tn) { XCTAssertEqual(x, y, accuracy: 1e-12, "TN \(m)x\(n)x\(k)") }
+                out = c
+                Kernels.gemmNT(m, n, k, alpha, a, b, beta, &out)
+                let nt = naive(m, n, k, alpha, { a[$0 * k + $1] }, { b[$1 * k + $0] }, beta, c)
+                for (x, y) in zip(out, nt) { XCTAssertEqual(x, y, accuracy: 1e-12, "NT \(m)x\(n)x\(k)") }
+            }
+        }
+    }
+
+    func testReductions() {
+        let x = (0..<23).map { Double($0) - 7.5 }
+        XCTAssertEqual(Kernels.sum(x, 23), x.reduce(0, +), accuracy: 1e-12)
+        XCTAssertEqual(Kernels.sumOfSquares(x, 23), x.reduce(0) { $0 + $1 * $1 }, accuracy: 1e-12)
+    }
+
+    func testWeightedSquaresWithOffsetAndWeights() {
+        let g = [0.3, -1.2, 2.0, 0.5, 1.1]
+        let plain = WeightedSquares(range: 1..<5, offset: -1)
+        XCTAssertEqual(plain.value(g), [-1.2, 2.0, 0.5, 1.1].reduce(0) { $0 + ($1 + 1) * ($1 + 1) }, accuracy: 1e-12)
+        let weighted = WeightedSquares(range: 0..<2, offset: 0.5, weights: [2, 3])
+        XCTAssertEqual(weighted.value(g), 2 * 0.04 + 3 * 1.7 * 1.7, accuracy: 1e-12)
+    }
+}
