@@ -5,5 +5,6 @@ public enum GainModulationPlugin {
     public static let experiments: [any Experiment] = [
         SingleNeuronExperiment(),
         EffortAllocationExperiment(),
+        NonLinearExperiment(),
     ]
 }

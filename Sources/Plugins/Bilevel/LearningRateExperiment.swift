@@ -1,0 +1,104 @@
+import Datasets
+import WorkbenchKit
+
+/// `learning-rate`: the learning rate alpha(t) = (1 + rho(t)) alpha of a two-layer linear network
+/// on the semantic hierarchy is the control (eqs. 28-29): rho multiplies the whole update,
+/// weight decay included. Cost C = beta (rho - offset)^2 (offset 0: the baseline rate is free;
+/// offset -1: any learning costs). Adam (amsgrad) on V, bounds [-1, 1] (Table 3, Figs. 3c-d, 8).
+///
+/// The paper's sweeps (gamma in linspace(0.6, 1, 10) and beta in linspace(1e-3, 2, 10), each for
+/// both offsets) are runs of this experiment with `--set gamma=...`, `--set beta=...`,
+/// `--set offset=...`. Following the authors' scripts, rho starts at the offset (so with
+/// offset -1 the initial effective rate is 0) unless `init=zero`.
+public struct LearningRateExperiment: Experiment {
+    public init() {}
+    public let name = "learning-rate"
+    public let summary = "Sec. 4, App. F.2: optimal learning-rate schedule rho(t) on the semantic task, cost beta(rho-offset)^2 (Figs. 3c-d, 8)"
+
+    public var parameters: [ParameterSpec] {
+        StandardParameters.specs(.init(steps: 18000, learningRate: 0.005, gamma: 1, beta: 1, controlRate: 0.005,
+                                       iterations: 800, optimizer: .adam, lower: -1, upper: 1))
+        + [
+            .real("offset", 0, "cost offset: C = beta (rho - offset)^2 (0 or -1 in the paper)", range: -1e6...1e6),
+            .choice("init", "offset", ["offset", "zero"], "initial rho: the cost offset (the authors' scripts) or 0"),
+            .integer("levels", 4, "semantic hierarchy levels", range: 1...SemanticHierarchy.maximumLevels),
+            .integer("hidden", 40, "hidden units H (Table 3)", range: 1...10_000),
+            .real("lambda", 0, "L2 regularisation lambda", range: 0...1e6),
+            .real("init_std", 1e-4, "weight init std (small: the rich, step-like regime)", range: 0...10),
+            .integer("sgd_runs", 0, "SGD replays of the real network with rate (1+rho) alpha (0 = none)", range: 0...1000),
+            .integer("batch", 32, "SGD batch size", range: 1...1_000_000),
+        ]
+    }
+
+    public var presets: [String: [String: String]] {
+        ["paper": [:],
+         "quick": ["steps": "1500", "iterations": "100", "learning_rate": "0.008", "hidden": "12", "levels": "3", "control_lr": "0.02",
+                   "init_std": "0.01"]]
+    }
+
+    public func prepare(_ p: ParameterValues, context: RunContext) throws -> PreparedRun {
+        let task = try SemanticHierarchy(levels: p.int("levels"))
+        let data = task.dataset
+        let net = TwoLayerNetwork(configuration: .init(hidden: p.int("hidden"), lambda: p.double("lambda"),
+                                                       learningRate: true),
+                                  task: data.train)
+        let offset = p.double("offset")
+        let cost = NormCost(.quadratic, beta: p.double("beta"), norm: WeightedSquares(range: net.rateRange, offset: offset))
+        var rng = SeededGenerator(seed: context.seed)
+        let w0 = net.randomInitialState(std: p.double("init_std"), using: &rng)
+        let engine = StandardParameters.problem(p, dynamics: net, cost: cost, map: .perStep(initialState: w0))
+        let steps = p.int("steps"), alpha = p.double("learning_rate")
+        let start = p.string("init") == "offset" ? offset : 0
+        let runs = p.int("sgd_runs"), batch = p.int("batch"), seed = context.seed
+        return PreparedRun(
+            engine: engine,
+            initialControl: [Double](repeating: start, count: steps),
+            baselineControl: [Double](repeating: 0, count: steps),
+            optimizer: try StandardParameters.optimizer(p),
+            describe: { engine, theta in
+                [SeriesColumn("rho", theta),
+                 SeriesColumn("effective_lr", theta.map { (1 + $0) * alpha })]
+                + levelLosses(net: net, task: task, engine: engine)
+            },
+            // The replay uses the step (1 + rho_i) alpha: the network's SGD gradient carries the factor.
+            simulate: runs == 0 ? nil : { theta in
+                simulateSGD(model: net, samplerFor: { _ in task }, steps: steps, learningRate: alpha, batch: batch,
+                            controls: theta, initialState: w0, runs: runs, seed: seed).columns
+            },
+            extraResults: { _, control in
+                ["mean_rho": control.reduce(0, +) / Double(control.count),
+                 "mean_effective_lr": control.reduce(0) { $0 + (1 + $1) * alpha } / Double(control.count),
+                 "offset_used": offset, "inputs": net.inputs, "outputs": net.outputs]
+            })
+    }
+}
+
+/// Loss of the features at each hierarchy level (the steps of Fig. 8's curves): the squared error
+/// of those output rows, 1/2 sum_o [Sy_oo - 2 (W Sxy)_oo + (W Sx W^T)_oo].
+func levelLosses(net: TwoLayerNetwork, task: SemanticHierarchy, engine: any ValueEngine) -> [SeriesColumn] {
+    let s = task.statistics
+    let (i, h, o) = (net.inputs, net.hidden, net.outputs)
+    let levels = task.featureLevels
+    let n = engine.stateCount, states = engine.states
+    var columns = [[Double]](repeating: [Double](repeating: 0, count: engine.steps), count: task.levels)
+    var w = [Double](repeating: 0, count: o * i)
+    for step in 0..<engine.steps {
+        let w1 = step * n, w2 = w1 + h * i
+        for r in 0..<o { for c in 0..<i {
+            var acc = 0.0
+            for k in 0..<h { acc += states[w2 + r * h + k] * states[w1 + k * i + c] }
+            w[r * i + c] = acc
+        } }
+        for r in 0..<o {
+            var cross = 0.0, quad = 0.0
+            for a in 0..<i {
+                cross += w[r * i + a] * s.sxy[a * o + r]
+                var wsx = 0.0
+                for b in 0..<i { wsx += w[r * i + b] * s.sx[b * i + a] }
+                quad += wsx * w[r * i + a]
+            }
+            columns[levels[r]][step] += 0.5 * (s.sy[r * o + r] - 2 * cross + quad)
+        }
+    }
+    return columns.enumerated().map { SeriesColumn("loss_level\($0.offset)", $0.element) }
+}

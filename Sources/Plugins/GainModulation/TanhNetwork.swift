@@ -1,0 +1,205 @@
+import Foundation
+import WorkbenchKit
+
+/// The non-linear network y-hat = W~2 tanh(W~1 x) of App. I, with per-synapse gains
+/// W~ = W o (1 + G), learning on the Taylor approximation of its loss around the input mean m:
+///   h(x) ~ f + J (x - m),  f = tanh(A m),  J = diag(d) A,  d = 1 - f^2     (eq. 90, A = W~1, B = W~2)
+///   L~ = 1/2 tr Sy - <B, my f^T + Kyx J^T> + 1/2 <B (f f^T + J C J^T), B> + lambda/2 (|W1|^2 + |W2|^2)
+/// with C = Sx - m m^T and Kyx = Sxy^T - my m^T (the centred moments; <x - m> = 0 kills the cross terms).
+///
+/// The dynamics are gradient flow on L~ through the gains (as eq. 92 for the linear-network gains):
+///   dW1/dt = -(dL~/dA) o G~1 - lambda W1,   dW2/dt = -(dL~/dB) o G~2 - lambda W2.
+/// dL~/dB = -(my f^T + Kyx J^T) + B (f f^T + J C J^T) is eq. 92's W2 update with the correct signs:
+/// the authors' code (and the printed eq. 91) add my m^T J^T and J m m^T J^T where the gradient
+/// subtracts them. dL~/dA = diag(d) [B^T B J C - B^T Kyx] + gu m^T with
+/// gu = d o (B^T B f - B^T my - 2 f o q), q_j = sum_k (dL~/dJ)_jk A_jk: eq. 92's W1 update holds
+/// tanh' fixed (q = 0; its my terms cancel exactly); we keep the term from d's dependence on A,
+/// so the flow is the exact gradient of the approximate loss. That extra term is proportional to
+/// f = tanh(W~1 m), so it is small while the weights on the mean input (the bias) are small.
+/// Eq. 90 prints J = W1 diag(f'), which does not type-check; the expansion needs diag(f') W1.
+///
+/// The adjoint needs the Hessian of L~ applied to a vector; since the drift is a gradient, its
+/// VJP equals its JVP (the Hessian is symmetric), computed here in forward mode.
+/// State [W1 (H x I) | W2 (O x H)], control [G1 (H x I) | G2 (O x H)], row-major.
+public struct TanhNetwork: LearningDynamics {
+    public let inputs: Int, hidden: Int, outputs: Int
+    public let lambda: Double
+    let m: [Double], my: [Double], c: [Double], kyx: [Double]
+    let halfTraceSy: Double
+    public var stateCount: Int { hidden * inputs + outputs * hidden }
+    public var controlCount: Int { stateCount }
+    public var gain1Range: Range<Int> { 0..<(hidden * inputs) }
+    public var gain2Range: Range<Int> { (hidden * inputs)..<stateCount }
+
+    public init(task s: TaskStatistics, hidden: Int, lambda: Double) {
+        inputs = s.inputCount; outputs = s.outputCount; self.hidden = hidden; self.lambda = lambda
+        let (i, o) = (inputs, outputs)
+        m = s.meanX; my = s.meanY
+        c = (0..<(i * i)).map { s.sx[$0] - s.meanX[$0 / i] * s.meanX[$0 % i] }
+        kyx = (0..<(o * i)).map { k in s.sxy[(k % i) * o + k / i] - s.meanY[k / i] * s.meanX[k % i] }
+        halfTraceSy = 0.5 * s.traceSy
+    }
+
+    /// Scratch for the primal (loss and gradient) and tangent (Hessian-vector) passes.
+    public final class Workspace {
+        let storage: UnsafeMutablePointer<Double>
+        let count: Int
+        var g1t, g2t, a, b, u, f, d, j, p, sh, kyh, r, by, bk, gf, gj, q, gu, ga, gb: UnsafeMutablePointer<Double>
+        var x, y, ud, fd, dd, jd, pd, shd, kyhd, gbd, rd, byd, bkd, gfd, gjd, qd, gud, gad: UnsafeMutablePointer<Double>
+        init(_ i: Int, _ h: Int, _ o: Int) {
+            let (hi, oh, hh) = (h * i, o * h, h * h)
+            let sizes = [hi, oh, hi, oh, h, h, h, hi, hi, hh, oh, hh, h, hi, h, hi, h, h, hi, oh,
+                         hi, oh, h, h, h, hi, hi, hh, oh, oh, hh, h, hi, h, hi, h, h, hi]
+            count = sizes.reduce(0, +)
+            storage = .allocate(capacity: count)
+            storage.initialize(repeating: 0, count: count)
+            var next = storage
+            func take(_ n: Int) -> UnsafeMutablePointer<Double> { defer { next += n }; return next }
+            g1t = take(hi); g2t = take(oh); a = take(hi); b = take(oh); u = take(h); f = take(h); d = take(h)
+            j = take(hi); p = take(hi); sh = take(hh); kyh = take(oh); r = take(hh); by = take(h); bk = take(hi)
+            gf = take(h); gj = take(hi); q = take(h); gu = take(h); ga = take(hi); gb = take(oh)
+            x = take(hi); y = take(oh); ud = take(h); fd = take(h); dd = take(h); jd = take(hi); pd = take(hi)
+            shd = take(hh); kyhd = take(oh); gbd = take(oh); rd = take(hh); byd = take(h); bkd = take(hi)
+            gfd = take(h); gjd = take(hi); qd = take(h); gud = take(h); gad = take(hi)
+        }
+        deinit { storage.deallocate() }
+    }
+
+    public func makeWorkspace() -> Workspace { Workspace(inputs, hidden, outputs) }
+
+    public func evaluate(step: Int, state: UnsafePointer<Double>, control: UnsafePointer<Double>,
+                         drift: UnsafeMutablePointer<Double>?, workspace ws: Workspace) -> Double {
+        let (hi, oh) = (hidden * inputs, outputs * hidden)
+        let loss = primal(state: state, control: control, ws)
+        if let fv = drift {
+            for k in 0..<hi { fv[k] = -ws.ga[k] * ws.g1t[k] - lambda * state[k] }
+            for k in 0..<oh { fv[hi + k] = -ws.gb[k] * ws.g2t[k] - lambda * state[hi + k] }
+        }
+        return loss
+    }
+
+    public func pullback(step: Int, state: UnsafePointer<Double>, control: UnsafePointer<Double>,
+                         driftAdjoint adj: UnsafePointer<Double>?, lossWeight cw: Double,
+                         stateBar: UnsafeMutablePointer<Double>, controlBar: UnsafeMutablePointer<Double>,
+                         workspace ws: Workspace) {
+        let (hi, oh) = (hidden * inputs, outputs * hidden)
+        _ = primal(state: state, control: control, ws)
+        let w1 = state, w2 = state + hi
+        // dL~/dA and dL~/dB from the loss term; the drift adds H (X, Y) and its direct gain factor.
+        if let a = adj {
+            // F1 = -(GA o G~1) - lambda W1: the drift's adjoint w.r.t. GA is X = -a1 o G~1.
+            for k in 0..<hi { ws.x[k] = -a[k] * ws.g1t[k]; controlBar[k] -= a[k] * ws.ga[k]; stateBar[k] -= lambda * a[k] }
+            for k in 0..<oh {
+                ws.y[k] = -a[hi + k] * ws.g2t[k]
+                controlBar[hi + k] -= a[hi + k] * ws.gb[k]
+                stateBar[hi + k] -= lambda * a[hi + k]
+            }
+            tangent(ws)
+        } else {
+            ws.gad.update(repeating: 0, count: hi)
+            ws.gbd.update(repeating: 0, count: oh)
+        }
+        // Abar = H(X,Y)_A + c GA, then A = W1 o G~1 (and the raw-weight regulariser in the loss).
+        for k in 0..<hi {
+            let abar = ws.gad[k] + cw * ws.ga[k]
+            stateBar[k] += abar * ws.g1t[k] + cw * lambda * w1[k]
+            controlBar[k] += abar * w1[k]
+        }
+        for k in 0..<oh {
+            let bbar = ws.gbd[k] + cw * ws.gb[k]
+            stateBar[hi + k] += bbar * ws.g2t[k] + cw * lambda * w2[k]
+            controlBar[hi + k] += bbar * w2[k]
+        }
+    }
+
+    /// Loss L~ and its gradients GA = dL~/dA, GB = dL~/dB (into the workspace).
+    @inline(__always)
+    func primal(state: UnsafePointer<Double>, control: UnsafePointer<Double>, _ ws: Workspace) -> Double {
+        let (i, h, o) = (inputs, hidden, outputs)
+        let (hi, oh) = (h * i, o * h)
+        let w1 = state, w2 = state + hi
+        for k in 0..<hi { ws.g1t[k] = 1 + control[k]; ws.a[k] = w1[k] * ws.g1t[k] }
+        for k in 0..<oh { ws.g2t[k] = 1 + control[hi + k]; ws.b[k] = w2[k] * ws.g2t[k] }
+        return m.withUnsafeBufferPointer { mb in
+        my.withUnsafeBufferPointer { myb in
+        c.withUnsafeBufferPointer { cb in
+        kyx.withUnsafeBufferPointer { kb in
+            let m = mb.baseAddress!, my = myb.baseAddress!, cm = cb.baseAddress!, kyx = kb.baseAddress!
+            for r in 0..<h {
+                let u = Kernels.dot(ws.a + r * i, m, i)
+                ws.u[r] = u
+                let f = tanh(u)
+                ws.f[r] = f
+                ws.d[r] = 1 - f * f
+                for k in 0..<i { ws.j[r * i + k] = ws.d[r] * ws.a[r * i + k] }
+            }
+            Kernels.gemmNN(h, i, i, 1, ws.j, cm, 0, ws.p)                 // P = J C
+            Kernels.gemmNT(h, h, i, 1, ws.p, ws.j, 0, ws.sh)              // Sh = J C J^T + f f^T
+            for r in 0..<h { for s in 0..<h { ws.sh[r * h + s] += ws.f[r] * ws.f[s] } }
+            Kernels.gemmNT(o, h, i, 1, kyx, ws.j, 0, ws.kyh)              // Kyh = Kyx J^T + my f^T
+            for r in 0..<o { for s in 0..<h { ws.kyh[r * h + s] += my[r] * ws.f[s] } }
+            Kernels.gemmNN(o, h, h, 1, ws.b, ws.sh, 0, ws.gb)             // GB = B Sh - Kyh
+            let quad = Kernels.dot(ws.gb, ws.b, oh)
+            let cross = Kernels.dot(ws.kyh, ws.b, oh)
+            for k in 0..<oh { ws.gb[k] -= ws.kyh[k] }
+            Kernels.gemmTN(h, h, o, 1, ws.b, ws.b, 0, ws.r)               // R = B^T B
+            for s in 0..<h { var v = 0.0; for r in 0..<o { v += ws.b[r * h + s] * my[r] }; ws.by[s] = v }
+            Kernels.gemmTN(h, i, o, 1, ws.b, kyx, 0, ws.bk)               // Bk = B^T Kyx
+            Kernels.gemmNN(h, i, h, 1, ws.r, ws.p, 0, ws.gj)              // GJ = R P - Bk
+            for k in 0..<hi { ws.gj[k] -= ws.bk[k] }
+            for r in 0..<h {
+                ws.gf[r] = Kernels.dot(ws.r + r * h, ws.f, h) - ws.by[r]  // dL/df (J held fixed)
+                ws.q[r] = Kernels.dot(ws.gj + r * i, ws.a + r * i, i)      // dL/dd_r
+                ws.gu[r] = (ws.gf[r] - 2 * ws.f[r] * ws.q[r]) * ws.d[r]
+                for k in 0..<i { ws.ga[r * i + k] = ws.d[r] * ws.gj[r * i + k] + ws.gu[r] * m[k] }
+            }
+            let reg = Kernels.sumOfSquares(w1, hi) + Kernels.sumOfSquares(w2, oh)
+            return halfTraceSy - cross + 0.5 * quad + 0.5 * lambda * reg
+        }}}}
+    }
+
+    /// Directional derivative (GAd, GBd) of (GA, GB) along (X, Y) = the Hessian of L~ times (X, Y).
+    @inline(__always)
+    func tangent(_ ws: Workspace) {
+        let (i, h, o) = (inputs, hidden, outputs)
+        let (hi, oh) = (h * i, o * h)
+        m.withUnsafeBufferPointer { mb in
+        my.withUnsafeBufferPointer { myb in
+        c.withUnsafeBufferPointer { cb in
+        kyx.withUnsafeBufferPointer { kb in
+            let m = mb.baseAddress!, my = myb.baseAddress!, cm = cb.baseAddress!, kyx = kb.baseAddress!
+            for r in 0..<h {
+                ws.ud[r] = Kernels.dot(ws.x + r * i, m, i)
+                ws.fd[r] = ws.d[r] * ws.ud[r]
+                ws.dd[r] = -2 * ws.f[r] * ws.fd[r]
+                for k in 0..<i { ws.jd[r * i + k] = ws.dd[r] * ws.a[r * i + k] + ws.d[r] * ws.x[r * i + k] }
+            }
+            Kernels.gemmNN(h, i, i, 1, ws.jd, cm, 0, ws.pd)               // Pd = Jd C
+            Kernels.gemmNT(h, h, i, 1, ws.pd, ws.j, 0, ws.shd)            // Shd = Pd J^T + P Jd^T + fd f^T + f fd^T
+            Kernels.gemmNT(h, h, i, 1, ws.p, ws.jd, 1, ws.shd)
+            for r in 0..<h { for s in 0..<h { ws.shd[r * h + s] += ws.fd[r] * ws.f[s] + ws.f[r] * ws.fd[s] } }
+            Kernels.gemmNT(o, h, i, 1, kyx, ws.jd, 0, ws.kyhd)            // Kyhd = Kyx Jd^T + my fd^T
+            for r in 0..<o { for s in 0..<h { ws.kyhd[r * h + s] += my[r] * ws.fd[s] } }
+            Kernels.gemmNN(o, h, h, 1, ws.y, ws.sh, 0, ws.gbd)            // GBd = Y Sh + B Shd - Kyhd
+            Kernels.gemmNN(o, h, h, 1, ws.b, ws.shd, 1, ws.gbd)
+            for k in 0..<oh { ws.gbd[k] -= ws.kyhd[k] }
+            Kernels.gemmTN(h, h, o, 1, ws.y, ws.b, 0, ws.rd)              // Rd = Y^T B + B^T Y
+            Kernels.gemmTN(h, h, o, 1, ws.b, ws.y, 1, ws.rd)
+            for s in 0..<h { var v = 0.0; for r in 0..<o { v += ws.y[r * h + s] * my[r] }; ws.byd[s] = v }
+            Kernels.gemmTN(h, i, o, 1, ws.y, kyx, 0, ws.bkd)              // Bkd = Y^T Kyx
+            Kernels.gemmNN(h, i, h, 1, ws.rd, ws.p, 0, ws.gjd)            // GJd = Rd P + R Pd - Bkd
+            Kernels.gemmNN(h, i, h, 1, ws.r, ws.pd, 1, ws.gjd)
+            for k in 0..<hi { ws.gjd[k] -= ws.bkd[k] }
+            for r in 0..<h {
+                ws.gfd[r] = Kernels.dot(ws.rd + r * h, ws.f, h) + Kernels.dot(ws.r + r * h, ws.fd, h) - ws.byd[r]
+                ws.qd[r] = Kernels.dot(ws.gjd + r * i, ws.a + r * i, i) + Kernels.dot(ws.gj + r * i, ws.x + r * i, i)
+                let gPrime = ws.gf[r] - 2 * ws.f[r] * ws.q[r]
+                let gPrimeDot = ws.gfd[r] - 2 * ws.fd[r] * ws.q[r] - 2 * ws.f[r] * ws.qd[r]
+                ws.gud[r] = gPrimeDot * ws.d[r] + gPrime * ws.dd[r]
+                for k in 0..<i {
+                    ws.gad[r * i + k] = ws.dd[r] * ws.gj[r * i + k] + ws.d[r] * ws.gjd[r * i + k] + ws.gud[r] * m[k]
+                }
+            }
+        }}}}
+    }
+}

@@ -1,0 +1,8 @@
+import WorkbenchKit
+
+/// Meta-learning the learning rule (App. F.3, Fig. 9).
+public enum LearningRulePlugin {
+    public static let experiments: [any Experiment] = [
+        LearningRuleExperiment(),
+    ]
+}

@@ -1,0 +1,86 @@
+import Datasets
+import WorkbenchKit
+
+/// `learning-rule`: the coefficients (gamma_r(t), eta_r(t)) of Cao et al.'s rule family as the
+/// control (App. F.3, eqs. 30-38, Fig. 9), on the hierarchically structured (semantic) data Cao et
+/// al. studied. No cost; per-component bounds -1 <= gamma_r <= 1 and -0.2 <= eta_r <= 0.2; the
+/// paper's clamped gradient ascent (eq. 38) from gamma_r = eta_r = 0, i.e. from gradient descent.
+///
+/// The paper gives no table for this experiment ("hyperparameters as in Cao et al. 2020"); the
+/// defaults here (4-level hierarchy, H = 30, alpha = 0.005, init std 1e-4 = the rich regime) are
+/// those of the paper's other semantic experiments (Table 5) and are stated in result.json.
+/// result.json also places the optimised rule in Fig. 9c's plane (its regime) next to the named rules.
+public struct LearningRuleExperiment: Experiment {
+    public init() {}
+    public let name = "learning-rule"
+    public let summary = "App. F.3: meta-learning Cao et al.'s learning-rule coefficients (feedback gamma, Hebbian eta) over time (Fig. 9)"
+
+    /// Fig. 9c's named rules in the (gamma_r, eta_r) plane (Cao et al. 2020): gamma_r is the
+    /// top-down feedback (0 gradient descent, +1 contrastive Hebbian, -1 quasi-predictive coding),
+    /// eta_r the Hebbian term (> 0 Hebbian, < 0 anti-Hebbian); H and AH are drawn at the bounds.
+    public static let namedRules: [(name: String, label: String, feedback: Double, hebbian: Double)] = [
+        ("SGD", "gradient descent", 0, 0),
+        ("CH", "contrastive Hebbian", 1, 0),
+        ("QPC", "quasi-predictive coding", -1, 0),
+        ("H", "Hebbian", 0, 0.2),
+        ("AH", "anti-Hebbian", 0, -0.2),
+    ]
+
+    public var parameters: [ParameterSpec] {
+        StandardParameters.specs(.init(steps: 8000, learningRate: 0.005, beta: 0, controlRate: 100,
+                                       iterations: 300, lower: 0, upper: 0))
+            .filter { !["beta", "lower", "upper"].contains($0.name) }
+        + [
+            .real("feedback_bound", 1, "|gamma_r| bound (App. F.3: -1 < gamma_r < 1)", range: 0...1e6),
+            .real("hebbian_bound", 0.2, "|eta_r| bound (App. F.3: -0.2 < eta_r < 0.2)", range: 0...1e6),
+            .integer("levels", 4, "semantic hierarchy levels", range: 1...SemanticHierarchy.maximumLevels),
+            .integer("hidden", 30, "hidden units H", range: 1...10_000),
+            .real("init_std", 1e-4, "weight init std (small: the rich, step-like regime)", range: 0...10),
+        ]
+    }
+
+    public var presets: [String: [String: String]] {
+        ["paper": [:], "quick": ["steps": "2000", "iterations": "60", "levels": "3", "hidden": "12", "init_std": "0.01"]]
+    }
+
+    public func prepare(_ p: ParameterValues, context: RunContext) throws -> PreparedRun {
+        let task = try SemanticHierarchy(levels: p.int("levels"))
+        let net = RuleFamilyNetwork(task: task.statistics, hidden: p.int("hidden"))
+        var rng = SeededGenerator(seed: context.seed)
+        let w0 = (0..<net.stateCount).map { _ in rng.normal(mean: 0, std: p.double("init_std")) }
+        let engine = StandardParameters.problem(p, dynamics: net, cost: ZeroCost(), map: .perStep(initialState: w0))
+        let steps = p.int("steps")
+        let fb = p.double("feedback_bound"), hb = p.double("hebbian_bound")
+        let optimizer = OptimizerSettings(kind: OptimizerKind(rawValue: p.string("optimizer"))!, rate: p.double("control_lr"),
+                                          iterations: p.int("iterations"),
+                                          bounds: Bounds(lower: [-fb, -hb], upper: [fb, hb]))
+        let zero = [Double](repeating: 0, count: steps * 2)
+        return PreparedRun(
+            engine: engine, initialControl: zero, baselineControl: zero, optimizer: optimizer,
+            describe: { engine, theta in
+                let n = engine.stateCount, states = engine.states
+                return [SeriesColumn("feedback", (0..<steps).map { theta[2 * $0] }),
+                        SeriesColumn("hebbian", (0..<steps).map { theta[2 * $0 + 1] }),
+                        SeriesColumn("weight_l2", (0..<steps).map { i in
+                            (states[(i * n)..<((i + 1) * n)].reduce(0) { $0 + $1 * $1 } / Double(n)).squareRoot() })]
+            },
+            extraResults: { _, control in Self.ruleSpace(control, steps: steps) })
+    }
+
+    /// The optimised rule in Fig. 9c's plane: its time average, start and end, and the named rules.
+    static func ruleSpace(_ theta: [Double], steps: Int) -> [String: Any] {
+        let gammaR = (0..<steps).map { theta[2 * $0] }, etaR = (0..<steps).map { theta[2 * $0 + 1] }
+        let mean = [gammaR.reduce(0, +) / Double(steps), etaR.reduce(0, +) / Double(steps)]
+        // The regime of Fig. 9c's plane the time-averaged rule falls in: the feedback axis picks
+        // CH / SGD / QPC, the Hebbian axis adds H or AH (the paper's optimum: "CH+H", upper right).
+        let feedbackName = mean[0] > 0.1 ? "CH" : (mean[0] < -0.1 ? "QPC" : "SGD")
+        let hebbianName = mean[1] > 0.02 ? "+H" : (mean[1] < -0.02 ? "+AH" : "")
+        // The last step's control acts on nothing (no update follows), so "end" is the step before.
+        let end = max(steps - 2, 0)
+        return ["rule_mean": ["feedback": mean[0], "hebbian": mean[1]],
+                "rule_start": ["feedback": gammaR[0], "hebbian": etaR[0]],
+                "rule_end": ["feedback": gammaR[end], "hebbian": etaR[end]],
+                "regime": feedbackName + hebbianName,
+                "named_rules": namedRules.map { ["name": $0.name, "label": $0.label, "feedback": $0.feedback, "hebbian": $0.hebbian] }]
+    }
+}

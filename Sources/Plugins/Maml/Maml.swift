@@ -1,0 +1,8 @@
+import WorkbenchKit
+
+/// Multi-step MAML in the learning-effort framework (Sec. 4, App. F.1).
+public enum MamlPlugin {
+    public static let experiments: [any Experiment] = [
+        MamlExperiment(),
+    ]
+}

@@ -1,0 +1,50 @@
+import XCTest
+@testable import Maml
+import WorkbenchKit
+
+final class MamlTests: XCTestCase {
+    /// ../shared/data/mnist beside the package root (test split only).
+    func mnistDirectory() throws -> String {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let dir = root.deletingLastPathComponent().appendingPathComponent("shared/data/mnist").path
+        guard FileManager.default.fileExists(atPath: dir) else { throw XCTSkip("no MNIST files at \(dir)") }
+        return dir
+    }
+
+    func testGradientMatchesFiniteDifferences() throws {
+        let e = MamlExperiment()
+        let p = try e.resolve(preset: "quick", overrides: [("optimized_steps", "8"), ("hidden", "6"),
+                                                           ("learning_rate", "0.05")])
+        let run = try e.prepare(p, context: RunContext(seed: 3, mnistDirectory: try mnistDirectory()))
+        var rng = SeededGenerator(seed: 7)
+        let theta = run.initialControl.map { $0 + 0.2 * rng.normal() }
+        XCTAssertLessThan(checkGradient(engine: run.engine, at: theta).maxRelativeError, 1e-5)
+    }
+
+    /// Standard MAML (K = 1) optimises the loss after exactly one update, averaged over the tasks.
+    func testOneStepObjectiveIsTheMamlLoss() throws {
+        let e = MamlExperiment()
+        let p = try e.resolve(preset: "quick", overrides: [("optimized_steps", "1")])
+        let run = try e.prepare(p, context: RunContext(seed: 3, mnistDirectory: try mnistDirectory()))
+        let v = run.engine.value(run.initialControl)
+        let oneStep = run.extraResults(run.initialControl, run.initialControl)["one_step_loss_baseline"] as! Double
+        XCTAssertEqual(v, -0.005 * oneStep, accuracy: 1e-12)
+    }
+
+    /// Figs. 6-7: initialisations optimised over more steps learn with less cumulative loss over the
+    /// evaluation horizon; all beat the random initialisation.
+    func testMoreOptimisedStepsGiveLowerCumulativeLoss() throws {
+        let dir = try mnistDirectory()
+        var cumulative: [Double] = []
+        for k in ["1", "20", "60"] {
+            let run = try runExperiment(MamlExperiment(), options: RunOptions(
+                preset: "quick", overrides: [("optimized_steps", k)], mnistDirectory: dir))
+            XCTAssertGreaterThan(run.valueControl, run.valueBaseline, "K = \(k)")
+            let c = run.extra["cumulative_eval_loss_control"] as! Double
+            XCTAssertLessThan(c, run.extra["cumulative_eval_loss_baseline"] as! Double)
+            cumulative.append(c)
+        }
+        XCTAssertGreaterThan(cumulative[0], cumulative[1])
+        XCTAssertGreaterThan(cumulative[1], cumulative[2])
+    }
+}
