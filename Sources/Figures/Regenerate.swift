@@ -30,7 +30,7 @@ public func regenerateFigures(registry: Registry, options: FiguresOptions) throw
         + "\(plan.runs.count) runs: \(report.runsCached) cached, \(toCompute.count) to compute on \(jobs) job(s)"
         + (options.shard.map { " (shard \($0), \(report.runsElsewhere) left to other shards)" } ?? ""))
 
-    let progress = RunProgress(total: toCompute.count, log: log)
+    let progress = RunProgress(runs: toCompute, jobs: jobs, log: log)
     let failures = RunScheduler(cache: cache, jobs: jobs, mnistDirectory: options.mnistDirectory)
         .execute(toCompute, progress: progress)
     report.runsComputed = toCompute.count - failures.count

@@ -55,6 +55,26 @@ public struct RunRecord {
         columnNames.filter { $0.hasPrefix(prefix) && $0.hasSuffix(suffix) }.map { ($0, columns[$0]!) }
     }
 
+    /// A number the experiment put in result.json.
+    public func scalar(_ key: String) throws -> Double {
+        guard let v = jsonDouble(json[key]) else {
+            throw WorkbenchError("run \(request) (\(folder)): result.json has no number '\(key)'")
+        }
+        return v
+    }
+
+    /// A list of numbers the experiment put in result.json.
+    public func array(_ key: String) throws -> [Double] {
+        guard let list = json[key] as? [Any] else {
+            throw WorkbenchError("run \(request) (\(folder)): result.json has no list '\(key)'")
+        }
+        let values = list.compactMap(jsonDouble)
+        guard values.count == list.count else {
+            throw WorkbenchError("run \(request) (\(folder)): result.json '\(key)' holds non-numbers")
+        }
+        return values
+    }
+
     /// A resolved parameter from result.json, as a number.
     public func parameter(_ name: String) throws -> Double {
         guard let p = json["parameters"] as? [String: Any], let v = jsonDouble(p[name]) else {

@@ -28,7 +28,7 @@ struct RunScheduler {
                     let start = Date()
                     let error = execute(run)
                     if let error { queue.fail(run.key, error) }
-                    progress.finished(run.request, seconds: Date().timeIntervalSince(start), error: error)
+                    progress.finished(run, seconds: Date().timeIntervalSince(start), error: error)
                 }
                 group.leave()
             }
