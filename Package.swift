@@ -9,7 +9,7 @@ let fast: [SwiftSetting] = [
 
 /// One module per intervention under Sources/Plugins/<Name>. Adding an intervention means
 /// adding its name here and one line in the CLI's plugin list (Sources/workbench/Plugins.swift).
-let pluginNames = ["GainModulation", "Bilevel", "Maml", "LearningRule"]
+let pluginNames = ["GainModulation", "Engagement", "TaskSwitch", "Maml", "Bilevel", "LearningRule"]
 
 let pluginTargets: [Target] = pluginNames.map { name in
     .target(name: name, dependencies: ["WorkbenchKit", "Datasets"],

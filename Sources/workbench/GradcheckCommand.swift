@@ -15,18 +15,24 @@ struct GradcheckCommand: ParsableCommand {
     @Option(name: .long, help: "Random directions to test.")
     var directions: Int = 6
 
+    @Option(name: .long, help: "Finite-difference step along each unit direction (Richardson-extrapolated). Shrink it for models with kinks, e.g. the learning rule at eta = 0.")
+    var epsilon: Double = 1e-4
+
     @Option(name: .long, help: "Largest accepted relative error.")
     var tolerance: Double = 1e-4
 
     func run() throws {
         try reportingErrors {
+            guard epsilon > 0, epsilon.isFinite, directions > 0 else {
+                throw WorkbenchError("--epsilon must be a positive number and --directions a positive integer")
+            }
             let e = try registry.experiment(named: experiment)
             let params = try e.resolve(preset: options.preset, overrides: try options.overrides())
             let prepared = try e.prepare(params, context: RunContext(seed: options.seed, mnistDirectory: options.mnistDirectory))
             // Away from the symmetric baseline so every term of the gradient is exercised.
             var rng = SeededGenerator(seed: options.seed, stream: 99)
             let theta = prepared.initialControl.map { $0 + 0.05 * rng.normal() }
-            let report = checkGradient(engine: prepared.engine, at: theta, directions: directions)
+            let report = checkGradient(engine: prepared.engine, at: theta, directions: directions, epsilon: epsilon)
             for (k, d) in report.directions.enumerated() {
                 print(String(format: "direction %d  adjoint % .10e  finite-diff % .10e  rel.err %.2e", k, d.analytic, d.numeric, d.relativeError))
             }

@@ -37,7 +37,7 @@ final class TwoLayerGradientTests: XCTestCase {
                                            cost: cost, map: .perStep(initialState: w0)))
         var theta = [Double]()
         for _ in 0..<steps { theta += net.neutralControl.map { $0 + 0.2 * rng.normal() } }
-        let report = checkGradient(engine: engine, at: theta, directions: 6, epsilon: 1e-6)
+        let report = checkGradient(engine: engine, at: theta, directions: 6)
         XCTAssertLessThan(report.maxRelativeError, 1e-6, "\(cfg)", file: file, line: line)
     }
 

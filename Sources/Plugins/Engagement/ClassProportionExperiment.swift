@@ -1,0 +1,136 @@
+import Datasets
+import WorkbenchKit
+
+/// `class-proportion` (App. H.3 eq. 86, Fig. 4l-m): the MNIST category engagement phi_c(t) is
+/// optimised as in `category-engagement`, then reused as a curriculum of class proportions for
+/// the plain (uncontrolled) network: a batch of size B holds b_c(t) = phi_c(t) B / C examples of
+/// class c. In expectation over batches this trains on the mixture statistics
+/// sum_c (phi_c(t) / C) Sigma_c of the class-conditional moments, which is what is integrated here
+/// (the same Euler scheme as every other run), and the per-class losses are exact.
+///
+/// Columns (the runner suffixes them): with the baseline control phi = 1 the curriculum is the
+/// uniform one, so `loss_balanced_baseline` is Fig. 4l's "Uniform", `loss_balanced_control` its
+/// "Balanced" (balanced-batch loss while training on the curriculum) and
+/// `loss_curriculum_control` its "Curriculum"; `class_loss_<digit>` are Fig. 4m's per-class
+/// losses. The curriculum is piecewise constant over `chunk` steps (phi averaged over each chunk)
+/// to keep the schedule of statistics small.
+public struct ClassProportionExperiment: Experiment {
+    public init() {}
+    let category = CategoryEngagementExperiment(.mnist, .engagement)
+    public let name = "class-proportion"
+    public let summary = "App. H.3 eq. 86: MNIST phi_c(t) reused as class proportions of the batches vs uniform (Fig. 4l-m)"
+
+    public var parameters: [ParameterSpec] {
+        category.parameters + [.integer("chunk", 50, "steps over which the class proportions are held constant", range: 1...1_000_000)]
+    }
+    public var presets: [String: [String: String]] { category.presets }
+    public func needsMNIST(_ p: ParameterValues) -> Bool { true }
+
+    public func prepare(_ p: ParameterValues, context: RunContext) throws -> PreparedRun {
+        let problem = try CategoryProblem(category, p, context: context)
+        var run = problem.run()
+        let curriculum = Curriculum(problem: problem, chunk: p.int("chunk"), gamma: p.double("gamma"), eta: p.double("eta"))
+        let engagement = run.describe
+        run.describe = { engine, theta in
+            let phi = engagement(engine, theta)
+            return phi + curriculum.columns(engine: engine, theta: theta)
+        }
+        let categoryExtra = run.extraResults
+        run.extraResults = { base, control in
+            var out = categoryExtra(base, control)
+            let uniform = curriculum.evaluate(base), learned = curriculum.evaluate(control)
+            out["mean_balanced_loss_uniform"] = mean(uniform.balanced)
+            out["mean_balanced_loss_curriculum"] = mean(learned.balanced)
+            out["mean_curriculum_loss_curriculum"] = mean(learned.curriculum)
+            return out
+        }
+        return run
+    }
+}
+
+func mean(_ x: [Double]) -> Double { x.isEmpty ? 0 : x.reduce(0, +) / Double(x.count) }
+
+/// Training the uncontrolled network on class proportions phi_c(t)/C and measuring it.
+struct Curriculum {
+    let problem: CategoryProblem
+    let chunk: Int
+    let gamma: Double
+    let eta: Double
+    /// One network per class, only evaluated (its loss is the class-conditional loss).
+    let classNets: [TwoLayerNetwork]
+
+    init(problem: CategoryProblem, chunk: Int, gamma: Double, eta: Double) {
+        self.problem = problem; self.chunk = chunk; self.gamma = gamma; self.eta = eta
+        let cfg = TwoLayerNetwork.Configuration(hidden: problem.net.hidden, lambda: problem.net.configuration.lambda)
+        classNets = problem.data.classStatistics.map { TwoLayerNetwork(configuration: cfg, task: $0) }
+    }
+
+    struct Losses { var perClass: [[Double]]; var balanced: [Double]; var curriculum: [Double] }
+
+    /// Class proportions of each chunk: phi_c averaged over the chunk, divided by C.
+    func proportions(_ theta: [Double], steps: Int) -> [[Double]] {
+        let m = problem.net.controlCount, range = problem.range, c = Double(range.count)
+        return stride(from: 0, to: steps, by: chunk).map { start in
+            let end = min(start + chunk, steps)
+            return range.map { k in (start..<end).reduce(0) { $0 + theta[$1 * m + k] } / (Double(end - start) * c) }
+        }
+    }
+
+    func evaluate(_ theta: [Double]) -> Losses {
+        let steps = problem.parameters.int("steps")
+        let props = proportions(theta, steps: steps)
+        let stats = problem.data.classStatistics
+        let mixtures = props.map { pi in mixture(stats, pi) }
+        let net = TwoLayerNetwork(configuration: .init(hidden: problem.net.hidden, lambda: problem.net.configuration.lambda),
+                                  tasks: mixtures, switchEvery: chunk)
+        let engine = Engine(ControlProblem(dynamics: net, steps: steps, dt: problem.parameters.double("learning_rate"),
+                                           gamma: gamma, eta: eta, cost: ZeroCost(),
+                                           map: .perStep(initialState: problem.w0)))
+        _ = engine.value([])
+        let states = engine.states, n = engine.stateCount
+        let classes = classNets.count
+        var perClass = [[Double]](repeating: [Double](repeating: 0, count: steps), count: classes)
+        var balanced = [Double](repeating: 0, count: steps), curriculum = balanced
+        let none = [0.0]
+        for (c, cn) in classNets.enumerated() {
+            let ws = cn.makeWorkspace()
+            states.withUnsafeBufferPointer { s in
+                none.withUnsafeBufferPointer { g in
+                    for i in 0..<steps {
+                        perClass[c][i] = cn.evaluate(step: i, state: s.baseAddress! + i * n, control: g.baseAddress!,
+                                                     drift: nil, workspace: ws)
+                    }
+                }
+            }
+        }
+        for i in 0..<steps {
+            let pi = props[i / chunk], total = pi.reduce(0, +)
+            for c in 0..<classes {
+                balanced[i] += perClass[c][i] / Double(classes)
+                curriculum[i] += perClass[c][i] * pi[c] / total
+            }
+        }
+        return Losses(perClass: perClass, balanced: balanced, curriculum: curriculum)
+    }
+
+    func columns(engine: any ValueEngine, theta: [Double]) -> [SeriesColumn] {
+        let l = evaluate(theta)
+        return [SeriesColumn("loss_balanced", l.balanced), SeriesColumn("loss_curriculum", l.curriculum)]
+            + zip(problem.data.classNames, l.perClass).map { SeriesColumn("class_loss_\($0)", $1) }
+    }
+}
+
+/// sum_c pi_c S_c: the expected moments of a batch holding a fraction pi_c of class c
+/// (the fractions need not sum to one: a batch smaller than B also takes a smaller step).
+func mixture(_ stats: [TaskStatistics], _ pi: [Double]) -> TaskStatistics {
+    var out = stats[0]
+    func combine(_ key: KeyPath<TaskStatistics, [Double]>) -> [Double] {
+        var acc = [Double](repeating: 0, count: stats[0][keyPath: key].count)
+        for (s, w) in zip(stats, pi) { for k in acc.indices { acc[k] += w * s[keyPath: key][k] } }
+        return acc
+    }
+    out.sx = combine(\.sx); out.sxy = combine(\.sxy); out.sy = combine(\.sy)
+    out.meanX = combine(\.meanX); out.meanY = combine(\.meanY)
+    out.sampleCount = nil
+    return out
+}

@@ -1,0 +1,132 @@
+import Foundation
+import XCTest
+@testable import Engagement
+import WorkbenchKit
+
+/// The shared MNIST directory beside the checkout (test split images only).
+func mnistDirectory(file: String = #filePath) throws -> String {
+    let root = URL(fileURLWithPath: file).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    let dir = root.deletingLastPathComponent().appendingPathComponent("shared/data/mnist").path
+    guard FileManager.default.fileExists(atPath: dir) else { throw XCTSkip("no MNIST data at \(dir)") }
+    return dir
+}
+
+func experiment(_ name: String) -> any Experiment {
+    EngagementPlugin.experiments.first { $0.name == name }!
+}
+
+/// Mean of a column over the first `fraction` of the steps.
+func earlyMean(_ run: RunOutcome, _ column: String, fraction: Double = 0.1) -> Double {
+    let v = run.column(column)!
+    let n = max(1, Int(Double(v.count) * fraction))
+    return v.prefix(n).reduce(0, +) / Double(n)
+}
+
+final class EngagementGradientTests: XCTestCase {
+    /// Every experiment's engine against finite differences on a short horizon.
+    func testGradientsOfEveryExperiment() throws {
+        let dir = try mnistDirectory()
+        for e in EngagementPlugin.experiments {
+            let small: [(String, String)] = [("steps", "25"), ("hidden", "4")]
+                + (e.name == "task-engagement" ? [("mode", "vector")] : [])
+            let p = try e.resolve(preset: "quick", overrides: small)
+            let run = try e.prepare(p, context: RunContext(seed: 3, mnistDirectory: dir))
+            var rng = SeededGenerator(seed: 9)
+            let theta = run.initialControl.map { $0 + 0.1 * rng.normal() }
+            let err = checkGradient(engine: run.engine, at: theta).maxRelativeError
+            XCTAssertLessThan(err, 1e-5, e.name)
+        }
+        for mode in ["attentive", "active"] {
+            let e = TaskEngagementExperiment()
+            let p = try e.resolve(preset: "quick", overrides: [("steps", "25"), ("hidden", "4"), ("mode", mode)])
+            let run = try e.prepare(p, context: RunContext(seed: 3, mnistDirectory: dir))
+            let theta = run.initialControl.map { $0 * 0.7 }
+            XCTAssertLessThan(checkGradient(engine: run.engine, at: theta).maxRelativeError, 1e-5, mode)
+        }
+    }
+
+    func testSeedChangesWeightAndControlInitialisation() throws {
+        let dir = try mnistDirectory()
+        let e = TaskEngagementExperiment()
+        let p = try e.resolve(preset: "quick", overrides: [("steps", "5")])
+        let a = try e.prepare(p, context: RunContext(seed: 1, mnistDirectory: dir))
+        let b = try e.prepare(p, context: RunContext(seed: 2, mnistDirectory: dir))
+        XCTAssertNotEqual(a.initialControl, b.initialControl)
+        _ = a.engine.value(a.baselineControl); let sa = Array(a.engine.states.prefix(20))
+        _ = b.engine.value(b.baselineControl); let sb = Array(b.engine.states.prefix(20))
+        XCTAssertNotEqual(sa, sb)
+    }
+
+    func testBadPairsAreRejectedWithOneLine() throws {
+        let dir = try mnistDirectory()
+        let e = TaskEngagementExperiment()
+        let p = try e.resolve(preset: "quick", overrides: [("pairs", "0,1,7")])
+        XCTAssertThrowsError(try e.prepare(p, context: RunContext(seed: 1, mnistDirectory: dir))) { error in
+            XCTAssertTrue("\(error)".contains("pairs"))
+        }
+    }
+}
+
+final class EngagementClaimTests: XCTestCase {
+    /// Fig. 4a-f: in every mode engagement beats the baseline in V, and the easier pair (0,1) is
+    /// engaged more than the hardest (8,9) early in learning.
+    func testTaskEngagementBeatsBaselineAndEngagesEasierTaskFirst() throws {
+        let dir = try mnistDirectory()
+        for mode in ["attentive", "active", "vector"] {
+            let run = try runExperiment(TaskEngagementExperiment(),
+                                        options: RunOptions(preset: "quick", overrides: [("mode", mode)], mnistDirectory: dir))
+            XCTAssertGreaterThan(run.valueControl, run.valueBaseline, mode)
+            XCTAssertGreaterThan(earlyMean(run, "psi_0_control"), earlyMean(run, "psi_2_control") + 0.05, mode)
+        }
+    }
+
+    /// Fig. 4h-i, App. K.5: easier digits (0, 1, 6) are engaged more early than the hardest (3, 5, 8).
+    func testCategoryEngagementFavoursEasierDigitsEarly() throws {
+        let dir = try mnistDirectory()
+        let run = try runExperiment(experiment("category-engagement"), options: RunOptions(preset: "quick", mnistDirectory: dir))
+        XCTAssertGreaterThan(run.valueControl, run.valueBaseline)
+        let easy = ["0", "1", "6"].map { earlyMean(run, "phi_\($0)_control") }.reduce(0, +) / 3
+        let hard = ["3", "5", "8"].map { earlyMean(run, "phi_\($0)_control") }.reduce(0, +) / 3
+        XCTAssertGreaterThan(easy, hard + 0.01)
+    }
+
+    /// Fig. 4j-k: features higher in the hierarchy are engaged earlier: early on the level-0
+    /// coefficients exceed the deeper levels', and the centre of mass in time of each level's
+    /// amplification max(phi - 1, 0) moves later with depth.
+    func testSemanticEngagementFavoursHigherLevelsFirst() throws {
+        let run = try runExperiment(experiment("category-engagement-semantic"), options: RunOptions(preset: "quick"))
+        XCTAssertGreaterThan(run.valueControl, run.valueBaseline)
+        let levels = run.extra["output_groups"] as! [Int], names = run.extra["outputs"] as! [String]
+        func levelSeries(_ l: Int) -> [Double] {
+            let cols = zip(names, levels).filter { $0.1 == l }.map { run.column($0.0 + "_control")! }
+            return (0..<cols[0].count).map { i in cols.reduce(0) { $0 + $1[i] } / Double(cols.count) }
+        }
+        let series = (0..<4).map(levelSeries)
+        let early = series.map { $0.prefix($0.count / 10).reduce(0, +) }
+        XCTAssertGreaterThan(early[0], early[1]); XCTAssertGreaterThan(early[1], early[3])
+        let centres = series.map { s -> Double in
+            let excess = s.map { max($0 - 1, 0) }
+            return zip(excess.indices, excess).reduce(0) { $0 + Double($1.0) * $1.1 } / excess.reduce(0, +)
+        }
+        for l in 1..<4 { XCTAssertLessThan(centres[l - 1], centres[l], "level \(l)") }
+    }
+
+    /// Fig. 19: the neuron-basis gains also beat the baseline and favour the top of the hierarchy early.
+    func testNeuronBasisBeatsBaselineOnSemantic() throws {
+        let run = try runExperiment(experiment("category-neuron-basis-semantic"), options: RunOptions(preset: "quick"))
+        XCTAssertGreaterThan(run.valueControl, run.valueBaseline)
+        XCTAssertGreaterThan(earlyMean(run, "nu_l0_0_control"), earlyMean(run, "nu_l3_14_control"))
+    }
+
+    /// Fig. 4l: training on the inferred class proportions beats uniform class sampling
+    /// (lower balanced-batch loss on average over training).
+    func testClassProportionCurriculumBeatsUniform() throws {
+        let dir = try mnistDirectory()
+        let run = try runExperiment(ClassProportionExperiment(), options: RunOptions(preset: "quick", mnistDirectory: dir))
+        let uniform = run.extra["mean_balanced_loss_uniform"] as! Double
+        let curriculum = run.extra["mean_balanced_loss_curriculum"] as! Double
+        XCTAssertLessThan(curriculum, uniform)
+        // With phi = 1 the curriculum is uniform: the baseline's balanced loss is the Uniform curve.
+        XCTAssertEqual(mean(run.column("loss_balanced_baseline")!), uniform, accuracy: 1e-12)
+    }
+}
