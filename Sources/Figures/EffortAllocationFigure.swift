@@ -8,20 +8,25 @@ struct EffortAllocationFigure: PaperFigure {
     enum Panel { case reward, loss, norms, speed }
 
     let number: Int
-    let dataset: String
+    let experiment: String
+    let source: SeededRuns
     let datasetName: String
     /// The caption's panel order (Fig. 5 shows norms before loss, Figs. 11-12 the reverse).
     let panels: [Panel]
     var id: String { "fig\(number)" }
-    var title: String { "Effort allocation: gain modulation on the \(datasetName) task" }
-    let requiredExperiments = [EffortAllocationRuns.experiment]
+    var title: String {
+        experiment == "task-switch" ? "Gain modulation across task switches" : "Effort allocation: gain modulation on the \(datasetName) task"
+    }
+    var requiredExperiments: [String] { [experiment] }
 
-    static let mnist = EffortAllocationFigure(number: 5, dataset: "mnist", datasetName: "MNIST (1 vs 3)",
-                                              panels: [.reward, .norms, .loss, .speed])
-    static let gaussian = EffortAllocationFigure(number: 11, dataset: "gaussian", datasetName: "correlated Gaussian",
-                                                 panels: [.reward, .loss, .norms, .speed])
-    static let semantic = EffortAllocationFigure(number: 12, dataset: "semantic", datasetName: "semantic hierarchy",
-                                                 panels: [.reward, .loss, .norms, .speed])
+    static let mnist = EffortAllocationFigure(number: 5, experiment: "effort-allocation", source: GainRuns.effort("mnist"),
+                                              datasetName: "MNIST (1 vs 3)", panels: [.reward, .norms, .loss, .speed])
+    static let gaussian = EffortAllocationFigure(number: 11, experiment: "effort-allocation", source: GainRuns.effort("gaussian"),
+                                                 datasetName: "correlated Gaussian", panels: [.reward, .loss, .norms, .speed])
+    static let semantic = EffortAllocationFigure(number: 12, experiment: "effort-allocation", source: GainRuns.effort("semantic"),
+                                                 datasetName: "semantic hierarchy", panels: [.reward, .loss, .norms, .speed])
+    static let taskSwitch = EffortAllocationFigure(number: 16, experiment: "task-switch", source: GainRuns.taskSwitch,
+                                                   datasetName: "task-switch (two Gaussian tasks)", panels: [.reward, .loss, .norms, .speed])
 
     var caption: String {
         let text: [Panel: String] = [
@@ -30,23 +35,36 @@ struct EffortAllocationFigure: PaperFigure {
             .norms: "L1 = mean|w| (solid) and L2 = RMS w (dashed) norms of all weights",
             .speed: "normalised -dL/dt (baseline black, control blue) and normalised L2 norm (RMS) of the control G1(t) (green dashed) and G2(t) (red dashed)",
         ]
-        var s = "Gain modulation of every weight of the two-layer network trained on the \(datasetName) task (Sec. 6, App. K.2). "
+        var s = experiment == "task-switch"
+            ? "Gain modulation of the two-layer network while the task switches between two Gaussian tasks (Sec. 6, App. K.3). "
+            : "Gain modulation of every weight of the two-layer network trained on the \(datasetName) task (Sec. 6, App. K.2). "
         s += panels.enumerated().map { "(\(Character(UnicodeScalar(97 + $0.offset)!))) \(text[$0.element]!)" }.joined(separator: "; ")
-        s += ". Mean and ±2 std over seeds. Control is spent early, around the steepest loss decrease, speeds learning up and "
-        s += "makes the weights sparser (lower L1) at a similar L2."
-        if number == 5 { s += " Panels (e)-(g) of the paper (task switch) are drawn when the task-switch experiment is in the build." }
+        s += ". Mean and ±2 std over seeds. "
+        s += experiment == "task-switch"
+            ? "Control peaks at every switch; with control the weights grow larger, so each switch needs less control."
+            : "Control is spent early, around the steepest loss decrease, speeds learning up and makes the weights sparser (lower L1) at a similar L2."
+        if number == 5 { s += " " + TaskSwitchPanels.caption }
         return s
     }
 
-    var readsMNIST: Bool { false }
+    /// Fig. 5 adds the task-switch panels (e)-(g) when that experiment is in the build.
+    func withSwitchPanels(_ c: PlanContext) -> Bool { number == 5 && c.has("task-switch") }
 
-    func runs(_ c: PlanContext) -> [RunRequest] { EffortAllocationRuns.requests(dataset: dataset, c) }
+    func runs(_ c: PlanContext) -> [RunRequest] {
+        source.requests(c) + (withSwitchPanels(c) ? GainRuns.taskSwitch.requests(c) : [])
+    }
 
-    func parameterNotes(_ c: PlanContext) -> [String] { [EffortAllocationRuns.note(dataset: dataset, c)] }
+    func parameterNotes(_ c: PlanContext) -> [String] {
+        [source.note(c)] + (withSwitchPanels(c) ? ["(e)-(g): " + GainRuns.taskSwitch.note(c)]
+                                                 : number == 5 ? ["(e)-(g) omitted: the task-switch experiment is not in this build"] : [])
+    }
 
     func draw(_ inputs: FigureInputs) throws -> Figure {
-        let records = try inputs.runs(runs(inputs.context))
-        let fig = Style.figure(rows: 1, cols: panels.count, title: "Figure \(number): " + title)
+        let c = inputs.context
+        let records = try inputs.runs(source.requests(c))
+        let switches = withSwitchPanels(c)
+        let fig = Style.figure(rows: switches ? 2 : 1, cols: panels.count, title: "Figure \(number): " + title)
+        if switches { try TaskSwitchPanels.draw(fig, row: 1, try inputs.runs(GainRuns.taskSwitch.requests(c))) }
         for (k, panel) in panels.enumerated() {
             let ax = fig[0, k]
             switch panel {

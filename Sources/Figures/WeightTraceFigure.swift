@@ -5,19 +5,25 @@ import WorkbenchKit
 /// gains G1, G2 acting on them, one colour per weight, from the first seed's run.
 struct WeightTraceFigure: PaperFigure {
     let number: Int
-    let dataset: String
+    let experiment: String
+    let source: SeededRuns
     let datasetName: String
     var id: String { "fig\(number)" }
-    var title: String { "Weights and gains through training, \(datasetName) task" }
-    let requiredExperiments = [EffortAllocationRuns.experiment]
+    var title: String { "Weights and gains through training, \(datasetName)" }
+    var requiredExperiments: [String] { [experiment] }
 
-    static let gaussian = WeightTraceFigure(number: 13, dataset: "gaussian", datasetName: "correlated Gaussian")
-    static let semantic = WeightTraceFigure(number: 14, dataset: "semantic", datasetName: "semantic hierarchy")
-    static let mnist = WeightTraceFigure(number: 15, dataset: "mnist", datasetName: "MNIST (1 vs 3)")
+    static let gaussian = WeightTraceFigure(number: 13, experiment: "effort-allocation", source: GainRuns.effort("gaussian"),
+                                            datasetName: "correlated Gaussian task")
+    static let semantic = WeightTraceFigure(number: 14, experiment: "effort-allocation", source: GainRuns.effort("semantic"),
+                                            datasetName: "semantic hierarchy task")
+    static let mnist = WeightTraceFigure(number: 15, experiment: "effort-allocation", source: GainRuns.effort("mnist"),
+                                         datasetName: "MNIST (1 vs 3) task")
+    static let taskSwitch = WeightTraceFigure(number: 17, experiment: "task-switch", source: GainRuns.taskSwitch,
+                                              datasetName: "task switches")
 
     var caption: String {
         """
-        Weight and control evolution in the effort-allocation task on the \(datasetName) dataset (Sec. 6, App. K.2), \
+        Weight and control evolution through training, \(datasetName) (Sec. 6, App. K.2-K.3), \
         first seed. (a) first-layer weights W1(t), baseline solid and control dashed; (b) second-layer weights W2(t); \
         (c) first-layer gains G1(t); (d) second-layer gains G2(t). Up to ten weights per layer, evenly spread over the \
         matrix; each colour is one weight, matching between weight and gain panels. With control a few weights grow \
@@ -25,9 +31,9 @@ struct WeightTraceFigure: PaperFigure {
         """
     }
 
-    func runs(_ c: PlanContext) -> [RunRequest] { [EffortAllocationRuns.requests(dataset: dataset, c)[0]] }
+    func runs(_ c: PlanContext) -> [RunRequest] { [source.first(c)] }
 
-    func parameterNotes(_ c: PlanContext) -> [String] { [EffortAllocationRuns.note(dataset: dataset, c) + "; seed 0 shown"] }
+    func parameterNotes(_ c: PlanContext) -> [String] { [source.note(c) + "; only seed 0 is shown"] }
 
     func draw(_ inputs: FigureInputs) throws -> Figure {
         let run = try inputs.run(runs(inputs.context)[0])
