@@ -47,6 +47,11 @@ final class FiguresCommandTests: XCTestCase {
         XCTAssertEqual(second.runsCached, first.runsPlanned)
         XCTAssertEqual(second.runsComputed, 0)
         XCTAssertEqual(second.made.count, 2)
+
+        // A later call for one figure keeps the others in index.md.
+        _ = try regenerateFigures(registry: registry, options: FiguresOptions(preset: .quick, only: ["fig13"], outDirectory: out))
+        let again = try String(contentsOfFile: "\(out)/index.md", encoding: .utf8)
+        XCTAssertTrue(again.contains("## Figure 2:") && again.contains("## Figure 13:"))
     }
 
     func testShardsSplitTheRunsAndAFinalCallDraws() throws {
@@ -75,7 +80,7 @@ final class FiguresCommandTests: XCTestCase {
         XCTAssertEqual(report.skipped.map(\.id).sorted(), ["fig18", "fig5"])
         XCTAssertTrue(report.skipped.allSatisfy { $0.reason.contains("--mnist DIR") })
         let index = try String(contentsOfFile: "\(out)/index.md", encoding: .utf8)
-        XCTAssertTrue(index.contains("## Skipped"))
+        XCTAssertTrue(index.contains("## Skipped in the last call"))
     }
 
     func testBadInputsAreOneLineErrors() {
