@@ -12,19 +12,26 @@ struct BenchCommand: ParsableCommand {
 
     @OptionGroup var options: ExperimentOptions
 
-    @Option(name: .long, help: "Euler steps per timed rollout.")
-    var steps: Int = 4000
+    @Option(name: .long, help: "Euler steps per timed rollout (default: the paper preset's horizon).")
+    var steps: Int?
 
     @Option(name: .long, help: "Timed rollouts (the fastest is reported).")
     var repeats: Int = 5
 
     func run() throws {
         try reportingErrors {
-            guard steps > 0, repeats > 0 else { throw WorkbenchError("--steps and --repeats must be positive") }
+            guard (steps ?? 1) > 0, repeats > 0 else { throw WorkbenchError("--steps and --repeats must be positive") }
             let e = try registry.experiment(named: experiment)
-            // The paper's model sizes, with a shorter horizon: time per step does not depend on N.
+            // The paper's model sizes and, unless --steps says otherwise, its horizon: a long
+            // trajectory streams through memory, so time per step depends on N.
             let preset = options.preset == "quick" ? "paper" : options.preset
-            let params = try e.resolve(preset: preset, overrides: [("steps", String(steps)), ("iterations", "0")] + (try options.overrides()))
+            let horizon = try steps.map(String.init) ?? {
+                guard case .integer(let n)? = try e.resolve(preset: preset, overrides: []).values["steps"] else {
+                    throw WorkbenchError("\(e.name) has no 'steps' parameter to benchmark")
+                }
+                return String(n)
+            }()
+            let params = try e.resolve(preset: preset, overrides: [("steps", horizon), ("iterations", "0")] + (try options.overrides()))
             let prepared = try e.prepare(params, context: RunContext(seed: options.seed, mnistDirectory: options.mnistDirectory))
             let engine = prepared.engine
             var gradient = [Double](repeating: 0, count: engine.parameterCount)
