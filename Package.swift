@@ -43,9 +43,12 @@ let package = Package(
         // Our own C: runs libpng under setjmp so its longjmp errors become return codes.
         .target(name: "CPNGShim", dependencies: ["CPNG"], path: "Sources/CPNGShim"),
         .target(name: "Render", dependencies: ["CCairo", "CPNGShim"]),
+        // Regenerates the paper's figures: runs experiments through the core and draws with Render.
+        // It knows no plugin: the CLI hands it the registry.
+        .target(name: "Figures", dependencies: ["WorkbenchKit", "Datasets", "Render"]),
         .executableTarget(
             name: "workbench",
-            dependencies: ["WorkbenchKit", "Datasets", "Render",
+            dependencies: ["WorkbenchKit", "Datasets", "Render", "Figures",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]
                 + pluginNames.map { .target(name: $0) },
             swiftSettings: fast),
@@ -53,5 +56,6 @@ let package = Package(
         .testTarget(name: "WorkbenchKitTests", dependencies: ["WorkbenchKit"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "WorkbenchKit"]),
         .testTarget(name: "RenderTests", dependencies: ["Render"]),
+        .testTarget(name: "FiguresTests", dependencies: ["Figures", "WorkbenchKit", "Render"] + pluginNames.map { .target(name: $0) }),
     ] + pluginTargets + pluginTests
 )

@@ -25,6 +25,8 @@ public final class Axes {
     public var xTickLabels: [String]?
     public var yTicks: [Double]?
     public var yTickLabels: [String]?
+    /// A hidden panel keeps its place in the grid but draws nothing (a ragged last row).
+    public var isHidden = false
     /// Label of the colorbar drawn for a heatmap or a parameter-coloured family.
     public var colorbarLabel: String?
 

@@ -61,7 +61,7 @@ public final class Figure {
         if let title {
             c.text(title, at: width * 36, style.outerPad, size: style.suptitleFont, h: .center, v: .top)
         }
-        for (i, (axes, p)) in zip(panels, layouts).enumerated() {
+        for (i, (axes, p)) in zip(panels, layouts).enumerated() where !axes.isHidden {
             AxesDrawing.drawGrid(axes, p, c, style)
             SeriesDrawing.draw(axes, p, c, style)
             AxesDrawing.drawFrame(axes, p, c, style)

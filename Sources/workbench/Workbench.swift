@@ -8,7 +8,8 @@ struct Workbench: ParsableCommand {
         commandName: "workbench",
         abstract: "Optimal control of learning: the learning-effort framework (gains, engagement, learning rates, initial weights, learning rules).",
         version: workbenchVersion,
-        subcommands: [ListCommand.self, RunCommand.self, GradcheckCommand.self, MnistCommand.self, BenchCommand.self])
+        subcommands: [ListCommand.self, RunCommand.self, GradcheckCommand.self, MnistCommand.self, BenchCommand.self,
+                      FiguresCommand.self, PlotCommand.self])
 }
 
 /// Runs a command body, turning our errors into one line on stderr and exit status 1.

@@ -1,0 +1,103 @@
+import Render
+import WorkbenchKit
+
+/// Figures 5(a-d), 11 and 12: gain modulation of the two-layer network on one dataset,
+/// baseline vs control: net reward, loss, weight norms and the normalised learning speed
+/// against the normalised control size.
+struct EffortAllocationFigure: PaperFigure {
+    enum Panel { case reward, loss, norms, speed }
+
+    let number: Int
+    let experiment: String
+    let source: SeededRuns
+    let datasetName: String
+    /// The caption's panel order (Fig. 5 shows norms before loss, Figs. 11-12 the reverse).
+    let panels: [Panel]
+    var id: String { "fig\(number)" }
+    var title: String {
+        experiment == "task-switch" ? "Gain modulation across task switches" : "Effort allocation: gain modulation on the \(datasetName) task"
+    }
+    var requiredExperiments: [String] { [experiment] }
+
+    static let mnist = EffortAllocationFigure(number: 5, experiment: "effort-allocation", source: GainRuns.effort("mnist"),
+                                              datasetName: "MNIST (1 vs 3)", panels: [.reward, .norms, .loss, .speed])
+    static let gaussian = EffortAllocationFigure(number: 11, experiment: "effort-allocation", source: GainRuns.effort("gaussian"),
+                                                 datasetName: "correlated Gaussian", panels: [.reward, .loss, .norms, .speed])
+    static let semantic = EffortAllocationFigure(number: 12, experiment: "effort-allocation", source: GainRuns.effort("semantic"),
+                                                 datasetName: "semantic hierarchy", panels: [.reward, .loss, .norms, .speed])
+    static let taskSwitch = EffortAllocationFigure(number: 16, experiment: "task-switch", source: GainRuns.taskSwitch,
+                                                   datasetName: "task-switch (two Gaussian tasks)", panels: [.reward, .loss, .norms, .speed])
+
+    var caption: String {
+        let text: [Panel: String] = [
+            .reward: "instant net reward v(t), baseline vs controlled",
+            .loss: "loss L(t) throughout learning",
+            .norms: "L1 = mean|w| (solid) and L2 = RMS w (dashed) norms of all weights",
+            .speed: "normalised -dL/dt (baseline black, control blue) and normalised L2 norm (RMS) of the control G1(t) (green dashed) and G2(t) (red dashed)",
+        ]
+        var s = experiment == "task-switch"
+            ? "Gain modulation of the two-layer network while the task switches between two Gaussian tasks (Sec. 6, App. K.3). "
+            : "Gain modulation of every weight of the two-layer network trained on the \(datasetName) task (Sec. 6, App. K.2). "
+        s += panels.enumerated().map { "(\(Character(UnicodeScalar(97 + $0.offset)!))) \(text[$0.element]!)" }.joined(separator: "; ")
+        s += ". Mean and ±2 std over seeds. "
+        s += experiment == "task-switch"
+            ? "Control peaks at every switch; with control the weights grow larger, so each switch needs less control."
+            : "Control is spent early, around the steepest loss decrease, speeds learning up and makes the weights sparser (lower L1) at a similar L2."
+        if number == 5 { s += " " + TaskSwitchPanels.caption }
+        return s
+    }
+
+    /// Fig. 5 adds the task-switch panels (e)-(g) when that experiment is in the build.
+    func withSwitchPanels(_ c: PlanContext) -> Bool { number == 5 && c.has("task-switch") }
+
+    func runs(_ c: PlanContext) -> [RunRequest] {
+        source.requests(c) + (withSwitchPanels(c) ? GainRuns.taskSwitch.requests(c) : [])
+    }
+
+    func parameterNotes(_ c: PlanContext) -> [String] {
+        [source.note(c)] + (withSwitchPanels(c) ? ["(e)-(g): " + GainRuns.taskSwitch.note(c)]
+                                                 : number == 5 ? ["(e)-(g) omitted: the task-switch experiment is not in this build"] : [])
+    }
+
+    func draw(_ inputs: FigureInputs) throws -> Figure {
+        let c = inputs.context
+        let records = try inputs.runs(source.requests(c))
+        let switches = withSwitchPanels(c)
+        let fig = Style.figure(rows: switches ? 2 : 1, cols: panels.count, title: "Figure \(number): " + title)
+        if switches { try TaskSwitchPanels.draw(fig, row: 1, try inputs.runs(GainRuns.taskSwitch.requests(c))) }
+        for (k, panel) in panels.enumerated() {
+            let ax = fig[0, k]
+            switch panel {
+            case .reward: try Style.baselineVsControl(ax, records, column: "reward", yLabel: "Instant net reward v(t)")
+            case .loss: try Style.baselineVsControl(ax, records, column: "loss", yLabel: "Loss L(t)")
+            case .norms: try Self.drawNorms(ax, records)
+            case .speed: try Self.drawSpeed(ax, records)
+            }
+        }
+        return fig
+    }
+
+    static func drawNorms(_ ax: Axes, _ records: [RunRecord]) throws {
+        for (suffix, color, name) in [("baseline", Style.baseline, "Baseline"), ("control", Style.control, "Control")] {
+            Style.meanBand(ax, try records.map { try $0.column("weight_l1_" + suffix) }, label: name + " L1", color: color)
+            Style.meanBand(ax, try records.map { try $0.column("weight_l2_" + suffix) }, label: name + " L2", color: color,
+                           style: .dashed)
+        }
+        ax.xLabel = Style.taskTime
+        ax.yLabel = "Weight norm"
+    }
+
+    static func drawSpeed(_ ax: Axes, _ records: [RunRecord]) throws {
+        ax.line(Style.normalisedRate(try records.map { try $0.column("loss_baseline") }), label: "d_{t}L baseline",
+                color: Style.baseline, width: Style.lineWidth)
+        ax.line(Style.normalisedRate(try records.map { try $0.column("loss_control") }), label: "d_{t}L control",
+                color: Style.control, width: Style.lineWidth)
+        for (layer, color) in [("g1", Color.C(2)), ("g2", Color.C(3))] {
+            let size = Style.meanStd(try records.map { try $0.column(layer + "_rms_control") }).mean
+            ax.line(Style.normalisedByMax(size), label: "|G_{\(layer.dropFirst())}|", color: color,
+                    width: Style.lineWidth, style: .dashed)
+        }
+        ax.xLabel = Style.taskTime
+        ax.yLabel = "Normalised unit"
+    }
+}

@@ -1,0 +1,35 @@
+import Foundation
+import Render
+import WorkbenchKit
+
+/// Panels shared by the engagement figures (4, 19): loss improvement over seeds and per-class
+/// control coefficients, coloured per digit (C0..C9) or per hierarchy level (C0..C3).
+enum EngagementPanels {
+    /// L_baseline(t) - L_control(t), mean ±2 std over seeds.
+    static func improvement(_ ax: Axes, _ records: [RunRecord]) throws {
+        let d = try records.map { try Style.difference($0.column("loss_baseline"), $0.column("loss_control")) }
+        Style.meanBand(ax, d, label: nil, color: Style.control)
+        ax.hline(0, color: .gray, width: 0.8)
+        ax.xLabel = Style.taskTime
+        ax.yLabel = "L_{B}(t) - L_{C}(t)"
+    }
+
+    /// One mean line (±2 std band) per class column `<prefix><name>_control`; semantic columns
+    /// `<prefix>l<level>_<k>` are coloured by level, with one legend entry per level.
+    static func coefficients(_ ax: Axes, _ records: [RunRecord], prefix: String, yLabel: String) throws {
+        let names = records[0].columns(prefix: prefix, suffix: "_control").map { String($0.name.dropFirst(prefix.count).dropLast("_control".count)) }
+        guard !names.isEmpty else { throw WorkbenchError("run \(records[0].request) has no \(prefix)* columns") }
+        var labelled = Set<Int>()
+        for (k, name) in names.enumerated() {
+            let runs = try records.map { try $0.column(prefix + name + "_control") }
+            if name.hasPrefix("l"), let level = Int(name.dropFirst().prefix { $0.isNumber }) {
+                let label = labelled.insert(level).inserted ? "level \(level)" : nil
+                Style.meanBand(ax, runs, label: label, color: Color.C(level))
+            } else {
+                Style.meanBand(ax, runs, label: name, color: Color.C(k))
+            }
+        }
+        ax.xLabel = Style.taskTime
+        ax.yLabel = yLabel
+    }
+}

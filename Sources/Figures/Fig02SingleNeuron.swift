@@ -1,0 +1,77 @@
+import Foundation
+import Render
+import WorkbenchKit
+
+/// Figure 2: the single neuron of Sec. 2.1 (Table 1), control vs baseline, and how the optimal
+/// gain depends on the discount factor and the input noise.
+struct SingleNeuronFigure: PaperFigure {
+    let id = "fig2"
+    let number = 2
+    let title = "Single neuron: optimal gain g(t) on two Gaussians"
+    let caption = """
+        Single neuron (Sec. 2.1, Table 1). (a) instant net reward v(t); (b) loss L(t), theory (lines) and SGD \
+        simulations (bands, mean ±2 std over SGD runs); (c) optimal control g(t) (baseline g = 0); (d) weight w(t) \
+        and effective weight w~(t) = w(t)(1 + g(t)). (e), (g): optimal g(t) when varying the discount factor γ and \
+        the noise σx; (f), (h): v_control(t) - v_baseline(t) for the same sweeps. Longer horizons (γ near 1) and \
+        less noisy tasks recruit more control.
+        """
+    let requiredExperiments = ["single-neuron"]
+
+    func base(_ c: PlanContext) -> RunRequest { RunRequest("single-neuron", preset: c.preset.rawValue) }
+
+    func sweeps(_ c: PlanContext) -> [Sweep] {
+        let n = c.preset == .paper ? 30 : 10
+        return [
+            Sweep(parameter: "gamma", label: "γ", values: Sweep.linspace(-8, 0, n).map { pow(10, $0) }, logColors: true),
+            Sweep(parameter: "sigma", label: "σ_{x}", values: Sweep.linspace(1e-5, 5, n), logColors: false),
+        ]
+    }
+
+    func runs(_ c: PlanContext) -> [RunRequest] {
+        [base(c)] + sweeps(c).flatMap { $0.requests(base(c).with(["sgd_runs": "0"])) }
+    }
+
+    func parameterNotes(_ c: PlanContext) -> [String] {
+        ["Table 1 parameters from the single-neuron `\(c.preset.rawValue)` preset; SGD bands from the run's own SGD simulations",
+         "sweeps: " + sweeps(c).map { "\($0.parameter) (\($0.values.count) values)" }.joined(separator: ", ")
+            + "; γ = 10^linspace(-8, 0), σx = linspace(1e-5, 5)"]
+    }
+
+    func draw(_ inputs: FigureInputs) throws -> Figure {
+        let c = inputs.context
+        let fig = Style.figure(rows: 2, cols: 4, title: "Figure 2: " + title)
+        let main = try inputs.run(base(c))
+        try Style.baselineVsControl(fig[0, 0], [main], column: "reward", yLabel: "Instant net reward v(t)")
+
+        let loss = fig[0, 1]
+        for (suffix, color, label) in [("baseline", Style.baseline, "Baseline"), ("control", Style.control, "Control")] {
+            let mean = try main.column("sgd_loss_mean_" + suffix), std = try main.column("sgd_loss_std_" + suffix)
+            loss.band(Style.steps(mean.count), lower: zip(mean, std).map { $0 - 2 * $1 },
+                      upper: zip(mean, std).map { $0 + 2 * $1 }, color: color, alpha: 0.2, label: label + " SGD")
+            loss.line(try main.column("loss_" + suffix), label: label + " theory", color: color, width: Style.lineWidth)
+        }
+        loss.xLabel = Style.taskTime
+        loss.yLabel = "Loss L(t)"
+
+        try Style.baselineVsControl(fig[0, 2], [main], column: "g", yLabel: "Control g(t)")
+
+        let w = fig[0, 3]
+        w.line(try main.column("w_baseline"), label: "Baseline w = w~", color: Style.baseline, width: Style.lineWidth)
+        w.line(try main.column("w_control"), label: "Control w", color: Style.control, width: Style.lineWidth)
+        w.line(try main.column("w_effective_control"), label: "Control w~", color: Style.control, width: Style.lineWidth,
+               style: .dashed)
+        w.xLabel = Style.taskTime
+        w.yLabel = "Weight"
+
+        for (k, sweep) in sweeps(c).enumerated() {
+            let records = try inputs.runs(sweep.requests(base(c).with(["sgd_runs": "0"])))
+            let gPanel = fig[1, 2 * k], vPanel = fig[1, 2 * k + 1]
+            try sweep.draw(gPanel, records) { try $0.column("g_control") }
+            gPanel.yLabel = "Optimal g(t)"
+            try sweep.draw(vPanel, records) { try Style.difference($0.column("reward_control"), $0.column("reward_baseline")) }
+            vPanel.yLabel = "v_{C}(t) - v_{B}(t)"
+            vPanel.hline(0, color: .gray, width: 0.8)
+        }
+        return fig
+    }
+}

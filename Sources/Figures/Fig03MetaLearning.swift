@@ -1,0 +1,55 @@
+import Render
+import WorkbenchKit
+
+/// Figure 3: multi-step MAML (single-step loss and learning dynamics from the found
+/// initialisation) and the optimal learning rate when varying γ and β.
+struct MetaLearningFigure: PaperFigure {
+    let id = "fig3"
+    let number = 3
+    let title = "Multi-step MAML and the optimal learning rate"
+    let caption = """
+        (a) Single-step MAML loss V = P(δt) (mean loss of the five MNIST pairs after one update from the learned \
+        initialisation) against the number K of steps in the meta-objective; dashed: from the random initialisation. \
+        (b) Learning dynamics (mean loss over tasks) from the initial weights found with K steps (colour), and from \
+        the random initialisation (black). (c), (d) Optimal learning rate α(t) = (1 + ρ(t)) α on the semantic task \
+        when varying the discount γ and the cost coefficient β (cost offset 0). More steps trade the one-step loss \
+        for better dynamics; more control with larger γ and smaller β.
+        """
+    let requiredExperiments = [MamlRuns.experiment, LearningRateRuns.experiment]
+
+    func lrRuns(_ c: PlanContext) -> [[RunRequest]] {
+        [LearningRateRuns.gamma(c).requests(LearningRateRuns.base(c, offset: 0)),
+         LearningRateRuns.beta(c).requests(LearningRateRuns.base(c, offset: 0))]
+    }
+
+    func runs(_ c: PlanContext) -> [RunRequest] { MamlRuns.requests(c) + lrRuns(c).flatMap { $0 } }
+
+    func parameterNotes(_ c: PlanContext) -> [String] { [MamlRuns.note(c), LearningRateRuns.note(c)] }
+
+    func draw(_ inputs: FigureInputs) throws -> Figure {
+        let c = inputs.context
+        let fig = Style.figure(rows: 1, cols: 4, title: "Figure 3: " + title)
+        let maml = try inputs.runs(MamlRuns.requests(c))
+        let ks = MamlRuns.steps(c).map(Double.init)
+        let oneStep = fig[0, 0]
+        oneStep.line(ks, try maml.map { try $0.scalar("one_step_loss_control") }, label: "learned init", color: Style.control,
+                     marker: .circle)
+        oneStep.hline(try maml[0].scalar("one_step_loss_baseline"), color: Style.baseline, label: "random init")
+        oneStep.xLabel = "Optimised steps K"
+        oneStep.yLabel = "Single-step MAML loss"
+
+        let dynamics = fig[0, 1]
+        dynamics.line(try maml[0].array("eval_loss_mean_baseline"), label: "random init", color: Style.baseline)
+        let curves = try maml.map { try $0.array("eval_loss_mean_control") }
+        dynamics.lines(Style.steps(curves[0].count), curves, parameters: ks, name: "K")
+        dynamics.xLabel = Style.taskTime
+        dynamics.yLabel = "Mean loss over tasks"
+
+        for (k, (sweep, requests)) in zip([LearningRateRuns.gamma(c), LearningRateRuns.beta(c)], lrRuns(c)).enumerated() {
+            let ax = fig[0, 2 + k]
+            try sweep.draw(ax, try inputs.runs(requests)) { try $0.column("effective_lr_control") }
+            ax.yLabel = "Optimal learning rate α(t)"
+        }
+        return fig
+    }
+}

@@ -1,0 +1,55 @@
+import Render
+import WorkbenchKit
+
+/// Figure 7 (App. F.1): multi-step MAML, the evaluation loss accumulated over the learning from
+/// the found initialisation, and the meta-objective through the control iterations.
+struct MamlOptimisationFigure: PaperFigure {
+    let id = "fig7"
+    let number = 7
+    let title = "Multi-step MAML: evaluation and optimisation"
+    let caption = """
+        (a) Cumulative evaluation loss Σ dt L over the evaluation steps (the area under Fig. 6's curves) from the \
+        initialisation found with K optimised steps, mean over the five MNIST pairs (line) and per pair (dots); \
+        dashed: random initialisation. The paper shows training and test splits; a held-out split is drawn when the \
+        runs evaluated one (the shared data has the test split only). (b) The loss optimised, -V, against control \
+        iterations, one curve per K; (c) the same divided by its maximum. More steps reach lower cumulative loss and \
+        leave the one-step plateau faster.
+        """
+    let requiredExperiments = [MamlRuns.experiment]
+
+    func runs(_ c: PlanContext) -> [RunRequest] { MamlRuns.requests(c) }
+
+    func parameterNotes(_ c: PlanContext) -> [String] { [MamlRuns.note(c)] }
+
+    func draw(_ inputs: FigureInputs) throws -> Figure {
+        let c = inputs.context
+        let maml = try inputs.runs(runs(c))
+        let ks = MamlRuns.steps(c).map(Double.init)
+        let fig = Style.figure(rows: 1, cols: 3, title: "Figure 7: " + title)
+        let cumulative = fig[0, 0]
+        cumulative.line(ks, try maml.map { try $0.scalar("cumulative_eval_loss_control") }, label: "learned init",
+                        color: Style.control, marker: .circle)
+        if maml.allSatisfy({ $0.json["cumulative_eval_loss_heldout_control"] != nil }) {
+            cumulative.line(ks, try maml.map { try $0.scalar("cumulative_eval_loss_heldout_control") },
+                            label: "learned init, held-out split", color: Color.C(1), marker: .square)
+        }
+        let perTask = try maml.map { try $0.array("cumulative_eval_loss_per_task_control") }
+        let tasks = perTask.map(\.count).min() ?? 0
+        for t in 0..<tasks {
+            cumulative.scatter(ks, perTask.map { $0[t] }, label: t == 0 ? "per pair" : nil, color: Color.gray, size: 4)
+        }
+        cumulative.hline(try maml[0].scalar("cumulative_eval_loss_baseline"), color: Style.baseline, label: "random init")
+        cumulative.xLabel = "Optimised steps K"
+        cumulative.yLabel = "Cumulative eval loss"
+
+        let histories = maml.map { $0.valueHistory.map { -$0 } }
+        let n = histories.map(\.count).min() ?? 0
+        let x = Style.steps(n)
+        fig[0, 1].lines(x, histories.map { Array($0.prefix(n)) }, parameters: ks, name: "K")
+        fig[0, 1].yLabel = "-V (loss optimised)"
+        fig[0, 2].lines(x, histories.map { Style.normalisedByMax(Array($0.prefix(n))) }, parameters: ks, name: "K")
+        fig[0, 2].yLabel = "-V / max"
+        for k in 1...2 { fig[0, k].xLabel = "Control iteration" }
+        return fig
+    }
+}

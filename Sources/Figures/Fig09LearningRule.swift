@@ -1,0 +1,48 @@
+import Render
+import WorkbenchKit
+
+/// Figure 9 (App. F.3): the learning rule of Cao et al.'s family that maximises V.
+struct LearningRuleFigure: PaperFigure {
+    let id = "fig9"
+    let number = 9
+    let title = "Optimal learning rule"
+    let caption = """
+        (a) Learning dynamics L(t) of the baseline rule (gradient descent: feedback γ_r = 0, Hebbian η_r = 0) and of \
+        the optimised rule. (b) The loss optimised, -V, through the control iterations. (c) The rule plane: the named \
+        rules (CH contrastive Hebbian, SGD gradient descent, QPC quasi-predictive coding, H Hebbian, AH anti-Hebbian), \
+        the optimised rule's path (γ_r(t), η_r(t)) through training (line) and its time average (blue dot).
+        """
+    let requiredExperiments = ["learning-rule"]
+
+    func runs(_ c: PlanContext) -> [RunRequest] { [RunRequest("learning-rule", preset: c.preset.rawValue)] }
+
+    func parameterNotes(_ c: PlanContext) -> [String] {
+        ["learning-rule `\(c.preset.rawValue)` preset (semantic hierarchy; hyperparameters as stated in result.json)"]
+    }
+
+    func draw(_ inputs: FigureInputs) throws -> Figure {
+        let run = try inputs.run(runs(inputs.context)[0])
+        let fig = Style.figure(rows: 1, cols: 3, title: "Figure 9: " + title)
+        try Style.baselineVsControl(fig[0, 0], [run], column: "loss", yLabel: "Loss L(t)")
+        let objective = fig[0, 1]
+        objective.line(run.valueHistory.map { -$0 }, color: Style.control, width: Style.lineWidth)
+        objective.xLabel = "Control iteration"
+        objective.yLabel = "-V"
+
+        let plane = fig[0, 2]
+        guard let rules = run.json["named_rules"] as? [[String: Any]], let mean = run.json["rule_mean"] as? [String: Any],
+              let mf = jsonDouble(mean["feedback"]), let mh = jsonDouble(mean["hebbian"]) else {
+            throw WorkbenchError("run \(run.request): result.json lacks named_rules or rule_mean")
+        }
+        plane.scatter(rules.compactMap { jsonDouble($0["feedback"]) }, rules.compactMap { jsonDouble($0["hebbian"]) },
+                      pointLabels: rules.compactMap { $0["name"] as? String }, label: "named rules", color: .gray)
+        plane.line(try run.column("feedback_control"), try run.column("hebbian_control"), label: "optimised path",
+                   color: Color.C(0).withAlpha(0.5), width: 1.5)
+        plane.scatter([mf], [mh], label: "optimised (mean)", color: Style.control, size: 11)
+        plane.legendLocation = .lowerRight
+        plane.xLabel = "Feedback γ_{r}"
+        plane.yLabel = "Hebbian η_{r}"
+        plane.title = "Regime: \(run.json["regime"] as? String ?? "?")"
+        return fig
+    }
+}

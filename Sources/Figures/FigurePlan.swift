@@ -1,0 +1,75 @@
+import Foundation
+import WorkbenchKit
+
+/// Which figures can be made and which runs they need: figures missing an experiment or MNIST
+/// are set aside with the reason and the remedy; the runs of the rest are resolved (so bad
+/// parameters fail before anything runs), keyed and deduplicated in plan order.
+struct FigurePlan {
+    struct Entry {
+        let figure: any PaperFigure
+        let requests: [RunRequest]
+    }
+    var entries: [Entry] = []
+    var skipped: [FiguresReport.NotMade] = []
+    /// Unique runs in plan order (figure by figure, run by run).
+    var runs: [PlannedRun] = []
+    var keys: [RunRequest: RunKey] = [:]
+
+    init(figures: [any PaperFigure], registry: Registry, context: PlanContext, mnistDirectory: String?) throws {
+        let mnistProblem = MNISTCheck.problem(mnistDirectory)
+        var seen = Set<RunKey>()
+        for figure in figures {
+            let missing = figure.requiredExperiments.filter { !context.has($0) }
+            if !missing.isEmpty {
+                skipped.append(.init(id: figure.id, reason: "needs experiment(s) \(missing.joined(separator: ", ")), not in this build (their plugin has not landed)"))
+                continue
+            }
+            let requests = figure.runs(context)
+            var needsMNIST = figure.readsMNIST
+            var planned: [PlannedRun] = []
+            for request in requests {
+                let experiment = try registry.experiment(named: request.experiment)
+                let parameters: ParameterValues
+                do {
+                    parameters = try experiment.resolve(preset: request.preset, overrides: request.orderedOverrides)
+                } catch let e as WorkbenchError {
+                    throw WorkbenchError("\(figure.id): \(e.message)")
+                }
+                needsMNIST = needsMNIST || experiment.needsMNIST(parameters)
+                let size = Double(max(1, parameters.values["steps"].flatMap(Self.intValue) ?? 1))
+                    * Double(max(1, parameters.values["iterations"].flatMap(Self.intValue) ?? 1) + 2)
+                planned.append(PlannedRun(request: request, experiment: experiment,
+                                          key: RunKey(request: request, parameters: parameters), size: size))
+            }
+            if needsMNIST, let problem = mnistProblem {
+                skipped.append(.init(id: figure.id, reason: "needs MNIST: \(problem); remedy: pass --mnist DIR or set MNIST_DIR to a folder with the IDX files"))
+                continue
+            }
+            entries.append(Entry(figure: figure, requests: requests))
+            for run in planned {
+                keys[run.request] = run.key
+                if seen.insert(run.key).inserted { runs.append(run) }
+            }
+        }
+    }
+
+    static func intValue(_ v: ParameterValue) -> Int? {
+        if case .integer(let i) = v { return i }
+        return nil
+    }
+}
+
+/// Whether a directory looks like it holds MNIST images (raw or gzipped IDX, either split).
+enum MNISTCheck {
+    static func problem(_ directory: String?) -> String? {
+        guard let directory else { return "no MNIST directory given and ../shared/data/mnist not found" }
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
+            return "directory \(directory) does not exist or cannot be read"
+        }
+        let images = ["t10k-images-idx3-ubyte", "train-images-idx3-ubyte"]
+        guard names.contains(where: { n in images.contains { n == $0 || n == $0 + ".gz" } }) else {
+            return "\(directory) holds no t10k-images-idx3-ubyte[.gz] or train-images-idx3-ubyte[.gz]"
+        }
+        return nil
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+import Render
+
+/// What `workbench figures` was asked to do.
+public struct FiguresOptions {
+    public var preset: FigurePreset
+    /// Figure ids to make (nil = all).
+    public var only: [String]?
+    public var outDirectory: String
+    public var mnistDirectory: String?
+    public var jobs: Int
+    public var shard: Shard?
+    public var formats: [ImageFormat]
+    /// Where progress and summary lines go (stderr in the CLI).
+    public var log: (String) -> Void
+
+    public init(preset: FigurePreset = .quick, only: [String]? = nil, outDirectory: String = "figures",
+                mnistDirectory: String? = nil, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
+                shard: Shard? = nil, formats: [ImageFormat] = [.png], log: @escaping (String) -> Void = { _ in }) {
+        self.preset = preset; self.only = only; self.outDirectory = outDirectory; self.mnistDirectory = mnistDirectory
+        self.jobs = jobs; self.shard = shard; self.formats = formats; self.log = log
+    }
+}
+
+/// What happened, figure by figure.
+public struct FiguresReport {
+    public struct Made { public let id: String; public let files: [String]; public let seconds: Double }
+    public struct NotMade { public let id: String; public let reason: String }
+    public var made: [Made] = []
+    /// Not attempted: missing data or experiment, with the remedy.
+    public var skipped: [NotMade] = []
+    /// Attempted and failed (a run or the drawing threw).
+    public var failed: [NotMade] = []
+    public var runsPlanned = 0
+    public var runsCached = 0
+    public var runsComputed = 0
+    /// Runs left to other shards (shard mode only).
+    public var runsElsewhere = 0
+    public var shard: Shard?
+    public var seconds = 0.0
+
+    /// True when every requested figure was made (in shard mode: when this slice's runs all succeeded).
+    public var succeeded: Bool { shard == nil ? skipped.isEmpty && failed.isEmpty : failed.isEmpty }
+}

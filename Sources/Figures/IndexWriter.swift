@@ -1,0 +1,67 @@
+import Foundation
+import WorkbenchKit
+
+/// index.md in the output folder: each figure with its caption-like description, the
+/// parameters it was made with and the run folders it was drawn from; then what was skipped.
+/// Each drawn figure's section is kept in `.sections/<id>.md`, so a later `--only` call updates
+/// its figures and index.md still lists every figure in the folder.
+enum IndexWriter {
+    static func write(report: FiguresReport, plan: FigurePlan, cache: RunCache, context: PlanContext,
+                      options: FiguresOptions) throws {
+        let out = options.outDirectory as NSString
+        let sections = out.appendingPathComponent(".sections")
+        try AtomicFile.prepareDirectory(sections)
+        let made = Dictionary(uniqueKeysWithValues: report.made.map { ($0.id, $0) })
+        for entry in plan.entries {
+            let text = section(entry, made: made[entry.figure.id], failure: report.failed.first { $0.id == entry.figure.id },
+                               plan: plan, context: context)
+            try AtomicFile.write(text, to: (sections as NSString).appendingPathComponent("\(entry.figure.id).md"))
+        }
+        var body = ""
+        var count = 0
+        for figure in FigureCatalog.figures {
+            let path = (sections as NSString).appendingPathComponent("\(figure.id).md")
+            if let data = FileManager.default.contents(atPath: path) {
+                body += String(decoding: data, as: UTF8.self)
+                count += 1
+            }
+        }
+        var md = "# Paper figures\n\n"
+        md += "Made by `workbench figures` \(workbenchVersion). Last call (preset `\(context.preset.rawValue)`): "
+            + "\(report.made.count) figure(s) drawn, \(report.skipped.count) skipped, \(report.failed.count) failed; "
+            + "\(report.runsPlanned) runs (\(report.runsCached) reused from `runs/`). \(count) figure(s) in this folder. "
+            + "Each figure's numbers are in `<figure>_data.csv`; each run's parameters in `runs/<run>/result.json`.\n\n"
+        md += body
+        if !report.skipped.isEmpty {
+            md += "## Skipped in the last call\n\n" + report.skipped.map { "- **\($0.id)**: \($0.reason)\n" }.joined() + "\n"
+        }
+        try AtomicFile.write(md, to: out.appendingPathComponent("index.md"))
+    }
+
+    static func section(_ entry: FigurePlan.Entry, made: FiguresReport.Made?, failure: FiguresReport.NotMade?,
+                        plan: FigurePlan, context: PlanContext) -> String {
+        let f = entry.figure
+        var md = "## Figure \(f.number): \(f.title)\n\n"
+        if let m = made {
+            if let image = m.files.first { md += "![\(f.id)](\(image))\n\n" }
+            md += "Files: " + m.files.map { "`\($0)`" }.joined(separator: ", ")
+                + String(format: "; preset `%@`; runs + drawing %.1f s of compute\n\n", context.preset.rawValue, m.seconds)
+        } else if let failure {
+            md += "**Not made:** \(failure.reason)\n\n"
+        }
+        md += f.caption + "\n\n"
+        let notes = f.parameterNotes(context)
+        if !notes.isEmpty { md += notes.map { "- \($0)\n" }.joined() + "\n" }
+        var unique: [RunRequest] = []
+        for r in entry.requests where !unique.contains(r) { unique.append(r) }
+        if !unique.isEmpty {
+            md += "<details><summary>\(unique.count) run(s)</summary>\n\n"
+            for r in unique {
+                let folder = plan.keys[r]!.folderName(r.experiment)
+                md += "- `\(r)` -> [`runs/\(folder)`](runs/\(folder)/result.json)\n"
+            }
+            md += "\n</details>\n\n"
+        }
+        return md
+    }
+}

@@ -1,0 +1,49 @@
+import WorkbenchKit
+
+/// The multi-step MAML sweep over the number of optimised steps K (Table 2: 1, 20, ..., 340),
+/// shared by Figs. 3(a-b) and 7.
+enum MamlRuns {
+    static let experiment = "maml"
+
+    static func steps(_ c: PlanContext) -> [Int] {
+        c.preset == .paper ? [1] + stride(from: 20, through: 340, by: 20).map { $0 } : [1, 20, 40, 80, 160]
+    }
+
+    static func sweep(_ c: PlanContext) -> Sweep {
+        Sweep(parameter: "optimized_steps", label: "optimised steps K", values: steps(c).map(Double.init), logColors: false)
+    }
+
+    static func requests(_ c: PlanContext) -> [RunRequest] {
+        sweep(c).requests(RunRequest(experiment, preset: c.preset.rawValue))
+    }
+
+    static func note(_ c: PlanContext) -> String {
+        "maml `\(c.preset.rawValue)` preset (Table 2), K = \(steps(c).map(String.init).joined(separator: ", ")); "
+            + "the five MNIST pairs' statistics come from the split named in each run's result.json"
+    }
+}
+
+/// The learning-rate sweeps of App. F.2 (Table 3): γ in linspace(0.6, 1) and β in
+/// linspace(1e-3, 2), each with cost offset 0 and -1; shared by Figs. 3(c-d) and 8.
+enum LearningRateRuns {
+    static let experiment = "learning-rate"
+
+    static func count(_ c: PlanContext) -> Int { c.preset == .paper ? 10 : 5 }
+
+    static func gamma(_ c: PlanContext) -> Sweep {
+        Sweep(parameter: "gamma", label: "γ", values: Sweep.linspace(0.6, 1, count(c)), logColors: false)
+    }
+
+    static func beta(_ c: PlanContext) -> Sweep {
+        Sweep(parameter: "beta", label: "β", values: Sweep.linspace(1e-3, 2, count(c)), logColors: false)
+    }
+
+    static func base(_ c: PlanContext, offset: Int) -> RunRequest {
+        RunRequest(experiment, preset: c.preset.rawValue, ["offset": String(offset)])
+    }
+
+    static func note(_ c: PlanContext) -> String {
+        "learning-rate `\(c.preset.rawValue)` preset (Table 3: defaults γ = 1, β = 1), \(count(c)) values of "
+            + "γ in linspace(0.6, 1) and of β in linspace(1e-3, 2), the other parameter at its default"
+    }
+}

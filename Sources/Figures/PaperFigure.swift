@@ -1,0 +1,63 @@
+import Render
+import WorkbenchKit
+
+/// The two parameter sets every figure knows: `paper` = the paper's Tables 1-5 and text,
+/// `quick` = the same panels and qualitative features with short horizons and sweeps.
+public enum FigurePreset: String, CaseIterable {
+    case quick, paper
+}
+
+/// What a figure's plan may depend on: the preset and which experiments this build has
+/// (a figure may add panels when an optional experiment is present).
+public struct PlanContext {
+    public let preset: FigurePreset
+    public let experiments: Set<String>
+    public func has(_ experiment: String) -> Bool { experiments.contains(experiment) }
+}
+
+/// One of the paper's figures: the runs it needs and how it is drawn from them. A figure holds
+/// no science: runs come from the registry's experiments, numbers from their result files.
+public protocol PaperFigure {
+    /// "fig2" ... the name used by --only and for the files.
+    var id: String { get }
+    /// The paper's figure number.
+    var number: Int { get }
+    /// One line: what the figure is about.
+    var title: String { get }
+    /// Caption-like description, panel by panel, for index.md.
+    var caption: String { get }
+    /// Experiments without which the figure cannot be drawn at all.
+    var requiredExperiments: [String] { get }
+    /// Whether the figure reads MNIST itself (beyond what its runs need).
+    var readsMNIST: Bool { get }
+    func runs(_ context: PlanContext) -> [RunRequest]
+    /// How the runs were chosen (sweeps, seeds), for index.md.
+    func parameterNotes(_ context: PlanContext) -> [String]
+    func draw(_ inputs: FigureInputs) throws -> Figure
+}
+
+public extension PaperFigure {
+    var readsMNIST: Bool { false }
+    func parameterNotes(_ context: PlanContext) -> [String] { [] }
+}
+
+/// What a figure is drawn from: its finished runs and, when it reads data itself, MNIST.
+public struct FigureInputs {
+    public let context: PlanContext
+    public let mnistDirectory: String?
+    let records: [RunRequest: RunRecord]
+
+    public var preset: FigurePreset { context.preset }
+
+    public func run(_ request: RunRequest) throws -> RunRecord {
+        guard let r = records[request] else { throw WorkbenchError("internal: run \(request) was not planned for this figure") }
+        return r
+    }
+
+    public func runs(_ requests: [RunRequest]) throws -> [RunRecord] { try requests.map(run) }
+
+    public func requireMNIST() throws -> String {
+        guard let d = mnistDirectory else { throw WorkbenchError("this figure needs MNIST: pass --mnist DIR or set MNIST_DIR") }
+        return d
+    }
+}

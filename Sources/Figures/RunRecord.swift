@@ -1,0 +1,95 @@
+import Foundation
+import WorkbenchKit
+
+/// A finished run as read back from its folder (result.json and series.csv): what figures
+/// draw from, whether the run was computed just now or found in the cache.
+public struct RunRecord {
+    public let request: RunRequest
+    public let folder: String
+    public let valueBaseline: Double
+    public let valueControl: Double
+    public let valueHistory: [Double]
+    public let seconds: Double
+    /// Everything in result.json (parameters and the experiment's extra results included).
+    public let json: [String: Any]
+    let columns: [String: [Double]]
+    public let columnNames: [String]
+
+    public init(request: RunRequest, folder: String) throws {
+        let dir = folder as NSString
+        let resultPath = dir.appendingPathComponent("result.json")
+        guard let data = FileManager.default.contents(atPath: resultPath),
+              let object = try? JSONSerialization.jsonObject(with: data), let json = object as? [String: Any] else {
+            throw WorkbenchError("cannot read \(resultPath): missing or not a JSON object; delete the folder to recompute the run")
+        }
+        func number(_ key: String) throws -> Double {
+            guard let v = jsonDouble(json[key]) else {
+                throw WorkbenchError("\(resultPath): field '\(key)' missing or not a number; delete the folder to recompute the run")
+            }
+            return v
+        }
+        self.request = request
+        self.folder = folder
+        self.json = json
+        valueBaseline = try number("value_baseline")
+        valueControl = try number("value_control")
+        seconds = try number("seconds")
+        valueHistory = ((json["value_history"] as? [Any]) ?? []).compactMap(jsonDouble)
+        let (header, values) = try SeriesReader.read(dir.appendingPathComponent("series.csv"))
+        var columns: [String: [Double]] = [:]
+        for (name, column) in zip(header, values) { columns[name] = column }
+        self.columns = columns
+        columnNames = header
+    }
+
+    /// A series.csv column; a missing one is a one-line error naming run and column.
+    public func column(_ name: String) throws -> [Double] {
+        guard let c = columns[name] else {
+            throw WorkbenchError("run \(request) (\(folder)) has no series column '\(name)'; it has: \(columnNames.joined(separator: ", "))")
+        }
+        return c
+    }
+
+    /// Columns whose names start with `prefix` and end with `suffix`, in file order.
+    public func columns(prefix: String, suffix: String) -> [(name: String, values: [Double])] {
+        columnNames.filter { $0.hasPrefix(prefix) && $0.hasSuffix(suffix) }.map { ($0, columns[$0]!) }
+    }
+
+    /// A number the experiment put in result.json.
+    public func scalar(_ key: String) throws -> Double {
+        guard let v = jsonDouble(json[key]) else {
+            throw WorkbenchError("run \(request) (\(folder)): result.json has no number '\(key)'")
+        }
+        return v
+    }
+
+    /// A list of numbers the experiment put in result.json.
+    public func array(_ key: String) throws -> [Double] {
+        guard let list = json[key] as? [Any] else {
+            throw WorkbenchError("run \(request) (\(folder)): result.json has no list '\(key)'")
+        }
+        let values = list.compactMap(jsonDouble)
+        guard values.count == list.count else {
+            throw WorkbenchError("run \(request) (\(folder)): result.json '\(key)' holds non-numbers")
+        }
+        return values
+    }
+
+    /// A resolved parameter from result.json, as a number.
+    public func parameter(_ name: String) throws -> Double {
+        guard let p = json["parameters"] as? [String: Any], let v = jsonDouble(p[name]) else {
+            throw WorkbenchError("run \(request) (\(folder)): result.json has no numeric parameter '\(name)'")
+        }
+        return v
+    }
+}
+
+/// A JSON number as Double, whichever way Foundation bridged it (NSNumber, Int, Double).
+func jsonDouble(_ any: Any?) -> Double? {
+    switch any {
+    case let v as Double: return v
+    case let v as Int: return Double(v)
+    case let v as NSNumber: return v.doubleValue
+    default: return nil
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import WorkbenchKit
+
+/// A run ready to execute: the experiment, its cache key and folder.
+struct PlannedRun {
+    let request: RunRequest
+    let experiment: any Experiment
+    let key: RunKey
+    /// Rough size for ordering: Euler steps times optimiser iterations, when the experiment has them.
+    let size: Double
+}
+
+/// Executes runs on `jobs` worker threads, largest first so the last minutes are not spent
+/// waiting on one long run. Each run writes into its cache folder; failures are collected,
+/// not thrown, so one bad run does not stop the others.
+struct RunScheduler {
+    let cache: RunCache
+    let jobs: Int
+    let mnistDirectory: String?
+
+    func execute(_ runs: [PlannedRun], progress: RunProgress) -> [RunKey: Error] {
+        let queue = WorkQueue(runs.sorted { $0.size > $1.size })
+        let group = DispatchGroup()
+        for _ in 0..<max(1, min(jobs, runs.count)) {
+            group.enter()
+            let worker = Thread {
+                while let run = queue.next() {
+                    let start = Date()
+                    let error = execute(run)
+                    if let error { queue.fail(run.key, error) }
+                    progress.finished(run, seconds: Date().timeIntervalSince(start), error: error)
+                }
+                group.leave()
+            }
+            worker.stackSize = 16 << 20
+            worker.start()
+        }
+        group.wait()
+        return queue.failures
+    }
+
+    private func execute(_ run: PlannedRun) -> Error? {
+        do {
+            let folder = try cache.prepare(run.key, experiment: run.request.experiment)
+            _ = try runExperiment(run.experiment, options: RunOptions(
+                preset: run.request.preset, overrides: run.request.orderedOverrides, seed: run.request.seed,
+                outDirectory: folder, quiet: true, mnistDirectory: mnistDirectory))
+            return nil
+        } catch {
+            return error
+        }
+    }
+}
+
+/// The runs left to start and the failures so far, shared by the workers under a lock.
+private final class WorkQueue: @unchecked Sendable {
+    private let runs: [PlannedRun]
+    private var position = 0
+    private(set) var failures: [RunKey: Error] = [:]
+    private let lock = NSLock()
+
+    init(_ runs: [PlannedRun]) { self.runs = runs }
+
+    func next() -> PlannedRun? {
+        lock.lock(); defer { lock.unlock() }
+        guard position < runs.count else { return nil }
+        position += 1
+        return runs[position - 1]
+    }
+
+    func fail(_ key: RunKey, _ error: Error) {
+        lock.lock(); defer { lock.unlock() }
+        failures[key] = error
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import Render
+import WorkbenchKit
+
+/// The paper's plotting conventions (reference notes, section 7): baseline black, control C0,
+/// "Task time" = iteration index on x, mean over seeds with ±2 std bands (ddof 0), normalised
+/// rates and control sizes, viridis sweeps.
+enum Style {
+    static let baseline = Color.black
+    static let control = Color.C(0)
+    static let lineWidth = 2.0
+    static let taskTime = "Task time"
+
+    /// A figure in the paper's proportions: panels about 3.6 x 2.9 inches.
+    static func figure(rows: Int, cols: Int, title: String) -> Figure {
+        let fig = Figure(rows: rows, cols: cols, width: 3.7 * Double(cols), height: 3.0 * Double(rows) + 0.4, dpi: 110)
+        fig.title = title
+        return fig
+    }
+
+    /// The iteration index 0..<n.
+    static func steps(_ n: Int) -> [Double] { (0..<n).map(Double.init) }
+
+    /// Mean and standard deviation (ddof 0) over runs, step by step.
+    static func meanStd(_ runs: [[Double]]) -> (mean: [Double], std: [Double]) {
+        let n = runs.map(\.count).min() ?? 0, k = Double(runs.count)
+        var mean = [Double](repeating: 0, count: n), std = mean
+        for i in 0..<n {
+            var s = 0.0, s2 = 0.0
+            for r in runs { s += r[i]; s2 += r[i] * r[i] }
+            mean[i] = s / k
+            std[i] = max(s2 / k - mean[i] * mean[i], 0).squareRoot()
+        }
+        return (mean, std)
+    }
+
+    /// Mean line with a ±2 std band when there is more than one run.
+    static func meanBand(_ ax: Axes, _ runs: [[Double]], label: String?, color: Color, style: LineStyle = .solid,
+                         x: [Double]? = nil) {
+        let (mean, std) = meanStd(runs)
+        let xs = x ?? steps(mean.count)
+        if runs.count > 1 {
+            ax.band(xs, lower: zip(mean, std).map { $0 - 2 * $1 }, upper: zip(mean, std).map { $0 + 2 * $1 },
+                    color: color, alpha: 0.25)
+        }
+        ax.line(xs, mean, label: label, color: color, width: lineWidth, style: style)
+    }
+
+    /// Baseline (black) and control (C0) of one per-step quantity across seeds.
+    static func baselineVsControl(_ ax: Axes, _ records: [RunRecord], column: String, yLabel: String) throws {
+        meanBand(ax, try records.map { try $0.column(column + "_baseline") }, label: "Baseline", color: baseline)
+        meanBand(ax, try records.map { try $0.column(column + "_control") }, label: "Control", color: control)
+        ax.xLabel = taskTime
+        ax.yLabel = yLabel
+    }
+
+    /// Normalised dL/dt: per-iteration difference (last value repeated), averaged over runs,
+    /// negated and divided by its largest magnitude, so the learning speed-up reads as a peak.
+    static func normalisedRate(_ losses: [[Double]]) -> [Double] {
+        let diffs = losses.map { l -> [Double] in
+            guard l.count > 1 else { return l.map { _ in 0 } }
+            var d = (1..<l.count).map { l[$0] - l[$0 - 1] }
+            d.append(d.last!)
+            return d
+        }
+        let mean = meanStd(diffs).mean.map { -$0 }
+        return normalisedByMax(mean)
+    }
+
+    /// Divides by the largest magnitude (unchanged when all zero).
+    static func normalisedByMax(_ v: [Double]) -> [Double] {
+        let m = v.map(abs).max() ?? 0
+        return m > 0 ? v.map { $0 / m } : v
+    }
+
+    /// Step-by-step difference a - b.
+    static func difference(_ a: [Double], _ b: [Double]) -> [Double] { zip(a, b).map { $0 - $1 } }
+}

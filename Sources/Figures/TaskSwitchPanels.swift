@@ -1,0 +1,47 @@
+import Render
+import WorkbenchKit
+
+/// Figure 5(e-g): the task-switch meta-task, drawn in a row of Figure 5.
+enum TaskSwitchPanels {
+    static let caption = """
+        (e) Task switch: L(t) of baseline and control across the switches; (f) L at each switch time (mean over \
+        seeds, markers) with the normalised cost of control C/max C at the switch times (green); (g) zoom of L(t) \
+        over the last two switches with the normalised cost of control (green). With control the loss peak at a \
+        switch shrinks as switches repeat, control being spent at the switches.
+        """
+
+    static func draw(_ fig: Figure, row: Int, _ records: [RunRecord]) throws {
+        let full = fig[row, 0]
+        try Style.baselineVsControl(full, records, column: "loss", yLabel: "Loss L(t)")
+        full.title = "Task switch"
+
+        let atSwitch = fig[row, 1]
+        let switchSteps = try records[0].array("switch_steps")
+        for (suffix, color, name) in [("baseline", Style.baseline, "Baseline"), ("control", Style.control, "Control")] {
+            let values = Style.meanStd(try records.map { try $0.array("loss_at_switch_" + suffix) }).mean
+            atSwitch.line(switchSteps, values, label: name, color: color, width: Style.lineWidth, marker: .circle)
+        }
+        let cost = Style.meanStd(try records.map { try $0.array("cost_normalised_at_switch_control") }).mean
+        atSwitch.line(switchSteps, cost, label: "C / max C", color: Color.C(2), width: Style.lineWidth, marker: .square)
+        atSwitch.xLabel = "Switch time"
+        atSwitch.yLabel = "L at switch; normalised C"
+
+        let zoom = fig[row, 2]
+        guard switchSteps.count >= 2 else {
+            throw WorkbenchError("task-switch run \(records[0].request) has fewer than two switches; nothing to zoom on")
+        }
+        let a = Int(switchSteps[switchSteps.count - 2]), b = Int(switchSteps[switchSteps.count - 1])
+        let pad = max((b - a) / 9, 1)
+        let window = max(a - pad, 0)..<min(b + pad, try records[0].column("loss_baseline").count)
+        let x = window.map(Double.init)
+        for (suffix, color, name) in [("baseline", Style.baseline, "Baseline"), ("control", Style.control, "Control")] {
+            let mean = Style.meanStd(try records.map { try $0.column("loss_" + suffix) }).mean
+            zoom.line(x, Array(mean[window]), label: name, color: color, width: Style.lineWidth)
+        }
+        let c = Style.meanStd(try records.map { try $0.column("cost_normalised_control") }).mean
+        zoom.line(x, Array(c[window]), label: "C / max C", color: Color.C(2), width: Style.lineWidth)
+        zoom.xLabel = Style.taskTime
+        zoom.yLabel = "Loss L(t) (zoom)"
+        for col in 3..<fig.cols { fig[row, col].isHidden = true }
+    }
+}

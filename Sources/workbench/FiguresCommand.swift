@@ -1,0 +1,95 @@
+import ArgumentParser
+import Figures
+import Foundation
+import Render
+import WorkbenchKit
+
+struct FiguresCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "figures",
+        abstract: "Regenerate the paper's figures (Figs. 2-21) from cached or fresh runs.",
+        discussion: """
+            Runs are cached in OUT/runs/<experiment>-<hash> by their parameters and the code version, so \
+            redrawing is instant and an interrupted regeneration resumes. With --shard K/N (or in a SLURM array \
+            job) only the K-th slice of the runs is computed; a final call without --shard draws. Figures needing \
+            MNIST are skipped with the remedy when no MNIST folder is found. Exit status 0 only when every \
+            requested figure was made.
+            """)
+
+    @Option(name: .long, help: "Parameter preset: quick (minutes) or paper (Tables 1-5).")
+    var preset: String = "quick"
+
+    @Option(name: .long, help: ArgumentHelp("Comma-separated figures to make, e.g. fig2,fig5 (default: all).", valueName: "figs"))
+    var only: String?
+
+    @Option(name: .long, help: "Output directory for the figures, index.md and the run cache.")
+    var out: String = "figures"
+
+    @Option(name: .long, help: "Directory with MNIST IDX files (raw or .gz). Default: $MNIST_DIR, then ../shared/data/mnist.")
+    var mnist: String?
+
+    @Option(name: .long, help: "Runs computed in parallel (default: the number of cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(name: .long, help: ArgumentHelp("Compute only the K-th of N slices of the runs (default from SLURM_ARRAY_TASK_ID/COUNT).", valueName: "K/N"))
+    var shard: String?
+
+    @Option(name: .long, help: ArgumentHelp("Image format(s): png, svg, pdf, comma-separated.", valueName: "format"))
+    var format: String = "png"
+
+    func run() throws {
+        var succeeded = false
+        try reportingErrors {
+            guard let p = FigurePreset(rawValue: preset) else {
+                throw WorkbenchError("--preset '\(preset)': expected quick or paper")
+            }
+            guard jobs >= 1 else { throw WorkbenchError("--jobs \(jobs): expected a positive number of parallel runs") }
+            let formats = try format.split(separator: ",").map { name -> ImageFormat in
+                guard let f = ImageFormat(rawValue: name.trimmingCharacters(in: .whitespaces).lowercased()) else {
+                    throw WorkbenchError("--format '\(name)': expected png, svg or pdf")
+                }
+                return f
+            }
+            guard !formats.isEmpty else { throw WorkbenchError("--format: expected png, svg or pdf") }
+            let slice = try shard.map { try Shard(parsing: $0) } ?? Shard.fromSLURM(ProcessInfo.processInfo.environment)
+            let only = self.only.map { $0.split(separator: ",").map(String.init) }
+            let report = try regenerateFigures(registry: registry, options: FiguresOptions(
+                preset: p, only: only, outDirectory: out, mnistDirectory: resolveMNISTDirectory(mnist), jobs: jobs,
+                shard: slice, formats: formats,
+                log: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }))
+            succeeded = report.succeeded
+        }
+        if !succeeded { throw ExitCode(1) }
+    }
+}
+
+struct PlotCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plot", abstract: "Plot columns of a CSV file (e.g. a run's series.csv) against another column.")
+
+    @Argument(help: "CSV file with a header row.")
+    var csv: String
+
+    @Option(name: .long, help: "Column for the x axis.")
+    var x: String
+
+    @Option(name: .long, help: ArgumentHelp("Column(s) for y, comma-separated.", valueName: "COL[,COL...]"))
+    var y: String
+
+    @Flag(name: .long, help: "Logarithmic y axis.")
+    var logy = false
+
+    @Option(name: .long, help: "Output file (.png, .svg or .pdf); its data CSV is written beside it.")
+    var out: String
+
+    func run() throws {
+        try reportingErrors {
+            let columns = y.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            do {
+                try quickPlot(csv: csv, x: x, y: columns, logY: logy, out: out)
+            } catch let e as RenderError {
+                throw WorkbenchError(e.message)
+            }
+        }
+    }
+}

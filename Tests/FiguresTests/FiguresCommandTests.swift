@@ -1,0 +1,96 @@
+import Foundation
+import GainModulation
+import Render
+import WorkbenchKit
+import XCTest
+@testable import Figures
+
+/// Runs the figures pipeline end to end on a small subset (single-neuron and Gaussian runs:
+/// seconds in release) and checks the files, the cache, shards and skipped figures.
+final class FiguresCommandTests: XCTestCase {
+    let registry = Registry([GainModulationPlugin.experiments])
+
+    func temporaryDirectory() throws -> String {
+        let dir = NSTemporaryDirectory() + "figures-test-\(UUID().uuidString)"
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: dir) }
+        return dir
+    }
+
+    func testFiguresAreWrittenAndRunsReused() throws {
+        let out = try temporaryDirectory()
+        var lines: [String] = []
+        let options = FiguresOptions(preset: .quick, only: ["fig2", "13"], outDirectory: out, mnistDirectory: nil,
+                                     jobs: 2, log: { lines.append($0) })
+        let first = try regenerateFigures(registry: registry, options: options)
+        XCTAssertTrue(first.succeeded, "\(first.failed) \(first.skipped)")
+        XCTAssertEqual(first.made.map(\.id), ["fig2", "fig13"])
+        XCTAssertEqual(first.runsCached, 0)
+        XCTAssertEqual(first.runsComputed, first.runsPlanned)
+        // One progress line per computed run.
+        XCTAssertEqual(lines.filter { $0.hasPrefix("[") }.count, first.runsPlanned)
+
+        for id in ["fig2", "fig13"] {
+            let png = try PNGImage.read("\(out)/\(id).png")
+            XCTAssertGreaterThan(png.width, 500)
+            XCTAssertTrue(png.text["Title"]?.contains("Figure") ?? false)
+            let csv = try CSVTable(path: "\(out)/\(id)_data.csv")
+            XCTAssertFalse(csv.header.isEmpty)
+            XCTAssertGreaterThan(csv.rows.count, 100)
+        }
+        let index = try String(contentsOfFile: "\(out)/index.md", encoding: .utf8)
+        XCTAssertTrue(index.contains("## Figure 2:"))
+        XCTAssertTrue(index.contains("## Figure 13:"))
+        XCTAssertTrue(index.contains("(fig2.png)"))
+
+        let second = try regenerateFigures(registry: registry, options: options)
+        XCTAssertTrue(second.succeeded)
+        XCTAssertEqual(second.runsCached, first.runsPlanned)
+        XCTAssertEqual(second.runsComputed, 0)
+        XCTAssertEqual(second.made.count, 2)
+
+        // A later call for one figure keeps the others in index.md.
+        _ = try regenerateFigures(registry: registry, options: FiguresOptions(preset: .quick, only: ["fig13"], outDirectory: out))
+        let again = try String(contentsOfFile: "\(out)/index.md", encoding: .utf8)
+        XCTAssertTrue(again.contains("## Figure 2:") && again.contains("## Figure 13:"))
+    }
+
+    func testShardsSplitTheRunsAndAFinalCallDraws() throws {
+        let out = try temporaryDirectory()
+        var computed = 0, planned = 0
+        for k in 1...2 {
+            let report = try regenerateFigures(registry: registry, options: FiguresOptions(
+                preset: .quick, only: ["fig10"], outDirectory: out, jobs: 1, shard: try Shard(index: k, count: 2)))
+            XCTAssertTrue(report.succeeded)
+            XCTAssertTrue(report.made.isEmpty, "shards only compute")
+            computed += report.runsComputed
+            planned = report.runsPlanned
+        }
+        XCTAssertEqual(computed, planned)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: "\(out)/fig10.png"))
+        let final = try regenerateFigures(registry: registry, options: FiguresOptions(preset: .quick, only: ["fig10"], outDirectory: out))
+        XCTAssertEqual(final.runsComputed, 0)
+        XCTAssertEqual(final.made.map(\.id), ["fig10"])
+    }
+
+    func testMissingMNISTSkipsWithRemedyAndFails() throws {
+        let out = try temporaryDirectory()
+        let report = try regenerateFigures(registry: registry, options: FiguresOptions(
+            preset: .quick, only: ["fig18", "fig5"], outDirectory: out, mnistDirectory: out + "/no-such-dir"))
+        XCTAssertFalse(report.succeeded)
+        XCTAssertEqual(report.skipped.map(\.id).sorted(), ["fig18", "fig5"])
+        XCTAssertTrue(report.skipped.allSatisfy { $0.reason.contains("--mnist DIR") })
+        let index = try String(contentsOfFile: "\(out)/index.md", encoding: .utf8)
+        XCTAssertTrue(index.contains("## Skipped in the last call"))
+    }
+
+    func testBadInputsAreOneLineErrors() {
+        XCTAssertThrowsError(try FigureCatalog.select(["fig99"])) { error in
+            XCTAssertTrue("\(error)".contains("fig99"))
+        }
+        XCTAssertThrowsError(try Shard(parsing: "3/2"))
+        XCTAssertThrowsError(try Shard(parsing: "x"))
+        XCTAssertEqual(try Shard.fromSLURM(["SLURM_ARRAY_TASK_ID": "4", "SLURM_ARRAY_TASK_COUNT": "4",
+                                            "SLURM_ARRAY_TASK_MIN": "1"]), try Shard(index: 4, count: 4))
+        XCTAssertNil(try Shard.fromSLURM([:]))
+    }
+}
