@@ -123,13 +123,17 @@ public enum Kernels {
                         c0 = beta * load4(ci + o0); c1 = beta * load4(ci + o1); c2 = beta * load4(ci + o2); c3 = beta * load4(ci + o3)
                         c4 = beta * load4(ci + o4); c5 = beta * load4(ci + o5); c6 = beta * load4(ci + o6); c7 = beta * load4(ci + o7)
                     }
-                    for p in 0..<k {
-                        let s = V4(repeating: alpha * ai[p * colStride])
-                        let bp = b + p * n
-                        c0 = c0.addingProduct(s, load4(bp + o0)); c1 = c1.addingProduct(s, load4(bp + o1))
-                        c2 = c2.addingProduct(s, load4(bp + o2)); c3 = c3.addingProduct(s, load4(bp + o3))
-                        c4 = c4.addingProduct(s, load4(bp + o4)); c5 = c5.addingProduct(s, load4(bp + o5))
-                        c6 = c6.addingProduct(s, load4(bp + o6)); c7 = c7.addingProduct(s, load4(bp + o7))
+                    // Blocks 0-3 are contiguous from o0; only the tail blocks need their own offsets.
+                    var bp = b + o0, ap = ai
+                    let d4 = o4 - o0, d5 = o5 - o0, d6 = o6 - o0, d7 = o7 - o0
+                    for _ in 0..<k {
+                        let s = V4(repeating: alpha * ap.pointee)
+                        c0 = c0.addingProduct(s, load4(bp)); c1 = c1.addingProduct(s, load4(bp + 4))
+                        c2 = c2.addingProduct(s, load4(bp + 8)); c3 = c3.addingProduct(s, load4(bp + 12))
+                        c4 = c4.addingProduct(s, load4(bp + d4)); c5 = c5.addingProduct(s, load4(bp + d5))
+                        c6 = c6.addingProduct(s, load4(bp + d6)); c7 = c7.addingProduct(s, load4(bp + d7))
+                        bp += n
+                        ap += colStride
                     }
                     store4(c7, ci + o7); store4(c6, ci + o6); store4(c5, ci + o5); store4(c4, ci + o4)
                     store4(c3, ci + o3); store4(c2, ci + o2); store4(c1, ci + o1); store4(c0, ci + o0)
