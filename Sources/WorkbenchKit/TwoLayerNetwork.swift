@@ -142,8 +142,11 @@ public struct TwoLayerNetwork: LearningDynamics {
             Kernels.gemmTN(h, i, o, 1, bf.b, bf.eh, 0, bf.p)
             Kernels.gemmNT(o, h, i, 1, bf.eh, bf.a, 0, bf.q)
             let f1 = f, f2 = f + h * i
-            for k in 0..<(h * i) { f1[k] = rate * (bf.p[k] * bf.g1t[k] - lambda * w1[k]) }
-            for k in 0..<(o * h) { f2[k] = rate * (bf.q[k] * bf.g2t[k] - lambda * w2[k]) }
+            // Pointers copied to locals: a store through f could otherwise alias the struct
+            // holding them, forcing reloads and blocking vectorisation.
+            let p = bf.p, g1t = bf.g1t, q = bf.q, g2t = bf.g2t
+            for k in 0..<(h * i) { f1[k] = rate * (p[k] * g1t[k] - lambda * w1[k]) }
+            for k in 0..<(o * h) { f2[k] = rate * (q[k] * g2t[k] - lambda * w2[k]) }
             return loss
         }
     }
@@ -173,7 +176,8 @@ public struct TwoLayerNetwork: LearningDynamics {
                     for k in 0..<oh { rBar += v2[k] * (bf.q[k] * bf.g2t[k] - lambda * w2[k]) }
                     controlBar[rateRange.lowerBound] += rBar
                 }
-                for k in 0..<hi { bf.pBar[k] = rate * v1[k] * bf.g1t[k] }
+                let pBar = bf.pBar, g1t = bf.g1t
+                for k in 0..<hi { pBar[k] = rate * v1[k] * g1t[k] }
                 for k in 0..<oh {
                     let rv = rate * v2[k]
                     w2Bar[k] -= lambda * rv
@@ -214,46 +218,47 @@ public struct TwoLayerNetwork: LearningDynamics {
             let rate = cfg.learningRate ? 1 + control[rateRange.lowerBound] : 1.0
             let g1Out = controlBar + gain1Range.lowerBound
             let cl = c * lambda
+            let aBar = bf.aBar, g1t = bf.g1t, pv = bf.p
             if let a = adj {
                 let v1 = a
                 switch cfg.gains1 {
                 case .perSynapse:
                     for k in 0..<hi {
                         let rv = rate * v1[k]
-                        w1Bar[k] += bf.aBar[k] * bf.g1t[k] + cl * w1[k] - lambda * rv
-                        g1Out[k] += rv * bf.p[k] + bf.aBar[k] * w1[k]
+                        w1Bar[k] += aBar[k] * g1t[k] + cl * w1[k] - lambda * rv
+                        g1Out[k] += rv * pv[k] + aBar[k] * w1[k]
                     }
                 case .perNeuron:
                     for r in 0..<h {
                         var s = 0.0
                         for k in (r * i)..<((r + 1) * i) {
                             let rv = rate * v1[k]
-                            w1Bar[k] += bf.aBar[k] * bf.g1t[k] + cl * w1[k] - lambda * rv
-                            s += rv * bf.p[k] + bf.aBar[k] * w1[k]
+                            w1Bar[k] += aBar[k] * g1t[k] + cl * w1[k] - lambda * rv
+                            s += rv * pv[k] + aBar[k] * w1[k]
                         }
                         g1Out[r] += s
                     }
                 case .none:
-                    for k in 0..<hi { w1Bar[k] += bf.aBar[k] + cl * w1[k] - lambda * rate * v1[k] }
+                    for k in 0..<hi { w1Bar[k] += aBar[k] + cl * w1[k] - lambda * rate * v1[k] }
                 }
             } else {
                 switch cfg.gains1 {
                 case .perSynapse:
                     for k in 0..<hi {
-                        w1Bar[k] += bf.aBar[k] * bf.g1t[k] + cl * w1[k]
-                        g1Out[k] += bf.aBar[k] * w1[k]
+                        w1Bar[k] += aBar[k] * g1t[k] + cl * w1[k]
+                        g1Out[k] += aBar[k] * w1[k]
                     }
                 case .perNeuron:
                     for r in 0..<h {
                         var s = 0.0
                         for k in (r * i)..<((r + 1) * i) {
-                            w1Bar[k] += bf.aBar[k] * bf.g1t[k] + cl * w1[k]
-                            s += bf.aBar[k] * w1[k]
+                            w1Bar[k] += aBar[k] * g1t[k] + cl * w1[k]
+                            s += aBar[k] * w1[k]
                         }
                         g1Out[r] += s
                     }
                 case .none:
-                    for k in 0..<hi { w1Bar[k] += bf.aBar[k] + cl * w1[k] }
+                    for k in 0..<hi { w1Bar[k] += aBar[k] + cl * w1[k] }
                 }
             }
             for k in 0..<oh {
@@ -303,8 +308,9 @@ public struct TwoLayerNetwork: LearningDynamics {
         let cfg = configuration
         expandGains(cfg.gains1, rows: h, cols: i, from: control + gain1Range.lowerBound, into: bf.g1t)
         expandGains(cfg.gains2, rows: o, cols: h, from: control + gain2Range.lowerBound, into: bf.g2t)
-        for k in 0..<(h * i) { bf.a[k] = w1[k] * bf.g1t[k] }
-        for k in 0..<(o * h) { bf.b[k] = w2[k] * bf.g2t[k] }
+        let a = bf.a, b = bf.b, g1t = bf.g1t, g2t = bf.g2t
+        for k in 0..<(h * i) { a[k] = w1[k] * g1t[k] }
+        for k in 0..<(o * h) { b[k] = w2[k] * g2t[k] }
         Kernels.gemmNN(o, i, h, 1, bf.b, bf.a, 0, bf.w)
         task.sx.withUnsafeBufferPointer { sx in
             Kernels.gemmNN(o, i, i, 1, bf.w, sx.baseAddress!, 0, bf.ws)
