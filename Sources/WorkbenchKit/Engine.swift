@@ -44,6 +44,10 @@ public protocol ValueEngine: AnyObject {
     func controls(of theta: [Double]) -> [Double]
     func value(_ theta: [Double]) -> Double
     func valueAndGradient(_ theta: [Double], gradient: inout [Double]) -> Double
+    /// One step of the paper's clamped gradient ascent, theta <- clamp(theta + rate dV/dtheta);
+    /// returns V before the step. Fused into the adjoint sweep for per-step controls, so the
+    /// gradient never travels through memory as a separate array.
+    func ascend(_ theta: inout [Double], rate: Double, bounds: Bounds) -> Double
 }
 
 /// Forward Euler rollout and the exact adjoint of the discrete recursion:
@@ -124,7 +128,26 @@ public final class Engine<D: LearningDynamics>: ValueEngine {
         if gradient.count != parameterCount {
             gradient = [Double](repeating: 0, count: parameterCount)
         }
-        backward(theta, gradient: &gradient)
+        theta.withUnsafeBufferPointer { th in
+            gradient.withUnsafeMutableBufferPointer { grad in
+                backward(UnsafeMutablePointer(mutating: th.baseAddress!), output: .gradient(grad.baseAddress!))
+            }
+        }
+        return v
+    }
+
+    public func ascend(_ theta: inout [Double], rate: Double, bounds: Bounds) -> Double {
+        guard case .perStep = problem.map, controlCount > 0 else {
+            var gradient = [Double](repeating: 0, count: parameterCount)
+            let v = valueAndGradient(theta, gradient: &gradient)
+            for k in theta.indices { theta[k] += rate * gradient[k] }
+            bounds.clamp(&theta)
+            return v
+        }
+        let v = forward(theta)
+        theta.withUnsafeMutableBufferPointer { th in
+            backward(th.baseAddress!, output: .ascent(rate: rate, bounds: bounds))
+        }
         return v
     }
 
@@ -177,19 +200,30 @@ public final class Engine<D: LearningDynamics>: ValueEngine {
 
     // MARK: - Backward (discrete adjoint)
 
-    private func backward(_ theta: [Double], gradient: inout [Double]) {
+    /// Where dV/dtheta goes: into a gradient array, or straight into an ascent step on theta.
+    private enum AdjointOutput {
+        case gradient(UnsafeMutablePointer<Double>)
+        case ascent(rate: Double, bounds: Bounds)
+    }
+
+    /// The adjoint sweep. `theta` is only written in ascent mode (per-step controls).
+    private func backward(_ theta: UnsafeMutablePointer<Double>, output: AdjointOutput) {
         let n = stateCount, m = controlCount, dt = problem.dt, eta = problem.eta
         let dynamics = problem.dynamics, cost = problem.cost
         let perStep: Bool
         if case .perStep = problem.map { perStep = true } else { perStep = false }
-        theta.withUnsafeBufferPointer { th in
+        let gradientOut: UnsafeMutablePointer<Double>?
+        var ascent: (rate: Double, bounds: Bounds)? = nil
+        switch output {
+        case .gradient(let g): gradientOut = g
+        case .ascent(let rate, let bounds): gradientOut = nil; ascent = (rate, bounds)
+        }
         fixedControls.withUnsafeBufferPointer { fixed in
         states.withUnsafeBufferPointer { st in
         lambda.withUnsafeMutableBufferPointer { lam in
         lambdaNext.withUnsafeMutableBufferPointer { lamNext in
         driftAdjoint.withUnsafeMutableBufferPointer { adj in
         controlGradient.withUnsafeMutableBufferPointer { cg in
-        gradient.withUnsafeMutableBufferPointer { grad in
             let s = st.baseAddress!
             var lamN = lamNext.baseAddress!, lamI = lam.baseAddress!
             let a = adj.baseAddress!
@@ -197,14 +231,14 @@ public final class Engine<D: LearningDynamics>: ValueEngine {
             var dummy = 0.0
             withUnsafeMutablePointer(to: &dummy) { dummyPtr in
                 let gBase: UnsafePointer<Double> = m == 0 ? UnsafePointer(dummyPtr)
-                    : (perStep ? th.baseAddress! : fixed.baseAddress!)
+                    : (perStep ? UnsafePointer(theta) : fixed.baseAddress!)
                 for i in stride(from: steps - 1, through: 0, by: -1) {
                     let w = s + i * n
                     let g = m == 0 ? gBase : gBase + i * m
                     let last = i == steps - 1
                     // dV/dg_i starts with the cost term; the model adds the rest.
                     let gOut: UnsafeMutablePointer<Double> = m == 0 ? dummyPtr
-                        : (perStep ? grad.baseAddress! + i * m : cg.baseAddress!)
+                        : (perStep && gradientOut != nil ? gradientOut! + i * m : cg.baseAddress!)
                     if m > 0 { cost.writeGradient(g, count: m, step: i, scale: -stepWeight[i], into: gOut) }
                     // lambda_i = lambda_{i+1} + (df/dw)^T (dt lambda_{i+1}) - dt gamma^t eta dL/dw
                     lamI.update(from: lamN, count: n)
@@ -213,17 +247,23 @@ public final class Engine<D: LearningDynamics>: ValueEngine {
                                       driftAdjoint: last ? nil : UnsafePointer(a),
                                       lossWeight: -stepWeight[i] * eta,
                                       stateBar: lamI, controlBar: gOut, workspace: workspace)
+                    // Step i's control is not needed again in this sweep: update it in place.
+                    if perStep, m > 0, let (rate, bounds) = ascent {
+                        let gi = theta + i * m
+                        for k in 0..<m { gi[k] += rate * gOut[k] }
+                        bounds.clamp(gi, count: m, offset: i * m)
+                    }
                     swap(&lamI, &lamN)
                 }
             }
             // lamN now holds lambda_0 = dV/dw_0.
-            if case .initialState(let copies, _) = problem.map {
+            if case .initialState(let copies, _) = problem.map, let grad = gradientOut {
                 let block = n / copies
-                grad.baseAddress!.update(repeating: 0, count: block)
+                grad.update(repeating: 0, count: block)
                 for c in 0..<copies { for k in 0..<block { grad[k] += lamN[c * block + k] } }
             }
             if lamN != lamNext.baseAddress! { lamNext.baseAddress!.update(from: lamN, count: n) }
-        }}}}}}}}
+        }}}}}}
     }
 
     /// dV/dw_0 of the last gradient evaluation.

@@ -13,6 +13,19 @@ public struct Bounds: Equatable {
     public init(_ lower: Double, _ upper: Double) { self.init(lower: [lower], upper: [upper]) }
     public static let none = Bounds(-.infinity, .infinity)
 
+    /// Clamps `count` entries at `x`, which sit at `offset` in the whole parameter vector.
+    @inline(__always)
+    public func clamp(_ x: UnsafeMutablePointer<Double>, count: Int, offset: Int) {
+        let p = lower.count
+        if p == 1 {
+            let lo = lower[0], hi = upper[0]
+            if lo == -.infinity && hi == .infinity { return }
+            for k in 0..<count { x[k] = min(max(x[k], lo), hi) }
+        } else {
+            for k in 0..<count { x[k] = min(max(x[k], lower[(offset + k) % p]), upper[(offset + k) % p]) }
+        }
+    }
+
     public func clamp(_ theta: inout [Double]) {
         let p = lower.count
         if p == 1 {
@@ -54,7 +67,7 @@ public func optimizeControl(engine: any ValueEngine, initial: [Double], settings
                             onIteration: (Int, Double) -> Void = { _, _ in }) -> OptimizationResult {
     var theta = initial
     settings.bounds.clamp(&theta)
-    var gradient = [Double](repeating: 0, count: theta.count)
+    var gradient = [Double](repeating: 0, count: settings.kind == .adam ? theta.count : 0)
     var history: [Double] = []
     history.reserveCapacity(settings.iterations + 1)
     // Adam state (unused for plain gradient ascent).
@@ -64,14 +77,12 @@ public func optimizeControl(engine: any ValueEngine, initial: [Double], settings
     }
     let beta1 = 0.9, beta2 = 0.999, epsilon = 1e-8
     for k in 0..<settings.iterations {
-        let v = engine.valueAndGradient(theta, gradient: &gradient)
-        history.append(v)
-        onIteration(k, v)
+        let v: Double
         switch settings.kind {
         case .gradient:
-            let r = settings.rate
-            for j in theta.indices { theta[j] += r * gradient[j] }
+            v = engine.ascend(&theta, rate: settings.rate, bounds: settings.bounds)
         case .adam:
+            v = engine.valueAndGradient(theta, gradient: &gradient)
             let t = Double(k + 1)
             let c1 = 1 - pow(beta1, t), c2 = 1 - pow(beta2, t)
             for j in theta.indices {
@@ -81,8 +92,10 @@ public func optimizeControl(engine: any ValueEngine, initial: [Double], settings
                 m2max[j] = max(m2max[j], m2[j])
                 theta[j] += settings.rate * (m1[j] / c1) / ((m2max[j] / c2).squareRoot() + epsilon)
             }
+            settings.bounds.clamp(&theta)
         }
-        settings.bounds.clamp(&theta)
+        history.append(v)
+        onIteration(k, v)
     }
     history.append(engine.value(theta))
     return OptimizationResult(theta: theta, valueHistory: history)

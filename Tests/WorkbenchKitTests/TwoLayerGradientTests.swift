@@ -81,3 +81,28 @@ final class TwoLayerGradientTests: XCTestCase {
         XCTAssertEqual((l1 - l0) / expected, 1, accuracy: 1e-4)
     }
 }
+
+/// The fused ascent step (update inside the adjoint sweep) equals gradient-then-update.
+final class FusedAscentTests: XCTestCase {
+    func testFusedAscentMatchesGradientThenClampedUpdate() {
+        let ts = randomTask(inputs: 4, outputs: 3, seed: 21)
+        let net = TwoLayerNetwork(configuration: .init(hidden: 5, lambda: 0.05, gains1: .perSynapse, gains2: .perNeuron,
+                                                       weighting: .squared), task: ts)
+        var rng = SeededGenerator(seed: 8)
+        let w0 = net.randomInitialState(std: 0.3, using: &rng)
+        let steps = 30
+        let engine = Engine(ControlProblem(dynamics: net, steps: steps, dt: 0.05, gamma: 0.9, eta: 1,
+                                           cost: NormCost(.exponential, beta: 0.3, norm: WeightedSquares(range: 0..<net.controlCount)),
+                                           map: .perStep(initialState: w0)))
+        let theta = (0..<(steps * net.controlCount)).map { _ in 0.3 * rng.normal() }
+        let bounds = Bounds(lower: (0..<net.controlCount).map { _ in -0.2 }, upper: (0..<net.controlCount).map { Double($0 % 3) * 0.1 + 0.1 })
+        var gradient = [Double]()
+        let v0 = engine.valueAndGradient(theta, gradient: &gradient)
+        var expected = zip(theta, gradient).map { $0 + 0.7 * $1 }
+        bounds.clamp(&expected)
+        var fused = theta
+        let v1 = engine.ascend(&fused, rate: 0.7, bounds: bounds)
+        XCTAssertEqual(v0, v1)
+        XCTAssertEqual(fused, expected)
+    }
+}
