@@ -26,16 +26,8 @@ struct NonLinearEngagementFigure: PaperFigure {
         let fig = Style.figure(rows: 1, cols: 2, title: "Figure 21: " + title)
         let loss = fig[0, 0]
         for (suffix, color, name) in [("baseline", Style.baseline, "Baseline"), ("control", Style.control, "Control")] {
-            // SGD spread: the per-run SGD std of each seed pooled with the spread of the seeds' means.
-            let means = try records.map { try $0.column("sgd_loss_mean_" + suffix) }
-            let stds = try records.map { try $0.column("sgd_loss_std_" + suffix) }
-            let (mean, seedStd) = Style.meanStd(means)
-            let within = Style.meanStd(stds.map { $0.map { $0 * $0 } }).mean
-            let std = zip(seedStd, within).map { ($0 * $0 + $1).squareRoot() }
-            let x = Style.steps(mean.count)
-            loss.band(x, lower: zip(mean, std).map { $0 - 2 * $1 }, upper: zip(mean, std).map { $0 + 2 * $1 },
-                      color: color, alpha: 0.12)
-            loss.line(x, mean, label: name + " SGD", color: color.withAlpha(0.4), width: 1.2)
+            try Style.sgdBand(loss, records, "sgd_loss", suffix: "_" + suffix, label: name + " SGD", color: color,
+                              lineAlpha: 0.4, bandAlpha: 0.12, width: 1.2)
         }
         try Style.baselineVsControl(loss, records, column: "loss", yLabel: "Loss L(t)")
         loss.title = "Step-like learning, tanh network"
