@@ -36,7 +36,7 @@ final class NonLinearTests: XCTestCase {
         XCTAssertEqual(run.extra["sgd_value_baseline"] as! Double, simulatedValue("baseline"), accuracy: 1e-9)
         // Fig. 20c-d, g-h: SGD traces the same weights as the approximation, from the same start,
         // and the traced weights are the ones that move.
-        let traced = run.series.map(\.name).filter { $0.hasPrefix("w") && $0.hasSuffix("_baseline") }
+        let traced = run.series.map(\.name).filter { ($0.hasPrefix("w1_") || $0.hasPrefix("w2_")) && $0.hasSuffix("_baseline") }
         XCTAssertEqual(traced.count, 2 * run.parameters.int("traced"))
         for name in traced {
             let base = String(name.dropLast("_baseline".count))

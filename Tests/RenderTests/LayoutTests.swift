@@ -40,7 +40,7 @@ final class LayoutTests: XCTestCase {
         let fig = Figure(rows: 1, cols: 3, width: 11, height: 3)
         fig.title = "suptitle"
         let x = (0...10).map(Double.init)
-        for (k, title) in ["a long title over the panel", "MNIST", "no multiplier"].enumerated() {
+        for (k, title) in ["a rather long title spanning the whole panel width", "MNIST", "no multiplier"].enumerated() {
             fig[0, k].line(x, x.map { k == 2 ? $0 : $0 * 1e-5 })
             fig[0, k].title = title
         }
