@@ -12,9 +12,10 @@ struct EngagementFigure: PaperFigure {
         pairs (0,1), (7,1), (8,9); (b), (d), (f) the engagement coefficients ψ_τ(t) of each task (mean ±2 std over \
         seeds). (h), (j) improvement in the loss with category engagement, L_B(t) - L_C(t), on MNIST and the \
         semantic hierarchy; (i), (k) the optimal category engagement φ_c(t) per digit and per hierarchy node \
-        (coloured by level). (l) Class proportions: Uniform = loss with uniform class proportions, Balanced = loss \
-        on balanced batches while training on the inferred curriculum, Curriculum = loss on the curriculum batches; \
-        (m) loss per class with the curriculum (solid) and uniform proportions (dashed). The paper has no panel (g). \
+        (coloured by level). (l) Class proportions, SGD on batches drawn with them (mean ±1 std over SGD runs and \
+        seeds): Uniform = loss with uniform class proportions, Balanced = loss on balanced batches while training on \
+        the inferred curriculum (φ_c(t) of (i) reused as proportions), Curriculum = loss on the curriculum batches; \
+        (m) loss per class with the curriculum (solid) and uniform proportions (dashed), ±1 std. The paper has no panel (g). \
         Easier tasks and digits are engaged first; the semantic hierarchy is engaged from the root down.
         """
     static let modes = ["attentive", "active", "vector"]
@@ -62,22 +63,26 @@ struct EngagementFigure: PaperFigure {
         try EngagementPanels.coefficients(fig[1, 3], semanticRuns, prefix: "phi_", yLabel: "φ_{c}(t)")
         fig[1, 3].title = "(k) Semantic: category engagement"
 
+        // (l, m): the SGD replay of the paper (the plain network trained on batches drawn with the
+        // class proportions), mean ±1 std as the authors' class_prop_plot; phi = 1 is uniform.
         let proportionRuns = try inputs.runs(proportion.requests(c))
         let curves = fig[1, 4]
-        for (column, label, color) in [("loss_balanced_baseline", "Uniform", Style.baseline),
-                                       ("loss_balanced_control", "Balanced", Style.control),
-                                       ("loss_curriculum_control", "Curriculum", Color.C(1))] {
-            Style.meanBand(curves, try proportionRuns.map { try $0.column(column) }, label: label, color: color)
+        for (name, suffix, label, color) in [("sgd_balanced", "_baseline", "Uniform", Style.baseline),
+                                             ("sgd_balanced", "_control", "Balanced", Style.control),
+                                             ("sgd_curriculum", "_control", "Curriculum", Color.C(1))] {
+            try Style.sgdBand(curves, proportionRuns, name, suffix: suffix, label: label, color: color, widths: 1)
         }
         curves.xLabel = Style.taskTime
         curves.yLabel = "Loss L(t)"
-        curves.title = "(l) Class proportions"
+        curves.title = "(l) Class proportions (SGD)"
         let perClass = fig[1, 5]
-        let classes = proportionRuns[0].columns(prefix: "class_loss_", suffix: "_control").map { String($0.name.dropLast("_control".count)) }
-        for (k, name) in classes.enumerated() {
-            let mean = { (suffix: String) in Style.meanStd(try proportionRuns.map { try $0.column(name + suffix) }).mean }
-            perClass.line(try mean("_control"), label: String(name.dropFirst("class_loss_".count)), color: Color.C(k), width: 1.5)
-            perClass.line(try mean("_baseline"), color: Color.C(k), width: 1.5, style: .dashed)
+        let classes = proportionRuns[0].columns(prefix: "sgd_class_loss_", suffix: "_mean_control")
+            .map { String($0.name.dropFirst("sgd_class_loss_".count).dropLast("_mean_control".count)) }
+        for (k, digit) in classes.enumerated() {
+            try Style.sgdBand(perClass, proportionRuns, "sgd_class_loss_" + digit, suffix: "_control", label: digit,
+                              color: Color.C(k), widths: 1, bandAlpha: 0.15, width: 1.5)
+            try Style.sgdBand(perClass, proportionRuns, "sgd_class_loss_" + digit, suffix: "_baseline", label: nil,
+                              color: Color.C(k), widths: 1, bandAlpha: 0.08, width: 1.5, style: .dashed)
         }
         perClass.xLabel = Style.taskTime
         perClass.yLabel = "Loss per class"

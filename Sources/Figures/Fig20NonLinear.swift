@@ -11,15 +11,17 @@ struct NonLinearFigure: PaperFigure {
         (a) L(t) and (b) v(t): lines are the approximated dynamics (eqs. 91-92), baseline black and control blue; \
         light lines are SGD on the real tanh network (mean over SGD runs), with the inferred gains in the control \
         case. (c), (d) W1(t), W2(t) in the baseline case; (e), (f) L1 and L2 norms of the weights (baseline black, \
-        control blue); (g), (h) W1(t), W2(t) in the control case; (i), (j) the gains G1(t), G2(t). The SGD weight \
-        traces of the paper's (c, d, g, h) are not drawn: the non-linear experiment records only the SGD loss.
+        control blue); (g), (h) W1(t), W2(t) in the control case; (i), (j) the gains G1(t), G2(t). In (c, d, g, h) \
+        solid lines are the approximated dynamics and dashed lines the same weights trained by SGD on the real tanh \
+        network (mean over SGD runs from the same initial weights), one colour per weight: the 8 weights of each \
+        layer that change most in the baseline, with their gains in (i, j).
         """
     let requiredExperiments = ["non-linear"]
 
     func runs(_ c: PlanContext) -> [RunRequest] { [RunRequest("non-linear", preset: c.preset.rawValue, ["traced": "8"])] }
 
     func parameterNotes(_ c: PlanContext) -> [String] {
-        ["non-linear `\(c.preset.rawValue)` preset (Table 5, non-linear column), 8 traced weights per layer"]
+        ["non-linear `\(c.preset.rawValue)` preset (Table 5, non-linear column), the 8 weights per layer that change most are traced (approximation and SGD)"]
     }
 
     func draw(_ inputs: FigureInputs) throws -> Figure {
@@ -41,7 +43,10 @@ struct NonLinearFigure: PaperFigure {
         }
         func weights(_ ax: Axes, layer: String, suffix: String) throws {
             for (j, c) in run.columns(prefix: "w\(layer)_", suffix: "_" + suffix).enumerated() {
-                ax.line(c.values, color: Color.C(j), width: 1.5)
+                ax.line(c.values, label: j == 0 ? "approx." : nil, color: Color.C(j), width: 1.5)
+                let weight = String(c.name.dropLast(suffix.count + 1))
+                ax.line(try run.column("sgd_\(weight)_mean_" + suffix), label: j == 0 ? "SGD" : nil, color: Color.C(j),
+                        width: 1.5, style: .dashed)
             }
             ax.xLabel = Style.taskTime
             ax.yLabel = "W_{\(layer)}(t), \(suffix)"

@@ -14,6 +14,7 @@ public enum FigureCatalog {
         WeightTraceFigure.mnist,
         DigitPairFigure(),
         MetaLearningFigure(),
+        MamlDynamicsFigure(),
         MamlOptimisationFigure(),
         LearningRateFigure(),
         LearningRuleFigure(),
@@ -22,12 +23,11 @@ public enum FigureCatalog {
         WeightTraceFigure.taskSwitch,
         EngagementFigure(),
         NeuronBasisFigure(),
+        NonLinearEngagementFigure(),
     ].sorted { $0.number < $1.number }
 
     /// Figures not drawn by this build yet, with what they wait for.
     public static let pending: [(number: Int, reason: String)] = [
-        (6, "not drawn: needs each MNIST pair's evaluation curve and one-step loss, which the maml experiment does not record (only their mean)"),
-        (21, "not drawn: no experiment runs category engagement on the non-linear (tanh) network"),
     ]
 
     public static var allIDs: [String] {

@@ -39,7 +39,8 @@ struct FigurePlan {
                 let size = Double(max(1, parameters.values["steps"].flatMap(Self.intValue) ?? 1))
                     * Double(max(1, parameters.values["iterations"].flatMap(Self.intValue) ?? 1) + 2)
                 planned.append(PlannedRun(request: request, experiment: experiment,
-                                          key: RunKey(request: request, parameters: parameters), size: size))
+                                          key: RunKey(request: request, parameters: parameters,
+                                                       revision: experiment.outputRevision), size: size))
             }
             if needsMNIST, let problem = mnistProblem {
                 skipped.append(.init(id: figure.id, reason: "needs MNIST: \(problem); remedy: pass --mnist DIR or set MNIST_DIR to a folder with the IDX files"))

@@ -1,16 +1,18 @@
 import WorkbenchKit
 
 /// The identity of a run in the cache: the experiment, every resolved parameter value (so a
-/// changed preset or default invalidates the cache, not just changed overrides), the seed and
-/// the code version. The folder name is a 64-bit FNV-1a hash of that text; the text itself is
-/// stored beside the results (key.txt) and compared on reuse, so a hash collision cannot
-/// silently hand one run's results to another.
+/// changed preset or default invalidates the cache, not just changed overrides), the seed, the
+/// code version and the experiment's output revision. The folder name is a 64-bit FNV-1a hash of
+/// that text; the text itself is stored beside the results (key.txt) and compared on reuse, so a
+/// hash collision cannot silently hand one run's results to another.
 public struct RunKey: Hashable {
     public let text: String
     public let hash: String
 
-    public init(request: RunRequest, parameters: ParameterValues) {
+    /// `revision`: the experiment's `outputRevision`; 0 adds nothing, so keys made before it existed stay valid.
+    public init(request: RunRequest, parameters: ParameterValues, revision: Int = 0) {
         var lines = ["experiment=\(request.experiment)", "seed=\(request.seed)", "version=\(workbenchVersion)"]
+        if revision != 0 { lines.append("revision=\(revision)") }
         for name in parameters.order.sorted() {
             lines.append("\(name)=\(RunKey.canonical(parameters.values[name]!))")
         }

@@ -75,6 +75,19 @@ public struct RunRecord {
         return values
     }
 
+    /// A list of number lists the experiment put in result.json (e.g. one curve per task).
+    public func matrix(_ key: String) throws -> [[Double]] {
+        guard let rows = json[key] as? [Any] else {
+            throw WorkbenchError("run \(request) (\(folder)): result.json has no list of lists '\(key)'")
+        }
+        return try rows.map { row in
+            guard let list = row as? [Any], case let values = list.compactMap(jsonDouble), values.count == list.count else {
+                throw WorkbenchError("run \(request) (\(folder)): result.json '\(key)' is not a list of number lists")
+            }
+            return values
+        }
+    }
+
     /// A resolved parameter from result.json, as a number.
     public func parameter(_ name: String) throws -> Double {
         guard let p = json["parameters"] as? [String: Any], let v = jsonDouble(p[name]) else {

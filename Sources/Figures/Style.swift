@@ -46,6 +46,23 @@ enum Style {
         ax.line(xs, mean, label: label, color: color, width: lineWidth, style: style)
     }
 
+    /// An SGD quantity recorded as `<name>_mean<suffix>` and `<name>_std<suffix>` (over the SGD runs of
+    /// each seed): the mean over seeds with a band of ±`widths` std, the std pooling the SGD runs'
+    /// spread (mean of their variances) with the spread of the seeds' means.
+    static func sgdBand(_ ax: Axes, _ records: [RunRecord], _ name: String, suffix: String, label: String?,
+                        color: Color, widths: Double = 2, lineAlpha: Double = 1, bandAlpha: Double = 0.2,
+                        width: Double = lineWidth, style: LineStyle = .solid) throws {
+        let means = try records.map { try $0.column("\(name)_mean\(suffix)") }
+        let stds = try records.map { try $0.column("\(name)_std\(suffix)") }
+        let (mean, seedStd) = meanStd(means)
+        let within = meanStd(stds.map { $0.map { $0 * $0 } }).mean
+        let std = zip(seedStd, within).map { ($0 * $0 + $1).squareRoot() }
+        let x = steps(mean.count)
+        ax.band(x, lower: zip(mean, std).map { $0 - widths * $1 }, upper: zip(mean, std).map { $0 + widths * $1 },
+                color: color, alpha: bandAlpha)
+        ax.line(x, mean, label: label, color: lineAlpha < 1 ? color.withAlpha(lineAlpha) : color, width: width, style: style)
+    }
+
     /// Baseline (black) and control (C0) of one per-step quantity across seeds.
     static func baselineVsControl(_ ax: Axes, _ records: [RunRecord], column: String, yLabel: String) throws {
         meanBand(ax, try records.map { try $0.column(column + "_baseline") }, label: "Baseline", color: baseline)

@@ -25,9 +25,11 @@ struct WeightTraceFigure: PaperFigure {
         """
         Weight and control evolution through training, \(datasetName) (Sec. 6, App. K.2-K.3), \
         first seed. (a) first-layer weights W1(t), baseline solid and control dashed; (b) second-layer weights W2(t); \
-        (c) first-layer gains G1(t); (d) second-layer gains G2(t). Up to ten weights per layer, evenly spread over the \
-        matrix; each colour is one weight, matching between weight and gain panels. With control a few weights grow \
-        while the rest stay nearer zero.
+        (c) first-layer gains G1(t); (d) second-layer gains G2(t). \(experiment == "task-switch"
+            ? "Up to ten weights per layer, evenly spread over the matrix"
+            : "The weights of each layer that change most in the baseline run (largest |W(T) - W(0)|)"); each colour \
+        is one weight, matching between weight and gain panels. With control a few weights grow while the rest stay \
+        nearer zero.
         """
     }
 

@@ -58,9 +58,7 @@ enum AxesDrawing {
 
     static func drawTitles(_ axes: Axes, _ p: PanelLayout, _ c: Canvas, _ style: Style, letter: String?) {
         let f = p.frame
-        var baseline = f.minY - 6
-        if p.yTicks.multiplier != nil { baseline -= c.measure("×10^{4}", size: style.tickFont).height }
-        if let title = axes.title {
+        if let title = axes.title, let baseline = FigureLayout.titleBaseline(axes, p, canvas: c, style: style) {
             c.text(title, at: f.minX + f.width / 2, baseline, size: style.titleFont, h: .center, v: .baseline)
         }
         if let letter {

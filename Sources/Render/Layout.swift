@@ -85,6 +85,21 @@ enum FigureLayout {
         return layout
     }
 
+    /// Where the panel title's baseline goes: just above the frame, or, when the y axis's ×10^k
+    /// label (drawn at the frame's top-left) would run into it, above that label. Layout and
+    /// drawing both use it, so the margin reserved is the one drawn into.
+    static func titleBaseline(_ axes: Axes, _ p: PanelLayout, canvas: Canvas, style: Style) -> Double? {
+        guard let title = axes.title else { return nil }
+        let f = p.frame, t = canvas.measure(title, size: style.titleFont)
+        var baseline = f.minY - 6
+        if let mult = p.yTicks.multiplierLabel {
+            let m = canvas.measure(mult, size: style.tickFont)
+            let clear = f.minX + f.width / 2 - t.width / 2 > f.minX + m.width + 6
+            if !clear { baseline = f.minY - 4 - m.height - 4 - t.descent }
+        }
+        return baseline
+    }
+
     /// The margins this panel's decorations actually need, given its current ticks.
     private static func measure(_ axes: Axes, _ p: PanelLayout, style: Style, canvas: Canvas, letter: Bool) -> Margins {
         let fs = style.tickFont
@@ -99,8 +114,10 @@ enum FigureLayout {
         if let xl = axes.xLabel { m.bottom += style.labelPad + canvas.measure(xl, size: style.labelFont).height }
 
         var topNeed = canvas.measure("0", size: fs).height / 2 + 2  // top y label overhangs the frame
-        if p.yTicks.multiplier != nil { topNeed = canvas.measure("×10^{4}", size: fs).height + 4 }
-        if let title = axes.title { topNeed = max(topNeed, canvas.measure(title, size: style.titleFont).height + 8) }
+        if let mult = p.yTicks.multiplierLabel { topNeed = canvas.measure(mult, size: fs).height + 4 }
+        if let title = axes.title, let baseline = titleBaseline(axes, p, canvas: canvas, style: style) {
+            topNeed = max(topNeed, p.frame.minY - baseline + canvas.measure(title, size: style.titleFont).ascent + 2)
+        }
         if letter { topNeed = max(topNeed, canvas.measure("(a)", size: style.letterFont, bold: true).height + 6) }
         m.top = style.outerPad + topNeed
 

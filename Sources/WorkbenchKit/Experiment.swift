@@ -14,10 +14,15 @@ public protocol Experiment {
     /// Whether the experiment reads MNIST files with these parameters.
     func needsMNIST(_ parameters: ParameterValues) -> Bool
     func prepare(_ parameters: ParameterValues, context: RunContext) throws -> PreparedRun
+    /// Bumped when the experiment starts recording different results (new series columns or
+    /// result.json fields) for the same parameters, so cached runs made before are recomputed
+    /// (`workbench figures` keys its cache on it). Default 0.
+    var outputRevision: Int { get }
 }
 
 public extension Experiment {
     func needsMNIST(_ parameters: ParameterValues) -> Bool { false }
+    var outputRevision: Int { 0 }
 
     /// Defaults, then the preset, then the overrides, each validated.
     func resolve(preset: String, overrides: [(String, String)]) throws -> ParameterValues {

@@ -35,9 +35,15 @@ extension TanhNetwork: StochasticModel {
             let a = ab.baseAddress!, b = bb.baseAddress!
             // Gains (when enabled) modulate the weights; engagement d_o = phi_o^2 weights output o's
             // error in the training gradient only (the returned loss is unweighted).
-            let g = gains ? 1.0 : 0.0
-            for k in 0..<hi { a[k] = w1[k] * (1 + g * control[k]) }
-            for k in 0..<oh { b[k] = w2[k] * (1 + g * control[hi + k]) }
+            // Without gains the control holds only the engagement: never read past it (an
+            // out-of-bounds read of `control` here crashed category-engagement-nonlinear's SGD).
+            if gains {
+                for k in 0..<hi { a[k] = w1[k] * (1 + control[k]) }
+                for k in 0..<oh { b[k] = w2[k] * (1 + control[hi + k]) }
+            } else {
+                for k in 0..<hi { a[k] = w1[k] }
+                for k in 0..<oh { b[k] = w2[k] }
+            }
             Kernels.gemmNT(batch, h, i, 1, x, a, 0, hAct)          // pre-activations X A^T
             for k in 0..<(batch * h) { hAct[k] = tanh(hAct[k]) }
             Kernels.gemmNT(batch, o, h, 1, hAct, b, 0, out)        // y-hat = tanh(.) B^T
@@ -53,8 +59,8 @@ extension TanhNetwork: StochasticModel {
             Kernels.gemmNN(batch, h, o, 1, out, b, 0, back)                     // dL/dh
             for k in 0..<(batch * h) { back[k] *= 1 - hAct[k] * hAct[k] }       // through tanh
             Kernels.gemmTN(h, i, batch, invB, back, x, 0, agb.baseAddress!)     // dL/dA
-            for k in 0..<hi { gradient[k] = agb[k] * (1 + g * control[k]) + lambda * w1[k] }
-            for k in 0..<oh { gradient[hi + k] = bgb[k] * (1 + g * control[hi + k]) + lambda * w2[k] }
+            for k in 0..<hi { gradient[k] = agb[k] * (gains ? 1 + control[k] : 1) + lambda * w1[k] }
+            for k in 0..<oh { gradient[hi + k] = bgb[k] * (gains ? 1 + control[hi + k] : 1) + lambda * w2[k] }
             let reg = Kernels.sumOfSquares(w1, hi) + Kernels.sumOfSquares(w2, oh)
             return 0.5 * sq * invB + 0.5 * lambda * reg
         }}}}}}}

@@ -19,6 +19,16 @@ final class RunKeyTests: XCTestCase {
         XCTAssertEqual(try key(base).hash, try key(base.with(["iterations": "300"])).hash)
     }
 
+    /// An experiment that records new results bumps its output revision: runs cached before are
+    /// recomputed; revision 0 keeps the keys made before revisions existed.
+    func testOutputRevisionInvalidatesOnlyWhenBumped() throws {
+        let request = RunRequest("single-neuron", preset: "quick")
+        let parameters = try SingleNeuronExperiment().resolve(preset: "quick", overrides: [])
+        let plain = RunKey(request: request, parameters: parameters)
+        XCTAssertEqual(plain, RunKey(request: request, parameters: parameters, revision: 0))
+        XCTAssertNotEqual(plain.hash, RunKey(request: request, parameters: parameters, revision: 1).hash)
+    }
+
     func testSeriesReaderReadsNumbersAndGaps() throws {
         let path = NSTemporaryDirectory() + "series-\(UUID().uuidString).csv"
         defer { try? FileManager.default.removeItem(atPath: path) }

@@ -34,5 +34,19 @@ final class NonLinearTests: XCTestCase {
         XCTAssertGreaterThan(simulatedValue("control"), simulatedValue("baseline"))
         XCTAssertEqual(run.extra["sgd_value_control"] as! Double, simulatedValue("control"), accuracy: 1e-9)
         XCTAssertEqual(run.extra["sgd_value_baseline"] as! Double, simulatedValue("baseline"), accuracy: 1e-9)
+        // Fig. 20c-d, g-h: SGD traces the same weights as the approximation, from the same start,
+        // and the traced weights are the ones that move.
+        let traced = run.series.map(\.name).filter { ($0.hasPrefix("w1_") || $0.hasPrefix("w2_")) && $0.hasSuffix("_baseline") }
+        XCTAssertEqual(traced.count, 2 * run.parameters.int("traced"))
+        for name in traced {
+            let base = String(name.dropLast("_baseline".count))
+            for suffix in ["_baseline", "_control"] {
+                let ode = run.column(base + suffix)!, sgd = run.column("sgd_\(base)_mean" + suffix)!
+                XCTAssertEqual(sgd[0], ode[0], accuracy: 1e-15, name)
+                XCTAssertNotNil(run.column("sgd_\(base)_std" + suffix))
+            }
+            let w = run.column(base + "_baseline")!
+            XCTAssertGreaterThan(abs(w.last! - w[0]), 1e-3, name)
+        }
     }
 }

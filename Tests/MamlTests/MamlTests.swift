@@ -43,6 +43,21 @@ final class MamlTests: XCTestCase {
             let c = run.extra["cumulative_eval_loss_control"] as! Double
             XCTAssertLessThan(c, run.extra["cumulative_eval_loss_baseline"] as! Double)
             cumulative.append(c)
+            // Fig. 6: every pair's evaluation curve and one-step loss; their means are the recorded means.
+            let curves = run.extra["eval_loss_per_task_control"] as! [[Double]]
+            let mean = run.extra["eval_loss_mean_control"] as! [Double]
+            let oneStep = run.extra["one_step_loss_per_task_control"] as! [Double]
+            XCTAssertEqual(curves.count, 5)
+            XCTAssertEqual(oneStep.count, 5)
+            for (t, curve) in curves.enumerated() {
+                XCTAssertEqual(curve.count, mean.count)
+                XCTAssertEqual(oneStep[t], curve[1], accuracy: 1e-15)
+                XCTAssertLessThan(curve.last!, curve[0], "pair \(t) learns from the found initialisation")
+            }
+            for i in [0, mean.count / 2, mean.count - 1] {
+                XCTAssertEqual(curves.map { $0[i] }.reduce(0, +) / 5, mean[i], accuracy: 1e-12)
+            }
+            XCTAssertEqual(oneStep.reduce(0, +) / 5, run.extra["one_step_loss_control"] as! Double, accuracy: 1e-12)
         }
         XCTAssertGreaterThan(cumulative[0], cumulative[1])
         XCTAssertGreaterThan(cumulative[1], cumulative[2])

@@ -34,6 +34,41 @@ final class LayoutTests: XCTestCase {
                        accuracy: 1e-9, "a column shares its left margin")
     }
 
+    /// A title must not touch the y axis's ×10^k label (Figs. 4h, 19a): a long title goes above
+    /// it, inside the margin reserved for it; a short one stays level with its neighbours'.
+    func testTitleClearsTheTickMultiplier() throws {
+        let fig = Figure(rows: 1, cols: 3, width: 11, height: 3)
+        fig.title = "suptitle"
+        let x = (0...10).map(Double.init)
+        for (k, title) in ["a rather long title spanning the whole panel width", "MNIST", "no multiplier"].enumerated() {
+            fig[0, k].line(x, x.map { k == 2 ? $0 : $0 * 1e-5 })
+            fig[0, k].title = title
+        }
+        let style = Style(base: fig.fontSize)
+        // Per panel: cell, title box, ×10^k box (if any), title baseline.
+        let boxes = try Raster.withMeasuringCanvas(fig) { c -> [(cell: Rect, title: Rect, mult: Rect?, baseline: Double)] in
+            FigureLayout.compute(fig, canvas: c).enumerated().map { k, p in
+                let f = p.frame
+                let baseline = FigureLayout.titleBaseline(fig[0, k], p, canvas: c, style: style) ?? .nan
+                let t = c.measure(fig[0, k].title!, size: style.titleFont)
+                let title = Rect(x: f.minX + f.width / 2 - t.width / 2, y: baseline - t.ascent, width: t.width, height: t.height)
+                let mult = p.yTicks.multiplierLabel.map { label -> Rect in
+                    let m = c.measure(label, size: style.tickFont)
+                    return Rect(x: f.minX, y: f.minY - 4 - m.height, width: m.width, height: m.height)
+                }
+                return (p.cell, title, mult, baseline)
+            }
+        }
+        for (k, b) in boxes.enumerated() {
+            XCTAssertGreaterThanOrEqual(b.title.minY, b.cell.minY - 1e-9, "title \(k) leaves its cell")
+            if let mult = b.mult { XCTAssertFalse(b.title.intersects(mult), "title \(k) touches ×10^k") }
+        }
+        XCTAssertNotNil(boxes[0].mult)
+        XCTAssertNil(boxes[2].mult)
+        XCTAssertLessThan(boxes[0].baseline, boxes[1].baseline, "the long title is lifted")
+        XCTAssertEqual(boxes[1].baseline, boxes[2].baseline, accuracy: 1e-9, "short titles stay level")
+    }
+
     func testSampleFigureRendersEveryPanel() throws {
         let fig = makeSampleFigure()
         let url = URL(fileURLWithPath: "/tmp/render-sample.png")

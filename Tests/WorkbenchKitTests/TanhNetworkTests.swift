@@ -137,4 +137,27 @@ final class TanhNetworkTests: XCTestCase {
             XCTAssertEqual(grad[k], fd, accuracy: 1e-6 * max(1, abs(fd)), "entry \(k)")
         }
     }
+
+    /// Without gains the control is only the engagement phi (no gain block): SGD must read only
+    /// that (it once read gains past the end of the control) and equal the gains-on network at G = 0.
+    func testSGDWithoutGainsReadsOnlyEngagement() {
+        let task = Self.skewedTask(seed: 11)
+        let plain = TanhNetwork(task: task, hidden: 3, lambda: 0.02, gains: false, weighting: .squared)
+        let gained = TanhNetwork(task: task, hidden: 3, lambda: 0.02, gains: true, weighting: .squared)
+        XCTAssertEqual(plain.controlCount, plain.outputs)
+        var rng = SeededGenerator(seed: 12)
+        let batch = 4
+        let x = (0..<(batch * plain.inputs)).map { _ in rng.normal() }, y = (0..<(batch * plain.outputs)).map { _ in rng.normal() }
+        let w = (0..<plain.stateCount).map { _ in 0.5 * rng.normal() }
+        let phi = (0..<plain.outputs).map { 0.6 + 0.3 * Double($0) }
+        var full = [Double](repeating: 0, count: gained.controlCount)
+        for r in 0..<phi.count { full[gained.weightingRange.lowerBound + r] = phi[r] }
+        var g1 = [Double](repeating: 0, count: plain.stateCount), g2 = g1
+        let l1 = plain.batchLossAndGradient(step: 0, state: w, control: phi, x: x, y: y, batch: batch, gradient: &g1,
+                                            noise: &rng, workspace: plain.makeSGDWorkspace(batch: batch))
+        let l2 = gained.batchLossAndGradient(step: 0, state: w, control: full, x: x, y: y, batch: batch, gradient: &g2,
+                                             noise: &rng, workspace: gained.makeSGDWorkspace(batch: batch))
+        XCTAssertEqual(l1, l2, accuracy: 1e-12)
+        for k in g1.indices { XCTAssertEqual(g1[k], g2[k], accuracy: 1e-12, "entry \(k)") }
+    }
 }

@@ -6,6 +6,8 @@ import WorkbenchKit
 public struct EffortAllocationExperiment: Experiment {
     public init() {}
     public let name = "effort-allocation"
+    /// 1: traced weights are those that change most (`TracedWeights`), not evenly spaced.
+    public let outputRevision = 1
     public let summary = "Sec. 6: gain modulation G1(t), G2(t) of a two-layer net on Gaussian/semantic/MNIST (Figs. 5, 11-15)"
 
     public var parameters: [ParameterSpec] {
@@ -20,7 +22,7 @@ public struct EffortAllocationExperiment: Experiment {
             .choice("basis", "synapse", ["synapse", "neuron"], "one gain per weight, or per neuron (App. H.1.1)"),
             .integer("sgd_runs", 0, "SGD simulations of the real network under each control (0 = none)", range: 0...1000),
             .integer("batch", 32, "SGD batch size", range: 1...1_000_000),
-            .integer("traced", 6, "weights and gains of each layer traced individually in series.csv", range: 0...1000),
+            .integer("traced", 6, "weights (those changing most) and their gains traced individually per layer in series.csv", range: 0...1000),
         ]
     }
 
@@ -46,12 +48,12 @@ public struct EffortAllocationExperiment: Experiment {
         let steps = p.int("steps")
         let initial = (0..<(steps * net.controlCount)).map { _ in rng.normal(mean: 0, std: 1e-3) }
         let runs = p.int("sgd_runs"), batch = p.int("batch"), lr = p.double("learning_rate"), seed = context.seed
-        let traced = p.int("traced")
+        let selection = TracedWeights(count: p.int("traced"))
         return PreparedRun(
             engine: engine, initialControl: initial,
             baselineControl: [Double](repeating: 0, count: steps * net.controlCount),
             optimizer: try StandardParameters.optimizer(p),
-            describe: { engine, theta in GainColumns.describe(net, engine: engine, theta: theta, traced: traced) },
+            describe: { engine, theta in GainColumns.describe(net, engine: engine, theta: theta, selection: selection) },
             simulate: runs == 0 ? nil : { theta in
                 simulateSGD(model: net, samplerFor: { _ in data.sampler }, steps: steps, learningRate: lr,
                             batch: batch, controls: theta, initialState: w0, runs: runs, seed: seed).columns

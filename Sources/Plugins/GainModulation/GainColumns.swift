@@ -1,10 +1,35 @@
 import WorkbenchKit
 
+/// Which weights of each layer a run traces individually (series columns w1_<k>, w2_<k>, g1_<k>,
+/// g2_<k>, k = flat index in the layer): the `count` whose value changes most, |W(T) - W(0)|, over
+/// the first trajectory described, largest first. The runner describes the baseline before the
+/// control, so that is the weights plain learning moves most; the choice is then kept for the
+/// control and for SGD traces, so the columns of baseline, control and SGD match. Evenly spaced
+/// indices (the former choice) mostly showed MNIST's constant border pixels, flat at zero.
+public final class TracedWeights: @unchecked Sendable {
+    public let count: Int
+    public private(set) var layer1: [Int]?
+    public private(set) var layer2: [Int]?
+    public init(count: Int) { self.count = count }
+
+    /// Chooses from `states` (steps x n, [W1 | W2] with `split` = |W1|) unless already chosen.
+    func choose(states: [Double], steps: Int, n: Int, split: Int) {
+        guard layer1 == nil, steps > 0 else { return }
+        func largestChange(_ range: Range<Int>) -> [Int] {
+            let change = range.map { abs(states[(steps - 1) * n + $0] - states[$0]) }
+            return Array(change.indices.sorted { change[$0] != change[$1] ? change[$0] > change[$1] : $0 < $1 }.prefix(count))
+        }
+        layer1 = largestChange(0..<split)
+        layer2 = largestChange(split..<n)
+    }
+}
+
 /// Per-step summaries of a gain-modulated two-layer network for series.csv and the figures:
 /// RMS of G1 and G2 (Fig. 5d), L1 = mean|w| and L2 = sqrt(mean w^2) of all weights (Fig. 5b),
-/// and a few individual weights and gains (Figs. 13-15, 17).
+/// and a few individual weights and gains (Figs. 13-15, 17), chosen by `selection`.
 public enum GainColumns {
-    public static func describe(_ net: TwoLayerNetwork, engine: any ValueEngine, theta: [Double], traced: Int) -> [SeriesColumn] {
+    public static func describe(_ net: TwoLayerNetwork, engine: any ValueEngine, theta: [Double],
+                                selection: TracedWeights) -> [SeriesColumn] {
         let steps = engine.steps, n = engine.stateCount, m = engine.controlCount
         let states = engine.states
         let controls = engine.controls(of: theta)
@@ -24,16 +49,21 @@ public enum GainColumns {
         }
         var columns = [SeriesColumn("g1_rms", g1), SeriesColumn("g2_rms", g2),
                        SeriesColumn("weight_l1", l1), SeriesColumn("weight_l2", l2)]
-        func trace(_ prefix: String, _ range: Range<Int>, stride: Int, from data: [Double], offset: Int) {
-            for j in evenlySpaced(traced, in: range.count) {
+        selection.choose(states: states, steps: steps, n: n, split: h1)
+        let w1 = selection.layer1 ?? [], w2 = selection.layer2 ?? []
+        func trace(_ prefix: String, _ indices: [Int], stride: Int, from data: [Double], offset: Int) {
+            for j in indices {
                 columns.append(SeriesColumn("\(prefix)_\(j)", (0..<steps).map { data[$0 * stride + offset + j] }))
             }
         }
-        trace("w1", 0..<h1, stride: n, from: states, offset: 0)
-        trace("w2", 0..<(n - h1), stride: n, from: states, offset: h1)
+        trace("w1", w1, stride: n, from: states, offset: 0)
+        trace("w2", w2, stride: n, from: states, offset: h1)
         if m > 0 {
-            trace("g1", c1, stride: m, from: controls, offset: c1.lowerBound)
-            trace("g2", c2, stride: m, from: controls, offset: c2.lowerBound)
+            // Per-synapse gains sit on the traced weights; per-neuron gains (fewer) are spread evenly.
+            trace("g1", c1.count == h1 ? w1 : evenlySpaced(selection.count, in: c1.count), stride: m, from: controls,
+                  offset: c1.lowerBound)
+            trace("g2", c2.count == n - h1 ? w2 : evenlySpaced(selection.count, in: c2.count), stride: m, from: controls,
+                  offset: c2.lowerBound)
         }
         return columns
     }

@@ -8,11 +8,15 @@ final class SimulatedValues: @unchecked Sendable { var values: [String: Double] 
 /// `non-linear`: gain modulation of the tanh network y-hat = W~2 tanh(W~1 x) on the correlated
 /// Gaussians (App. I, K.6, Fig. 20, Table 5 "non-linear" column). The control is optimised on the
 /// Taylor-approximated dynamics (`TanhNetwork`), then the real non-linear network is trained by SGD
-/// under the found gains and under none (series columns sgd_loss_mean/std_{baseline,control}).
+/// under the found gains and under none (series columns sgd_loss_mean/std_{baseline,control}), and
+/// the traced weights of those SGD runs are recorded too (sgd_w1_<k>_mean/std..., Fig. 20c-d, g-h:
+/// mean and std over runs, which share the initial weights).
 /// Table 5 gives batch 32 (the authors' notebook used 1024; the table wins).
 public struct NonLinearExperiment: Experiment {
     public init() {}
     public let name = "non-linear"
+    /// 1: traced weights are those that change most, and SGD traces them too (sgd_w1_<k>_mean...).
+    public let outputRevision = 1
     public let summary = "App. I, K.6: gains on a tanh two-layer net via Taylor-approximated dynamics, checked by SGD on the real net (Fig. 20)"
 
     public var parameters: [ParameterSpec] {
@@ -43,7 +47,7 @@ public struct NonLinearExperiment: Experiment {
         let steps = p.int("steps"), m = net.controlCount
         let initial = (0..<(steps * m)).map { _ in rng.normal(mean: 0, std: p.double("g_init_std")) }
         let runs = p.int("sgd_runs"), batch = p.int("batch"), lr = p.double("learning_rate"), seed = context.seed
-        let traced = p.int("traced")
+        let selection = TracedWeights(count: p.int("traced"))
         // The linear net of the same shape has the same layout ([W1 | W2], [G1 | G2] per synapse),
         // so the shared gain/weight summaries apply unchanged.
         let layout = TwoLayerNetwork(configuration: .init(hidden: net.hidden, lambda: 0, gains1: .perSynapse,
@@ -58,11 +62,19 @@ public struct NonLinearExperiment: Experiment {
             baselineControl: baseline,
             optimizer: try StandardParameters.optimizer(p),
             describe: { engine, theta in
-                GainColumns.describe(layout, engine: engine, theta: theta, traced: traced)
+                GainColumns.describe(layout, engine: engine, theta: theta, selection: selection)
             },
             simulate: runs == 0 ? nil : { theta in
+                // The runner describes both trajectories before simulating, so the traced weights are
+                // chosen; the tanh net's state has the linear layout [W1 | W2].
+                let split = net.hidden * net.inputs
+                let indices = (selection.layer1 ?? []).map { ("w1_\($0)", $0) } + (selection.layer2 ?? []).map { ("w2_\($0)", split + $0) }
+                let probe = SGDProbe(names: indices.map(\.0)) { _, state, out in
+                    for (k, index) in indices.enumerated() { out[k] = state[index.1] }
+                }
                 let summary = simulateSGD(model: net, samplerFor: { _ in task }, steps: steps, learningRate: lr,
-                                          batch: batch, controls: theta, initialState: w0, runs: runs, seed: seed)
+                                          batch: batch, controls: theta, initialState: w0, runs: runs, seed: seed,
+                                          probe: indices.isEmpty ? nil : probe)
                 var v = 0.0
                 theta.withUnsafeBufferPointer { g in
                     for i in 0..<steps {

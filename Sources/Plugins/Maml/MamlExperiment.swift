@@ -13,13 +13,16 @@ import WorkbenchKit
 /// which starts at i = 1: with K = 1 that is exactly the MAML loss after one update.
 ///
 /// Evaluation (Figs. 3b, 6, 7): from the baseline (random) and the learned initialisation, each
-/// task learns for `eval_steps` steps; result.json holds the mean curve, the per-task cumulative
-/// loss sum dt L and the one-step loss, on the statistics of `split` and, when `heldout` names the
+/// task learns for `eval_steps` steps; result.json holds the mean curve and each task's curve
+/// (eval_loss_per_task, one list per pair), the per-task cumulative loss sum dt L and the
+/// one-step loss (mean and per task), on the statistics of `split` and, when `heldout` names the
 /// other split, on it too. The paper's train/test evaluation needs both splits; the shared data
 /// holds only the test split, so by default everything is computed on it (the result says so).
 public struct MamlExperiment: Experiment {
     public init() {}
     public let name = "maml"
+    /// 1: per-task evaluation curves and one-step losses (Fig. 6).
+    public let outputRevision = 1
     public let summary = "Sec. 4, App. F.1: multi-step MAML, initial weights optimised over K steps on 5 MNIST pairs (Figs. 3a-b, 6, 7)"
 
     static let paperTasks = "0,1;7,1;8,9;3,8;5,3"
@@ -124,8 +127,10 @@ struct Evaluation {
     var mean: [Double] { (0..<curves[0].count).map { i in curves.reduce(0) { $0 + $1[i] } / Double(curves.count) } }
     /// sum_i dt L_i over the evaluation: the area under Fig. 6's curves (Fig. 7a).
     var cumulative: [Double] { curves.map { dt * $0.reduce(0, +) } }
-    /// Mean loss after one update: V_MAML of Fig. 3a / 6 (second row).
-    var oneStep: Double { curves.reduce(0) { $0 + ($1.count > 1 ? $1[1] : $1[0]) } / Double(curves.count) }
+    /// Each task's loss after one update (Fig. 6, second row: the first loss of its curve after w0).
+    var oneStepPerTask: [Double] { curves.map { $0.count > 1 ? $0[1] : $0[0] } }
+    /// Mean loss after one update: V_MAML of Fig. 3a / 6 (second row, column f).
+    var oneStep: Double { oneStepPerTask.reduce(0, +) / Double(curves.count) }
 
     func record(into out: inout [String: Any], suffix: String) {
         let c = cumulative
@@ -133,6 +138,9 @@ struct Evaluation {
         out["cumulative_eval_loss" + suffix] = c.reduce(0, +) / Double(c.count)
         out["cumulative_eval_loss_per_task" + suffix] = c
         out["one_step_loss" + suffix] = oneStep
+        // Fig. 6 draws each MNIST pair's curve and one-step loss (columns a-e), not only their mean.
+        out["eval_loss_per_task" + suffix] = curves
+        out["one_step_loss_per_task" + suffix] = oneStepPerTask
     }
 }
 

@@ -1,0 +1,55 @@
+import Render
+import WorkbenchKit
+
+/// Figure 6 (App. F.1): multi-step MAML per MNIST pair, the learning from the initialisation found
+/// with K optimised steps and its one-step loss, coloured by K.
+struct MamlDynamicsFigure: PaperFigure {
+    let id = "fig6"
+    let number = 6
+    let title = "Multi-step MAML: learning from the found initialisation, per MNIST pair"
+    let caption = """
+        Multi-step MAML in the learning-effort framework. Top row: the loss L(t) through the evaluation steps, \
+        learning from the initialisation found by optimising K steps (viridis colour = K; K = 1 is standard MAML). \
+        Bottom row: the one-step-ahead loss (the first loss after the initialisation of each top-row curve) against \
+        K, same colours. Columns (a)-(e): the binary MNIST pairs (0,1), (7,1), (8,9), (3,8), (5,3); (f): their \
+        average L_MAML. On average more optimised steps trade a higher one-step loss for a lower loss later in \
+        learning; the pairs differ (the shared initialisation favours some pairs over others).
+        """
+    let requiredExperiments = [MamlRuns.experiment]
+
+    func runs(_ c: PlanContext) -> [RunRequest] { MamlRuns.requests(c) }
+
+    func parameterNotes(_ c: PlanContext) -> [String] { [MamlRuns.note(c)] }
+
+    func draw(_ inputs: FigureInputs) throws -> Figure {
+        let c = inputs.context
+        let maml = try inputs.runs(runs(c))
+        let ks = MamlRuns.steps(c).map(Double.init)
+        let curves = try maml.map { try $0.matrix("eval_loss_per_task_control") }   // [K][task][step]
+        let oneStep = try maml.map { try $0.array("one_step_loss_per_task_control") }
+        let tasks = (maml[0].json["tasks"] as? [String]) ?? []
+        let n = min(curves.map(\.count).min() ?? 0, oneStep.map(\.count).min() ?? 0)
+        guard n > 0 else { throw WorkbenchError("maml runs record no per-task evaluation curves") }
+        let fig = Style.figure(rows: 2, cols: n + 1, title: "Figure 6: " + title)
+        fig.panelLetters = false  // the paper letters columns, not panels
+        let colormap = Colormap.viridis
+        let (lo, hi) = (ks.min()!, ks.max()!)
+        func color(_ k: Double) -> Color { colormap.color(at: hi > lo ? (k - lo) / (hi - lo) : 0.5) }
+        for column in 0...n {
+            let isMean = column == n
+            let dynamics = fig[0, column], first = fig[1, column]
+            let ys = isMean ? try maml.map { try $0.array("eval_loss_mean_control") } : curves.map { $0[column] }
+            dynamics.lines(Style.steps(ys.map(\.count).min() ?? 0), ys, parameters: ks, name: "K")
+            dynamics.xLabel = Style.taskTime
+            dynamics.yLabel = column == 0 ? "Loss L(t)" : nil
+            let letter = Character(UnicodeScalar(97 + column)!)
+            dynamics.title = "(\(letter)) " + (isMean ? "Mean over pairs" : "Pair " + (column < tasks.count ? tasks[column] : "\(column)"))
+            let values = isMean ? try maml.map { try $0.scalar("one_step_loss_control") } : oneStep.map { $0[column] }
+            first.line(ks, values, color: .gray, width: 1)
+            for (k, v) in zip(ks, values) { first.scatter([k], [v], color: color(k), size: 8) }
+            first.xLabel = "Optimised steps K"
+            first.yLabel = column == 0 ? "One-step loss" : (isMean ? "L_{MAML}" : nil)
+        }
+        return fig
+    }
+}
