@@ -53,7 +53,7 @@ public struct EffortAllocationExperiment: Experiment {
             engine: engine, initialControl: initial,
             baselineControl: [Double](repeating: 0, count: steps * net.controlCount),
             optimizer: try StandardParameters.optimizer(p),
-            describe: { engine, theta in GainColumns.describe(net, engine: engine, theta: theta, selection: selection) },
+            describe: { engine, theta in TwoLayerColumns.describe(net, engine: engine, theta: theta, selection: selection) },
             simulate: runs == 0 ? nil : { theta in
                 simulateSGD(model: net, samplerFor: { _ in data.sampler }, steps: steps, learningRate: lr,
                             batch: batch, controls: theta, initialState: w0, runs: runs, seed: seed).columns

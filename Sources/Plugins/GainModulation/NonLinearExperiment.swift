@@ -62,7 +62,7 @@ public struct NonLinearExperiment: Experiment {
             baselineControl: baseline,
             optimizer: try StandardParameters.optimizer(p),
             describe: { engine, theta in
-                GainColumns.describe(layout, engine: engine, theta: theta, selection: selection)
+                TwoLayerColumns.describe(layout, engine: engine, theta: theta, selection: selection)
             },
             simulate: runs == 0 ? nil : { theta in
                 // The runner describes both trajectories before simulating, so the traced weights are

@@ -13,6 +13,8 @@ public struct TaskSwitchExperiment: Experiment {
     public init() {}
     public let name = "task-switch"
     public let summary = "Sec. 6/App. K.3: gains G1(t), G2(t) across two Gaussian tasks switching every 1800 steps (Figs. 5e-g, 16, 17)"
+    /// 1: traced weights are those that change most (`TracedWeights`), not evenly spaced.
+    public let outputRevision = 1
 
     public var parameters: [ParameterSpec] {
         StandardParameters.specs(.init(steps: 23000, learningRate: 0.005, beta: 0.3, controlRate: 1,
@@ -60,13 +62,13 @@ public struct TaskSwitchExperiment: Experiment {
         let initial = (0..<(steps * net.controlCount)).map { _ in rng.normal(mean: 0, std: gStd) }
         let baseline = [Double](repeating: 0, count: steps * net.controlCount)
         let runs = p.int("sgd_runs"), batch = p.int("batch"), lr = p.double("learning_rate"), seed = context.seed
-        let traced = p.int("traced")
+        let selection = TracedWeights(count: p.int("traced"))
         let samplers: [any ExampleSampler] = [a, b]
         return PreparedRun(
             engine: engine, initialControl: initial, baselineControl: baseline,
             optimizer: try StandardParameters.optimizer(p),
             describe: { engine, theta in
-                SwitchColumns.describe(net, engine: engine, theta: theta, traced: traced)
+                SwitchColumns.describe(net, engine: engine, theta: theta, selection: selection)
             },
             simulate: runs == 0 ? nil : { theta in
                 simulateSGD(model: net, samplerFor: { samplers[net.taskIndex(step: $0)] }, steps: steps,

@@ -1,5 +1,5 @@
 import XCTest
-@testable import GainModulation
+@testable import WorkbenchKit
 
 /// Figs. 13-15, 20: the traced weights are those that change most, chosen once per run.
 final class TracedWeightsTests: XCTestCase {

@@ -1,5 +1,3 @@
-import WorkbenchKit
-
 /// Which weights of each layer a run traces individually (series columns w1_<k>, w2_<k>, g1_<k>,
 /// g2_<k>, k = flat index in the layer): the `count` whose value changes most, |W(T) - W(0)|, over
 /// the first trajectory described, largest first. The runner describes the baseline before the
@@ -13,7 +11,7 @@ public final class TracedWeights: @unchecked Sendable {
     public init(count: Int) { self.count = count }
 
     /// Chooses from `states` (steps x n, [W1 | W2] with `split` = |W1|) unless already chosen.
-    func choose(states: [Double], steps: Int, n: Int, split: Int) {
+    public func choose(states: [Double], steps: Int, n: Int, split: Int) {
         guard layer1 == nil, steps > 0 else { return }
         func largestChange(_ range: Range<Int>) -> [Int] {
             let change = range.map { abs(states[(steps - 1) * n + $0] - states[$0]) }
@@ -27,7 +25,7 @@ public final class TracedWeights: @unchecked Sendable {
 /// Per-step summaries of a gain-modulated two-layer network for series.csv and the figures:
 /// RMS of G1 and G2 (Fig. 5d), L1 = mean|w| and L2 = sqrt(mean w^2) of all weights (Fig. 5b),
 /// and a few individual weights and gains (Figs. 13-15, 17), chosen by `selection`.
-public enum GainColumns {
+public enum TwoLayerColumns {
     public static func describe(_ net: TwoLayerNetwork, engine: any ValueEngine, theta: [Double],
                                 selection: TracedWeights) -> [SeriesColumn] {
         let steps = engine.steps, n = engine.stateCount, m = engine.controlCount
@@ -69,7 +67,7 @@ public enum GainColumns {
     }
 
     /// Up to `count` indices spread evenly over 0..<n.
-    static func evenlySpaced(_ count: Int, in n: Int) -> [Int] {
+    public static func evenlySpaced(_ count: Int, in n: Int) -> [Int] {
         guard count > 0, n > 0 else { return [] }
         if count >= n { return Array(0..<n) }
         return (0..<count).map { $0 * n / count }
