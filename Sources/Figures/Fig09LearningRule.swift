@@ -39,6 +39,8 @@ struct LearningRuleFigure: PaperFigure {
         plane.line(try run.column("feedback_control"), try run.column("hebbian_control"), label: "optimised path",
                    color: Color.C(0).withAlpha(0.5), width: 1.5)
         plane.scatter([mf], [mh], label: "optimised (mean)", color: Style.control, size: 11)
+        // Room below the rule plane's lowest point (AH at eta = -0.2) for the legend.
+        plane.yLimits = -0.42...0.26
         plane.legendLocation = .lowerRight
         plane.xLabel = "Feedback γ_{r}"
         plane.yLabel = "Hebbian η_{r}"
