@@ -108,18 +108,8 @@ final class EngagementClaimTests: XCTestCase {
     func testSemanticEngagementFavoursHigherLevelsFirst() throws {
         let run = try runExperiment(experiment("category-engagement-semantic"), options: RunOptions(preset: "quick"))
         XCTAssertGreaterThan(run.valueControl, run.valueBaseline)
-        let levels = run.extra["output_groups"] as! [Int], names = run.extra["outputs"] as! [String]
-        func levelSeries(_ l: Int) -> [Double] {
-            let cols = zip(names, levels).filter { $0.1 == l }.map { run.column($0.0 + "_control")! }
-            return (0..<cols[0].count).map { i in cols.reduce(0) { $0 + $1[i] } / Double(cols.count) }
-        }
-        let series = (0..<4).map(levelSeries)
-        let early = series.map { $0.prefix($0.count / 10).reduce(0, +) }
+        let (early, centres) = hierarchyEngagement(run)
         XCTAssertGreaterThan(early[0], early[1]); XCTAssertGreaterThan(early[1], early[3])
-        let centres = series.map { s -> Double in
-            let excess = s.map { max($0 - 1, 0) }
-            return zip(excess.indices, excess).reduce(0) { $0 + Double($1.0) * $1.1 } / excess.reduce(0, +)
-        }
         for l in 1..<4 { XCTAssertLessThan(centres[l - 1], centres[l], "level \(l)") }
     }
 
@@ -129,18 +119,8 @@ final class EngagementClaimTests: XCTestCase {
     func testNonLinearSemanticEngagementFavoursHigherLevelsFirst() throws {
         let run = try runExperiment(NonLinearCategoryExperiment(), options: RunOptions(preset: "quick"))
         XCTAssertGreaterThan(run.valueControl, run.valueBaseline)
-        let levels = run.extra["output_groups"] as! [Int], names = run.extra["outputs"] as! [String]
-        func levelSeries(_ l: Int) -> [Double] {
-            let cols = zip(names, levels).filter { $0.1 == l }.map { run.column($0.0 + "_control")! }
-            return (0..<cols[0].count).map { i in cols.reduce(0) { $0 + $1[i] } / Double(cols.count) }
-        }
-        let series = (0..<4).map(levelSeries)
-        let early = series.map { $0.prefix($0.count / 10).reduce(0, +) }
+        let (early, centres) = hierarchyEngagement(run)
         for l in 1..<4 { XCTAssertGreaterThan(early[l - 1], early[l], "level \(l)") }
-        let centres = series.map { s -> Double in
-            let excess = s.map { max($0 - 1, 0) }
-            return zip(excess.indices, excess).reduce(0) { $0 + Double($1.0) * $1.1 } / excess.reduce(0, +)
-        }
         for l in 1..<4 { XCTAssertLessThan(centres[l - 1], centres[l], "level \(l)") }
         let quarter = run.column("sgd_loss_mean_baseline")!.count / 4
         XCTAssertLessThan(earlyMean(run, "sgd_loss_mean_control", fraction: 0.25), earlyMean(run, "sgd_loss_mean_baseline", fraction: 0.25) - 0.1,
@@ -187,4 +167,21 @@ final class EngagementClaimTests: XCTestCase {
         let perClass = (0..<10).map { run.column("sgd_class_loss_\($0)_mean_control")! }
         XCTAssertEqual(perClass.reduce(0) { $0 + $1[n / 2] } / 10, sgdBalanced[n / 2], accuracy: 1e-12)
     }
+}
+
+/// Per hierarchy level of a semantic engagement run: the sum of the level's mean phi over the first
+/// tenth of training, and the centre in time of its amplification max(phi - 1, 0).
+func hierarchyEngagement(_ run: RunOutcome) -> (early: [Double], centres: [Double]) {
+    let levels = run.extra["output_groups"] as! [Int], names = run.extra["outputs"] as! [String]
+    func levelSeries(_ l: Int) -> [Double] {
+        let cols = zip(names, levels).filter { $0.1 == l }.map { run.column($0.0 + "_control")! }
+        return (0..<cols[0].count).map { i in cols.reduce(0) { $0 + $1[i] } / Double(cols.count) }
+    }
+    let series = (0..<4).map(levelSeries)
+    let early = series.map { $0.prefix($0.count / 10).reduce(0, +) }
+    let centres = series.map { s -> Double in
+        let excess = s.map { max($0 - 1, 0) }
+        return zip(excess.indices, excess).reduce(0) { $0 + Double($1.0) * $1.1 } / excess.reduce(0, +)
+    }
+    return (early, centres)
 }
