@@ -164,13 +164,12 @@ public struct TwoLayerNetwork: LearningDynamics {
         withBuffers(ws) { bf in
             forwardCore(task: task, w1: w1, w2: w2, control: control, bf: bf)
             let w1Bar = stateBar, w2Bar = stateBar + hi
+            let rate = cfg.learningRate ? 1 + control[rateRange.lowerBound] : 1.0
             if let a = adj {
                 let v1 = a, v2 = a + hi
                 Kernels.gemmTN(h, i, o, 1, bf.b, bf.eh, 0, bf.p)
                 Kernels.gemmNT(o, h, i, 1, bf.eh, bf.a, 0, bf.q)
-                var rate = 1.0
                 if cfg.learningRate {
-                    rate = 1 + control[rateRange.lowerBound]
                     var rBar = 0.0
                     for k in 0..<hi { rBar += v1[k] * (bf.p[k] * bf.g1t[k] - lambda * w1[k]) }
                     for k in 0..<oh { rBar += v2[k] * (bf.q[k] * bf.g2t[k] - lambda * w2[k]) }
@@ -215,7 +214,6 @@ public struct TwoLayerNetwork: LearningDynamics {
             Kernels.gemmNT(o, h, i, -1, bf.m, bf.a, 1, bf.bBar)
             // A = W1 o G~1, B = W2 o G~2, the regulariser in the loss and, with an adjoint, the
             // direct terms of f1 = rate (P o G~1 - lambda W1): one fused pass over layer 1.
-            let rate = cfg.learningRate ? 1 + control[rateRange.lowerBound] : 1.0
             let g1Out = controlBar + gain1Range.lowerBound
             let cl = c * lambda
             let aBar = bf.aBar, g1t = bf.g1t, pv = bf.p
