@@ -81,6 +81,9 @@ public final class Engine<D: LearningDynamics>: ValueEngine {
     private var controlGradient: [Double]   // one step's dV/dg when the map is not per-step
     private var fixedControls: [Double]
     private var initialState: [Double]
+    /// The model's per-step tape (steps x tapeCount): written by the forward sweep, read by the adjoint.
+    private let tapeCount: Int
+    private var tape: [Double]
 
     public init(_ problem: ControlProblem<D>) {
         precondition(problem.steps >= 1, "Engine needs at least one step")
@@ -110,6 +113,8 @@ public final class Engine<D: LearningDynamics>: ValueEngine {
         drift = [Double](repeating: 0, count: stateCount)
         lambda = drift; lambdaNext = drift; driftAdjoint = drift
         controlGradient = [Double](repeating: 0, count: max(controlCount, 1))
+        tapeCount = problem.dynamics.tapeCount
+        tape = [Double](repeating: 0, count: max(steps * tapeCount, 1))
     }
 
     public func controls(of theta: [Double]) -> [Double] {
@@ -171,8 +176,9 @@ public final class Engine<D: LearningDynamics>: ValueEngine {
         fixedControls.withUnsafeBufferPointer { fixed in
         states.withUnsafeMutableBufferPointer { st in
         drift.withUnsafeMutableBufferPointer { dr in
+        tape.withUnsafeMutableBufferPointer { tp in
         initialState.withUnsafeBufferPointer { w0 in
-            let s = st.baseAddress!, d = dr.baseAddress!
+            let s = st.baseAddress!, d = dr.baseAddress!, tapeBase = tp.baseAddress!, tn = tapeCount
             s.update(from: w0.baseAddress!, count: n)
             var dummy = 0.0
             withUnsafeMutablePointer(to: &dummy) { dummyPtr in
@@ -182,8 +188,8 @@ public final class Engine<D: LearningDynamics>: ValueEngine {
                     let w = s + i * n
                     let g = m == 0 ? gBase : gBase + i * m
                     let last = i == steps - 1
-                    let loss = dynamics.evaluate(step: i, state: w, control: g,
-                                                 drift: last ? nil : d, workspace: workspace)
+                    let loss = dynamics.evaluate(step: i, state: w, control: g, drift: last ? nil : d,
+                                                 tape: tapeBase + i * tn, workspace: workspace)
                     let c = m == 0 ? 0 : cost.cost(g, count: m, step: i)
                     losses[i] = loss
                     costs[i] = c
@@ -194,7 +200,7 @@ public final class Engine<D: LearningDynamics>: ValueEngine {
                     }
                 }
             }
-        }}}}}
+        }}}}}}
         return total
     }
 
@@ -220,11 +226,12 @@ public final class Engine<D: LearningDynamics>: ValueEngine {
         }
         fixedControls.withUnsafeBufferPointer { fixed in
         states.withUnsafeBufferPointer { st in
+        tape.withUnsafeBufferPointer { tp in
         lambda.withUnsafeMutableBufferPointer { lam in
         lambdaNext.withUnsafeMutableBufferPointer { lamNext in
         driftAdjoint.withUnsafeMutableBufferPointer { adj in
         controlGradient.withUnsafeMutableBufferPointer { cg in
-            let s = st.baseAddress!
+            let s = st.baseAddress!, tapeBase = tp.baseAddress!, tn = tapeCount
             var lamN = lamNext.baseAddress!, lamI = lam.baseAddress!
             let a = adj.baseAddress!
             lamN.update(repeating: 0, count: n)
@@ -246,7 +253,8 @@ public final class Engine<D: LearningDynamics>: ValueEngine {
                     dynamics.pullback(step: i, state: w, control: g,
                                       driftAdjoint: last ? nil : UnsafePointer(a),
                                       lossWeight: -stepWeight[i] * eta,
-                                      stateBar: lamI, controlBar: gOut, workspace: workspace)
+                                      stateBar: lamI, controlBar: gOut, tape: tapeBase + i * tn,
+                                      workspace: workspace)
                     // Step i's control is not needed again in this sweep: update it in place.
                     if perStep, m > 0, let (rate, bounds) = ascent {
                         let gi = theta + i * m
@@ -263,7 +271,7 @@ public final class Engine<D: LearningDynamics>: ValueEngine {
                 for c in 0..<copies { for k in 0..<block { grad[k] += lamN[c * block + k] } }
             }
             if lamN != lamNext.baseAddress! { lamNext.baseAddress!.update(from: lamN, count: n) }
-        }}}}}}
+        }}}}}}}
     }
 
     /// dV/dw_0 of the last gradient evaluation.

@@ -13,6 +13,9 @@ public struct ParallelDynamics<D: LearningDynamics>: LearningDynamics {
     public let controlCount: Int
     /// Offset of each copy's block in the state.
     public let offsets: [Int]
+    /// Each copy's tape slot lies at its offset within the step's tape.
+    public let tapeOffsets: [Int]
+    public let tapeCount: Int
 
     public init(copies: [D], lossScale: Double? = nil, firstScoredStep: Int = 0) {
         precondition(!copies.isEmpty, "ParallelDynamics needs at least one copy")
@@ -25,6 +28,10 @@ public struct ParallelDynamics<D: LearningDynamics>: LearningDynamics {
         for c in copies { o.append(n); n += c.stateCount }
         offsets = o
         stateCount = n
+        var t: [Int] = [], m = 0
+        for c in copies { t.append(m); m += c.tapeCount }
+        tapeOffsets = t
+        tapeCount = m
         controlCount = copies[0].controlCount
     }
 
@@ -43,6 +50,31 @@ public struct ParallelDynamics<D: LearningDynamics>: LearningDynamics {
                                     drift: drift.map { $0 + offsets[k] }, workspace: workspace.parts[k])
         }
         return step < firstScoredStep ? 0 : lossScale * total
+    }
+
+    public func evaluate(step: Int, state: UnsafePointer<Double>, control: UnsafePointer<Double>,
+                         drift: UnsafeMutablePointer<Double>?, tape: UnsafeMutablePointer<Double>,
+                         workspace: Workspace) -> Double {
+        var total = 0.0
+        for (k, model) in copies.enumerated() {
+            total += model.evaluate(step: step, state: state + offsets[k], control: control,
+                                    drift: drift.map { $0 + offsets[k] }, tape: tape + tapeOffsets[k],
+                                    workspace: workspace.parts[k])
+        }
+        return step < firstScoredStep ? 0 : lossScale * total
+    }
+
+    public func pullback(step: Int, state: UnsafePointer<Double>, control: UnsafePointer<Double>,
+                         driftAdjoint a: UnsafePointer<Double>?, lossWeight: Double,
+                         stateBar: UnsafeMutablePointer<Double>, controlBar: UnsafeMutablePointer<Double>,
+                         tape: UnsafePointer<Double>, workspace: Workspace) {
+        let weight = step < firstScoredStep ? 0 : lossWeight * lossScale
+        for (k, model) in copies.enumerated() {
+            model.pullback(step: step, state: state + offsets[k], control: control,
+                           driftAdjoint: a.map { $0 + offsets[k] }, lossWeight: weight,
+                           stateBar: stateBar + offsets[k], controlBar: controlBar, tape: tape + tapeOffsets[k],
+                           workspace: workspace.parts[k])
+        }
     }
 
     public func pullback(step: Int, state: UnsafePointer<Double>, control: UnsafePointer<Double>,

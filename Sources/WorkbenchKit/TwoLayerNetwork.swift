@@ -127,14 +127,32 @@ public struct TwoLayerNetwork: LearningDynamics {
 
     public func makeWorkspace() -> Workspace { Workspace(inputs, hidden, outputs) }
 
+    /// The tape keeps each step's error E = Sxy^T - W Sx, so the pullback skips W = B A and W Sx,
+    /// its two largest products when the input is wide (task engagement: 78 inputs).
+    public var tapeCount: Int { outputs * inputs }
+
     public func evaluate(step: Int, state: UnsafePointer<Double>, control: UnsafePointer<Double>,
                          drift: UnsafeMutablePointer<Double>?, workspace ws: Workspace) -> Double {
+        evaluate(step: step, state: state, control: control, drift: drift, errorTape: nil, workspace: ws)
+    }
+
+    public func evaluate(step: Int, state: UnsafePointer<Double>, control: UnsafePointer<Double>,
+                         drift: UnsafeMutablePointer<Double>?, tape: UnsafeMutablePointer<Double>,
+                         workspace ws: Workspace) -> Double {
+        evaluate(step: step, state: state, control: control, drift: drift, errorTape: tape, workspace: ws)
+    }
+
+    @inline(__always)
+    func evaluate(step: Int, state: UnsafePointer<Double>, control: UnsafePointer<Double>,
+                  drift: UnsafeMutablePointer<Double>?, errorTape: UnsafeMutablePointer<Double>?,
+                  workspace ws: Workspace) -> Double {
         let (i, h, o) = (inputs, hidden, outputs)
         let task = tasks[taskIndex(step: step)]
         let w1 = state, w2 = state + h * i
         let lambda = configuration.lambda
         return withBuffers(ws) { bf in
             forwardCore(task: task, w1: w1, w2: w2, control: control, bf: bf)
+            errorTape?.update(from: bf.e, count: o * i)
             let loss = lossValue(task: task, w1: w1, w2: w2, bf: bf)
             guard let f = drift else { return loss }
             let rate = configuration.learningRate ? 1 + control[rateRange.lowerBound] : 1.0
@@ -155,20 +173,51 @@ public struct TwoLayerNetwork: LearningDynamics {
                          driftAdjoint adj: UnsafePointer<Double>?, lossWeight c: Double,
                          stateBar: UnsafeMutablePointer<Double>, controlBar: UnsafeMutablePointer<Double>,
                          workspace ws: Workspace) {
+        let task = tasks[taskIndex(step: step)]
+        withBuffers(ws) { bf in
+            forwardCore(task: task, w1: state, w2: state + hidden * inputs, control: control, bf: bf)
+            pullback(step: step, state: state, control: control, driftAdjoint: adj, lossWeight: c, stateBar: stateBar,
+                     controlBar: controlBar, e: bf.e, eh: bf.eh, bf: bf)
+        }
+    }
+
+    public func pullback(step: Int, state: UnsafePointer<Double>, control: UnsafePointer<Double>,
+                         driftAdjoint adj: UnsafePointer<Double>?, lossWeight c: Double,
+                         stateBar: UnsafeMutablePointer<Double>, controlBar: UnsafeMutablePointer<Double>,
+                         tape: UnsafePointer<Double>, workspace ws: Workspace) {
+        withBuffers(ws) { bf in
+            modulate(w1: state, w2: state + hidden * inputs, control: control, bf: bf)
+            let eh: UnsafePointer<Double>
+            if configuration.weighting == .none {
+                eh = tape
+            } else {
+                scaleRows(tape, into: bf.eh, bf)
+                eh = UnsafePointer(bf.eh)
+            }
+            pullback(step: step, state: state, control: control, driftAdjoint: adj, lossWeight: c, stateBar: stateBar,
+                     controlBar: controlBar, e: tape, eh: eh, bf: bf)
+        }
+    }
+
+    /// The pullback once the modulated weights A, B, the error E and Ehat = D E are known.
+    @inline(__always)
+    func pullback(step: Int, state: UnsafePointer<Double>, control: UnsafePointer<Double>,
+                  driftAdjoint adj: UnsafePointer<Double>?, lossWeight c: Double,
+                  stateBar: UnsafeMutablePointer<Double>, controlBar: UnsafeMutablePointer<Double>,
+                  e: UnsafePointer<Double>, eh: UnsafePointer<Double>, bf: Buffers) {
         let (i, h, o) = (inputs, hidden, outputs)
         let (hi, oh, oi) = (h * i, o * h, o * i)
         let task = tasks[taskIndex(step: step)]
         let w1 = state, w2 = state + hi
         let lambda = configuration.lambda
         let cfg = configuration
-        withBuffers(ws) { bf in
-            forwardCore(task: task, w1: w1, w2: w2, control: control, bf: bf)
+        do {
             let w1Bar = stateBar, w2Bar = stateBar + hi
             let rate = cfg.learningRate ? 1 + control[rateRange.lowerBound] : 1.0
             if let a = adj {
                 let v1 = a, v2 = a + hi
-                Kernels.gemmTN(h, i, o, 1, bf.b, bf.eh, 0, bf.p)
-                Kernels.gemmNT(o, h, i, 1, bf.eh, bf.a, 0, bf.q)
+                Kernels.gemmTN(h, i, o, 1, bf.b, eh, 0, bf.p)
+                Kernels.gemmNT(o, h, i, 1, eh, bf.a, 0, bf.q)
                 if cfg.learningRate {
                     var rBar = 0.0
                     for k in 0..<hi { rBar += v1[k] * (bf.p[k] * bf.g1t[k] - lambda * w1[k]) }
@@ -184,30 +233,30 @@ public struct TwoLayerNetwork: LearningDynamics {
                     bf.g2Bar[k] = rv * bf.q[k]
                 }
                 // P = B^T Ehat, Q = Ehat A^T
-                Kernels.gemmNT(o, h, i, 1, bf.eh, bf.pBar, 0, bf.bBar)
+                Kernels.gemmNT(o, h, i, 1, eh, bf.pBar, 0, bf.bBar)
                 Kernels.gemmNN(o, i, h, 1, bf.b, bf.pBar, 0, bf.ehBar)
                 Kernels.gemmNN(o, i, h, 1, bf.qBar, bf.a, 1, bf.ehBar)
                 // Ehat = D E
                 if cfg.weighting != .none {
                     for r in 0..<o {
-                        bf.dBar[r] = Kernels.dot(bf.ehBar + r * i, bf.e + r * i, i)
+                        bf.dBar[r] = Kernels.dot(bf.ehBar + r * i, e + r * i, i)
                         for k in 0..<i { bf.ehBar[r * i + k] *= bf.d[r] }
                     }
                 }
                 // M = Ebar Sx + c E  (W enters E = Sxy^T - W Sx, and the loss has dL/dW = -E)
                 Kernels.gemmNN(o, i, i, 1, bf.ehBar, task.sx, 0, bf.m)
-                Kernels.axpy(c, bf.e, bf.m, oi)
+                Kernels.axpy(c, e, bf.m, oi)
                 // Abar = Qbar^T Ehat - B^T M as one product of stacked factors (one pass over Abar).
                 bf.stackL.update(from: bf.qBar, count: oh)
                 for k in 0..<oh { bf.stackL[oh + k] = -bf.b[k] }
-                bf.stackR.update(from: bf.eh, count: oi)
+                bf.stackR.update(from: eh, count: oi)
                 (bf.stackR + oi).update(from: bf.m, count: oi)
                 Kernels.gemmTN(h, i, 2 * o, 1, bf.stackL, bf.stackR, 0, bf.aBar)
             } else {
                 bf.bBar.update(repeating: 0, count: oh)
                 bf.g2Bar.update(repeating: 0, count: oh)
                 bf.dBar.update(repeating: 0, count: o)
-                for k in 0..<oi { bf.m[k] = c * bf.e[k] }
+                for k in 0..<oi { bf.m[k] = c * e[k] }
                 Kernels.gemmTN(h, i, o, -1, bf.b, bf.m, 0, bf.aBar)
             }
             // W = B A: Bbar -= M A^T
@@ -303,12 +352,7 @@ public struct TwoLayerNetwork: LearningDynamics {
     func forwardCore(task: PreparedTask, w1: UnsafePointer<Double>, w2: UnsafePointer<Double>,
                      control: UnsafePointer<Double>, bf: Buffers) {
         let (i, h, o) = (inputs, hidden, outputs)
-        let cfg = configuration
-        expandGains(cfg.gains1, rows: h, cols: i, from: control + gain1Range.lowerBound, into: bf.g1t)
-        expandGains(cfg.gains2, rows: o, cols: h, from: control + gain2Range.lowerBound, into: bf.g2t)
-        let a = bf.a, b = bf.b, g1t = bf.g1t, g2t = bf.g2t
-        for k in 0..<(h * i) { a[k] = w1[k] * g1t[k] }
-        for k in 0..<(o * h) { b[k] = w2[k] * g2t[k] }
+        modulate(w1: w1, w2: w2, control: control, bf: bf)
         Kernels.gemmNN(o, i, h, 1, bf.b, bf.a, 0, bf.w)
         task.sx.withUnsafeBufferPointer { sx in
             Kernels.gemmNN(o, i, i, 1, bf.w, sx.baseAddress!, 0, bf.ws)
@@ -316,22 +360,37 @@ public struct TwoLayerNetwork: LearningDynamics {
         task.sxyT.withUnsafeBufferPointer { s in
             for k in 0..<(o * i) { bf.e[k] = s[k] - bf.ws[k] }
         }
-        switch cfg.weighting {
-        case .none:
+        if configuration.weighting == .none {
             bf.eh.update(from: bf.e, count: o * i)
-        case .linear(let groups):
-            for r in 0..<o { bf.d[r] = control[weightingRange.lowerBound + groups[r]] }
-            scaleRows(bf)
-        case .squared:
-            for r in 0..<o { let p = control[weightingRange.lowerBound + r]; bf.d[r] = p * p }
-            scaleRows(bf)
+        } else {
+            scaleRows(bf.e, into: bf.eh, bf)
         }
     }
 
+    /// Gains G~1, G~2, the modulated weights A = W1 o G~1, B = W2 o G~2 and the output weights d.
     @inline(__always)
-    func scaleRows(_ bf: Buffers) {
-        let i = inputs
-        for r in 0..<outputs { for k in 0..<i { bf.eh[r * i + k] = bf.d[r] * bf.e[r * i + k] } }
+    func modulate(w1: UnsafePointer<Double>, w2: UnsafePointer<Double>, control: UnsafePointer<Double>, bf: Buffers) {
+        let (i, h, o) = (inputs, hidden, outputs)
+        let cfg = configuration
+        expandGains(cfg.gains1, rows: h, cols: i, from: control + gain1Range.lowerBound, into: bf.g1t)
+        expandGains(cfg.gains2, rows: o, cols: h, from: control + gain2Range.lowerBound, into: bf.g2t)
+        let a = bf.a, b = bf.b, g1t = bf.g1t, g2t = bf.g2t
+        for k in 0..<(h * i) { a[k] = w1[k] * g1t[k] }
+        for k in 0..<(o * h) { b[k] = w2[k] * g2t[k] }
+        switch cfg.weighting {
+        case .none: break
+        case .linear(let groups):
+            for r in 0..<o { bf.d[r] = control[weightingRange.lowerBound + groups[r]] }
+        case .squared:
+            for r in 0..<o { let p = control[weightingRange.lowerBound + r]; bf.d[r] = p * p }
+        }
+    }
+
+    /// Ehat = D E, row r of E scaled by d_r.
+    @inline(__always)
+    func scaleRows(_ e: UnsafePointer<Double>, into eh: UnsafeMutablePointer<Double>, _ bf: Buffers) {
+        let i = inputs, d = bf.d
+        for r in 0..<outputs { for k in 0..<i { eh[r * i + k] = d[r] * e[r * i + k] } }
     }
 
     /// L = 1/2 tr Sy - <Sxy^T, W> + 1/2 <W Sx, W> + O sigma^2/2 + lambda/2 |W|^2

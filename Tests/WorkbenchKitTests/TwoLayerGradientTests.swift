@@ -63,6 +63,29 @@ final class TwoLayerGradientTests: XCTestCase {
                     weighting: .squared, learningRate: true), tasks: 2)
     }
 
+    /// The engine uses the taped pullback (E kept from evaluate); the plain one recomputes E and
+    /// must give the same vector-Jacobian products, weighted or not.
+    func testTapedPullbackMatchesPlainPullback() {
+        for weighting in [TwoLayerNetwork.OutputWeighting.none, .squared, .linear(groupOfOutput: [0, 1, 1])] {
+            let net = TwoLayerNetwork(configuration: .init(hidden: 5, lambda: 0.03, gains1: .perSynapse, gains2: .perNeuron,
+                                                           weighting: weighting), task: randomTask(inputs: 4, outputs: 3, seed: 4))
+            var rng = SeededGenerator(seed: 8)
+            let w = net.randomInitialState(std: 0.3, using: &rng)
+            let g = net.neutralControl.map { $0 + 0.2 * rng.normal() }
+            let adjoint = (0..<net.stateCount).map { _ in rng.normal() }
+            let ws = net.makeWorkspace()
+            var tape = [Double](repeating: 0, count: net.tapeCount), drift = [Double](repeating: 0, count: net.stateCount)
+            _ = net.evaluate(step: 0, state: w, control: g, drift: &drift, tape: &tape, workspace: ws)
+            var plainW = [Double](repeating: 0, count: net.stateCount), plainG = [Double](repeating: 0, count: net.controlCount)
+            var tapedW = plainW, tapedG = plainG
+            net.pullback(step: 0, state: w, control: g, driftAdjoint: adjoint, lossWeight: 0.7,
+                         stateBar: &plainW, controlBar: &plainG, workspace: ws)
+            net.pullback(step: 0, state: w, control: g, driftAdjoint: adjoint, lossWeight: 0.7,
+                         stateBar: &tapedW, controlBar: &tapedG, tape: tape, workspace: ws)
+            for (x, y) in zip(plainW + plainG, tapedW + tapedG) { XCTAssertEqual(x, y, accuracy: 1e-12 * max(1, abs(x)), "\(weighting)") }
+        }
+    }
+
     /// With no control the drift is exactly minus the loss gradient (gradient flow), so one tiny
     /// Euler step lowers the loss by dt |f|^2 to first order.
     func testDriftIsNegativeLossGradient() {
