@@ -94,6 +94,8 @@ public enum Kernels {
             }
             return
         }
+        if n <= 8 { narrowRows8(m, n, k, alpha, a, rowStride, colStride, b, beta, c); return }
+        if n <= 16 { narrowRows16(m, n, k, alpha, a, rowStride, colStride, b, beta, c); return }
         for i in 0..<m {
             let ci = c + i * n, ai = a + i * rowStride
             var j0 = 0
@@ -143,6 +145,104 @@ public enum Kernels {
         }
     }
 
+    /// rowCombinations for 4 <= n <= 8: two column blocks (the second overlapping when n < 8),
+    /// four rows at a time so eight independent accumulators keep the FMA units busy and each
+    /// row of B is loaded once per four rows. A single row would be one latency-bound FMA chain.
+    @inlinable
+    static func narrowRows8(_ m: Int, _ n: Int, _ k: Int, _ alpha: Double, _ a: Ptr,
+                            _ rowStride: Int, _ colStride: Int, _ b: Ptr, _ beta: Double, _ c: MutPtr) {
+        let o1 = n - 4
+        @inline(__always) func finish(_ x: V4, _ p: MutPtr) {
+            store4(beta == 0 ? alpha * x : (alpha * x).addingProduct(V4(repeating: beta), load4(p)), p)
+        }
+        var i = 0
+        while i + 4 <= m {
+            let a0 = a + i * rowStride, a1 = a0 + rowStride, a2 = a1 + rowStride, a3 = a2 + rowStride
+            var x00 = V4(), x01 = V4(), x10 = V4(), x11 = V4(), x20 = V4(), x21 = V4(), x30 = V4(), x31 = V4()
+            var bp = b, off = 0
+            for _ in 0..<k {
+                let b0 = load4(bp), b1 = load4(bp + o1)
+                let s0 = V4(repeating: a0[off]), s1 = V4(repeating: a1[off])
+                let s2 = V4(repeating: a2[off]), s3 = V4(repeating: a3[off])
+                x00 = x00.addingProduct(s0, b0); x01 = x01.addingProduct(s0, b1)
+                x10 = x10.addingProduct(s1, b0); x11 = x11.addingProduct(s1, b1)
+                x20 = x20.addingProduct(s2, b0); x21 = x21.addingProduct(s2, b1)
+                x30 = x30.addingProduct(s3, b0); x31 = x31.addingProduct(s3, b1)
+                bp += n; off += colStride
+            }
+            // The blocks overlap when n < 8 with identical sums; read C before writing any of it.
+            let c0 = c + i * n, c1 = c0 + n, c2 = c1 + n, c3 = c2 + n
+            let y01 = beta == 0 ? V4() : load4(c0 + o1), y11 = beta == 0 ? V4() : load4(c1 + o1)
+            let y21 = beta == 0 ? V4() : load4(c2 + o1), y31 = beta == 0 ? V4() : load4(c3 + o1)
+            finish(x00, c0); finish(x10, c1); finish(x20, c2); finish(x30, c3)
+            store4((alpha * x01).addingProduct(V4(repeating: beta), y01), c0 + o1)
+            store4((alpha * x11).addingProduct(V4(repeating: beta), y11), c1 + o1)
+            store4((alpha * x21).addingProduct(V4(repeating: beta), y21), c2 + o1)
+            store4((alpha * x31).addingProduct(V4(repeating: beta), y31), c3 + o1)
+            i += 4
+        }
+        while i < m {
+            let ai = a + i * rowStride
+            var x0 = V4(), x1 = V4(), bp = b, off = 0
+            for _ in 0..<k {
+                let s = V4(repeating: ai[off])
+                x0 = x0.addingProduct(s, load4(bp)); x1 = x1.addingProduct(s, load4(bp + o1))
+                bp += n; off += colStride
+            }
+            let ci = c + i * n
+            let y1 = beta == 0 ? V4() : load4(ci + o1)
+            finish(x0, ci)
+            store4((alpha * x1).addingProduct(V4(repeating: beta), y1), ci + o1)
+            i += 1
+        }
+    }
+
+    /// rowCombinations for 8 < n <= 16: four column blocks (the last overlapping), two rows at a time.
+    @inlinable
+    static func narrowRows16(_ m: Int, _ n: Int, _ k: Int, _ alpha: Double, _ a: Ptr,
+                             _ rowStride: Int, _ colStride: Int, _ b: Ptr, _ beta: Double, _ c: MutPtr) {
+        let o2 = min(8, n - 4), o3 = n - 4
+        @inline(__always) func combine(_ x: V4, _ y: V4) -> V4 { (alpha * x).addingProduct(V4(repeating: beta), y) }
+        @inline(__always) func old(_ p: MutPtr) -> V4 { beta == 0 ? V4() : load4(p) }
+        var i = 0
+        while i + 2 <= m {
+            let a0 = a + i * rowStride, a1 = a0 + rowStride
+            var x00 = V4(), x01 = V4(), x02 = V4(), x03 = V4(), x10 = V4(), x11 = V4(), x12 = V4(), x13 = V4()
+            var bp = b, off = 0
+            for _ in 0..<k {
+                let b0 = load4(bp), b1 = load4(bp + 4), b2 = load4(bp + o2), b3 = load4(bp + o3)
+                let s0 = V4(repeating: a0[off]), s1 = V4(repeating: a1[off])
+                x00 = x00.addingProduct(s0, b0); x01 = x01.addingProduct(s0, b1)
+                x02 = x02.addingProduct(s0, b2); x03 = x03.addingProduct(s0, b3)
+                x10 = x10.addingProduct(s1, b0); x11 = x11.addingProduct(s1, b1)
+                x12 = x12.addingProduct(s1, b2); x13 = x13.addingProduct(s1, b3)
+                bp += n; off += colStride
+            }
+            let c0 = c + i * n, c1 = c0 + n
+            let y00 = old(c0), y01 = old(c0 + 4), y02 = old(c0 + o2), y03 = old(c0 + o3)
+            let y10 = old(c1), y11 = old(c1 + 4), y12 = old(c1 + o2), y13 = old(c1 + o3)
+            store4(combine(x03, y03), c0 + o3); store4(combine(x02, y02), c0 + o2)
+            store4(combine(x01, y01), c0 + 4); store4(combine(x00, y00), c0)
+            store4(combine(x13, y13), c1 + o3); store4(combine(x12, y12), c1 + o2)
+            store4(combine(x11, y11), c1 + 4); store4(combine(x10, y10), c1)
+            i += 2
+        }
+        if i < m {
+            let ai = a + i * rowStride
+            var x0 = V4(), x1 = V4(), x2 = V4(), x3 = V4(), bp = b, off = 0
+            for _ in 0..<k {
+                let s = V4(repeating: ai[off])
+                x0 = x0.addingProduct(s, load4(bp)); x1 = x1.addingProduct(s, load4(bp + 4))
+                x2 = x2.addingProduct(s, load4(bp + o2)); x3 = x3.addingProduct(s, load4(bp + o3))
+                bp += n; off += colStride
+            }
+            let ci = c + i * n
+            let y0 = old(ci), y1 = old(ci + 4), y2 = old(ci + o2), y3 = old(ci + o3)
+            store4(combine(x3, y3), ci + o3); store4(combine(x2, y2), ci + o2)
+            store4(combine(x1, y1), ci + 4); store4(combine(x0, y0), ci)
+        }
+    }
+
     /// Lane mask keeping the last `keep` of four lanes (for the ragged end of a dot product).
     @inlinable @inline(__always)
     static func tailMask(_ keep: Int) -> V4 {
@@ -154,6 +254,16 @@ public enum Kernels {
     @inlinable
     public static func gemmNT(_ m: Int, _ n: Int, _ k: Int, _ alpha: Double, _ a: Ptr, _ b: Ptr,
                               _ beta: Double, _ c: MutPtr) {
+        // Short dot products spend more on their horizontal sums than on FMAs: transpose B on
+        // the stack (n x k <= 12 n doubles) and combine rows instead.
+        if k <= 12 && n >= 4 && m >= 2 {
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: n * k) { buffer in
+                let bt = buffer.baseAddress!
+                for j in 0..<n { for p in 0..<k { bt[p * n + j] = b[j * k + p] } }
+                rowCombinations(m, n, k, alpha, a, k, 1, UnsafePointer(bt), beta, c)
+            }
+            return
+        }
         let mask = tailMask(k % 4)
         var i = 0
         while i + 2 <= m {
