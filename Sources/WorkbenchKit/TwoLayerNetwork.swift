@@ -219,9 +219,9 @@ public struct TwoLayerNetwork: LearningDynamics {
                 Kernels.gemmTN(h, i, o, 1, bf.b, eh, 0, bf.p)
                 Kernels.gemmNT(o, h, i, 1, eh, bf.a, 0, bf.q)
                 if cfg.learningRate {
-                    var rBar = 0.0
-                    for k in 0..<hi { rBar += v1[k] * (bf.p[k] * bf.g1t[k] - lambda * w1[k]) }
-                    for k in 0..<oh { rBar += v2[k] * (bf.q[k] * bf.g2t[k] - lambda * w2[k]) }
+                    // <v, f / rate>: SIMD reductions (a scalar running sum is one long latency chain).
+                    let rBar = Kernels.dot3(v1, bf.p, bf.g1t, hi) + Kernels.dot3(v2, bf.q, bf.g2t, oh)
+                        - lambda * (Kernels.dot(v1, w1, hi) + Kernels.dot(v2, w2, oh))
                     controlBar[rateRange.lowerBound] += rBar
                 }
                 let pBar = bf.pBar, g1t = bf.g1t
@@ -423,7 +423,7 @@ public struct TwoLayerNetwork: LearningDynamics {
         case .none: break
         case .perSynapse: for k in 0..<(rows * cols) { out[k] += gBar[k] }
         case .perNeuron:
-            for r in 0..<rows { var s = 0.0; for k in 0..<cols { s += gBar[r * cols + k] }; out[r] += s }
+            for r in 0..<rows { out[r] += Kernels.sum(gBar + r * cols, cols) }
         }
     }
 }
