@@ -11,14 +11,17 @@ public struct FiguresOptions {
     public var jobs: Int
     public var shard: Shard?
     public var formats: [ImageFormat]
+    /// List each figure's runs (cached or to compute, with their size) and stop: no run, no drawing.
+    public var dryRun = false
     /// Where progress and summary lines go (stderr in the CLI).
     public var log: (String) -> Void
 
     public init(preset: FigurePreset = .quick, only: [String]? = nil, outDirectory: String = "figures",
                 mnistDirectory: String? = nil, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
-                shard: Shard? = nil, formats: [ImageFormat] = [.png], log: @escaping (String) -> Void = { _ in }) {
+                shard: Shard? = nil, formats: [ImageFormat] = [.png], dryRun: Bool = false,
+                log: @escaping (String) -> Void = { _ in }) {
         self.preset = preset; self.only = only; self.outDirectory = outDirectory; self.mnistDirectory = mnistDirectory
-        self.jobs = jobs; self.shard = shard; self.formats = formats; self.log = log
+        self.jobs = jobs; self.shard = shard; self.formats = formats; self.dryRun = dryRun; self.log = log
     }
 }
 

@@ -9,7 +9,7 @@ public func regenerateFigures(registry: Registry, options: FiguresOptions) throw
     let start = Date()
     let log = options.log
     let figures = try FigureCatalog.select(options.only)
-    try AtomicFile.prepareDirectory(options.outDirectory)
+    if !options.dryRun { try AtomicFile.prepareDirectory(options.outDirectory) }
     let cache = RunCache(directory: (options.outDirectory as NSString).appendingPathComponent("runs"))
     let context = PlanContext(preset: options.preset, experiments: Set(registry.experiments.map(\.name)))
     let plan = try FigurePlan(figures: figures.implemented, registry: registry, context: context,
@@ -29,6 +29,12 @@ public func regenerateFigures(registry: Registry, options: FiguresOptions) throw
     log("figures (\(options.preset.rawValue) preset): \(plan.entries.count) to draw, \(report.skipped.count) skipped; "
         + "\(plan.runs.count) runs: \(report.runsCached) cached, \(toCompute.count) to compute on \(jobs) job(s)"
         + (options.shard.map { " (shard \($0), \(report.runsElsewhere) left to other shards)" } ?? ""))
+
+    if options.dryRun {
+        describePlan(plan, toCompute: toCompute, log: log)
+        for s in report.skipped { log("\(s.id): skipped: \(s.reason)") }
+        return report
+    }
 
     let progress = RunProgress(runs: toCompute, jobs: jobs, log: log)
     let failures = RunScheduler(cache: cache, jobs: jobs, mnistDirectory: options.mnistDirectory)
@@ -73,4 +79,27 @@ public func regenerateFigures(registry: Registry, options: FiguresOptions) throw
     for f in report.failed { log("\(f.id): failed: \(f.reason)") }
     log("figures: \(report.made.count) made, \(report.skipped.count) skipped, \(report.failed.count) failed in \(formatDuration(report.seconds)); index: \((options.outDirectory as NSString).appendingPathComponent("index.md"))")
     return report
+}
+
+/// `--dry-run`: per figure, its runs and how much is left to compute. The size is the model's
+/// Euler steps times (iterations + 2) (the baseline and final evaluations), the unit in which
+/// `workbench bench` reports microseconds, so the two give a time estimate.
+func describePlan(_ plan: FigurePlan, toCompute: [PlannedRun], log: (String) -> Void) {
+    let pending = Dictionary(toCompute.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+    var counted = Set<RunKey>()
+    var total = 0.0
+    for entry in plan.entries {
+        let keys = Set(entry.requests.map { plan.keys[$0]! })
+        let left = keys.compactMap { pending[$0] }
+        let fresh = left.filter { counted.insert($0.key).inserted }
+        let size = fresh.reduce(0) { $0 + $1.size }
+        total += size
+        let shared = left.count - fresh.count
+        log("\(entry.figure.id): \(keys.count) runs, \(keys.count - left.count) cached, \(left.count) to compute"
+            + (left.isEmpty ? "" : String(format: " (%.3g million Euler steps", size / 1e6)
+               + (shared > 0 ? "; \(shared) shared with a figure above)" : ")")))
+        for run in left.sorted(by: { $0.size > $1.size }) { log("    \(run.request)") }
+    }
+    log(String(format: "dry run: %d runs to compute, %.3g billion Euler steps; multiply by the microseconds per step "
+        + "of `workbench bench <experiment> --preset ...` for a time estimate", counted.count, total / 1e9))
 }

@@ -37,6 +37,9 @@ struct FiguresCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Image format(s): png, svg, pdf, comma-separated.", valueName: "format"))
     var format: String = "png"
 
+    @Flag(name: .long, help: "List each figure's runs (cached or to compute, with their size in Euler steps) and stop.")
+    var dryRun = false
+
     func run() throws {
         var succeeded = false
         try reportingErrors {
@@ -55,9 +58,9 @@ struct FiguresCommand: ParsableCommand {
             let only = self.only.map { $0.split(separator: ",").map(String.init) }
             let report = try regenerateFigures(registry: registry, options: FiguresOptions(
                 preset: p, only: only, outDirectory: out, mnistDirectory: resolveMNISTDirectory(mnist), jobs: jobs,
-                shard: slice, formats: formats,
+                shard: slice, formats: formats, dryRun: dryRun,
                 log: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }))
-            succeeded = report.succeeded
+            succeeded = dryRun ? report.skipped.isEmpty : report.succeeded
         }
         if !succeeded { throw ExitCode(1) }
     }

@@ -54,6 +54,20 @@ final class FiguresCommandTests: XCTestCase {
         XCTAssertTrue(again.contains("## Figure 2:") && again.contains("## Figure 13:"))
     }
 
+    func testDryRunListsRunsWithoutComputingOrWriting() throws {
+        let out = try temporaryDirectory()
+        var lines: [String] = []
+        let report = try regenerateFigures(registry: registry, options: FiguresOptions(
+            preset: .paper, only: ["fig13", "fig11"], outDirectory: out, dryRun: true, log: { lines.append($0) }))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out))
+        XCTAssertEqual(report.runsComputed, 0)
+        XCTAssertTrue(report.made.isEmpty)
+        // Fig. 13's traced Gaussian run is one of Fig. 11's five: counted once, flagged as shared.
+        XCTAssertTrue(lines.contains { $0.hasPrefix("fig11: 5 runs, 0 cached, 5 to compute") }, "\(lines)")
+        XCTAssertTrue(lines.contains { $0.hasPrefix("fig13: 1 runs, 0 cached, 1 to compute") && $0.contains("1 shared") }, "\(lines)")
+        XCTAssertTrue(lines.last?.hasPrefix("dry run: 5 runs to compute") ?? false, "\(lines)")
+    }
+
     func testShardsSplitTheRunsAndAFinalCallDraws() throws {
         let out = try temporaryDirectory()
         var computed = 0, planned = 0
