@@ -31,7 +31,7 @@ public func regenerateFigures(registry: Registry, options: FiguresOptions) throw
         + (options.shard.map { " (shard \($0), \(report.runsElsewhere) left to other shards)" } ?? ""))
 
     if options.dryRun {
-        describePlan(plan, toCompute: toCompute, log: log)
+        describePlan(plan, toCompute: toCompute, mnistDirectory: options.mnistDirectory, log: log)
         for s in report.skipped { log("\(s.id): skipped: \(s.reason)") }
         return report
     }
@@ -82,24 +82,41 @@ public func regenerateFigures(registry: Registry, options: FiguresOptions) throw
 }
 
 /// `--dry-run`: per figure, its runs and how much is left to compute. The size is the model's
-/// Euler steps times (iterations + 2) (the baseline and final evaluations), the unit in which
-/// `workbench bench` reports microseconds, so the two give a time estimate.
-func describePlan(_ plan: FigurePlan, toCompute: [PlannedRun], log: (String) -> Void) {
+/// Euler steps times (iterations + 2) (the baseline and final evaluations); each distinct run
+/// setting is timed on a short rollout (`StepCost`) to turn it into an estimate of CPU time.
+func describePlan(_ plan: FigurePlan, toCompute: [PlannedRun], mnistDirectory: String?, log: (String) -> Void) {
     let pending = Dictionary(toCompute.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+    var costs: [RunRequest: StepCost?] = [:]
+    func seconds(_ run: PlannedRun) -> Double? {
+        let setting = run.request.seed(0)
+        if costs[setting] == nil {
+            costs[setting] = try? StepCost.measure(run.experiment, preset: setting.preset, overrides: setting.orderedOverrides,
+                                                   context: RunContext(seed: 0, mnistDirectory: mnistDirectory))
+        }
+        return costs[setting]!.map { $0.seconds * run.size }
+    }
     var counted = Set<RunKey>()
-    var total = 0.0
+    var total = 0.0, cpu = 0.0, unknown = 0
     for entry in plan.entries {
         let keys = Set(entry.requests.map { plan.keys[$0]! })
         let left = keys.compactMap { pending[$0] }
         let fresh = left.filter { counted.insert($0.key).inserted }
         let size = fresh.reduce(0) { $0 + $1.size }
+        let times = fresh.map(seconds)
+        let known = times.compactMap { $0 }.reduce(0, +)
+        unknown += times.filter { $0 == nil }.count
         total += size
+        cpu += known
         let shared = left.count - fresh.count
-        log("\(entry.figure.id): \(keys.count) runs, \(keys.count - left.count) cached, \(left.count) to compute"
-            + (left.isEmpty ? "" : String(format: " (%.3g million Euler steps", size / 1e6)
-               + (shared > 0 ? "; \(shared) shared with a figure above)" : ")")))
+        var line = "\(entry.figure.id): \(keys.count) runs, \(keys.count - left.count) cached, \(left.count) to compute"
+        if !left.isEmpty {
+            line += String(format: " (%.3g million Euler steps, ~", size / 1e6) + formatDuration(known) + " CPU"
+            line += shared > 0 ? "; \(shared) shared with a figure above)" : ")"
+        }
+        log(line)
         for run in left.sorted(by: { $0.size > $1.size }) { log("    \(run.request)") }
     }
-    log(String(format: "dry run: %d runs to compute, %.3g billion Euler steps; multiply by the microseconds per step "
-        + "of `workbench bench <experiment> --preset ...` for a time estimate", counted.count, total / 1e9))
+    log(String(format: "dry run: %d runs to compute, %.3g billion Euler steps, ~", counted.count, total / 1e9)
+        + formatDuration(cpu) + " CPU (optimisation only, timed on short rollouts; SGD replays and long-horizon memory "
+        + "traffic add to it)" + (unknown > 0 ? "; \(unknown) runs could not be timed" : ""))
 }
