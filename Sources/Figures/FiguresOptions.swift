@@ -13,6 +13,8 @@ public struct FiguresOptions {
     public var formats: [ImageFormat]
     /// List each figure's runs (cached or to compute, with their size) and stop: no run, no drawing.
     public var dryRun = false
+    /// Seconds between the lines listing the runs in flight.
+    public var heartbeatSeconds = 120.0
     /// Where progress and summary lines go (stderr in the CLI).
     public var log: (String) -> Void
 

@@ -26,18 +26,21 @@ public func regenerateFigures(registry: Registry, options: FiguresOptions) throw
         toCompute.append(run)
     }
     let jobs = max(1, options.jobs)
+    let priors = estimatedSeconds(toCompute, mnistDirectory: options.mnistDirectory)
+    let estimate = toCompute.isEmpty ? "" : ", ~" + formatDuration(priors.values.reduce(0, +)) + " CPU estimated"
     log("figures (\(options.preset.rawValue) preset): \(plan.entries.count) to draw, \(report.skipped.count) skipped; "
         + "\(plan.runs.count) runs: \(report.runsCached) cached, \(toCompute.count) to compute on \(jobs) job(s)"
-        + (options.shard.map { " (shard \($0), \(report.runsElsewhere) left to other shards)" } ?? ""))
+        + (options.shard.map { " (shard \($0), \(report.runsElsewhere) left to other shards)" } ?? "") + estimate)
 
     if options.dryRun {
-        describePlan(plan, toCompute: toCompute, mnistDirectory: options.mnistDirectory, log: log)
+        describePlan(plan, toCompute: toCompute, priors: priors, log: log)
         for s in report.skipped { log("\(s.id): skipped: \(s.reason)") }
         return report
     }
 
-    let progress = RunProgress(runs: toCompute, jobs: jobs, log: log)
-    let failures = RunScheduler(cache: cache, jobs: jobs, mnistDirectory: options.mnistDirectory)
+    let progress = RunProgress(runs: toCompute, jobs: jobs, priors: priors, log: log)
+    let failures = RunScheduler(cache: cache, jobs: jobs, mnistDirectory: options.mnistDirectory,
+                                heartbeat: options.heartbeatSeconds)
         .execute(toCompute, progress: progress)
     report.runsComputed = toCompute.count - failures.count
 
@@ -81,30 +84,35 @@ public func regenerateFigures(registry: Registry, options: FiguresOptions) throw
     return report
 }
 
-/// `--dry-run`: per figure, its runs and how much is left to compute. The size is the model's
-/// Euler steps times (iterations + 2) (the baseline and final evaluations); each distinct run
-/// setting is timed on a short rollout (`StepCost`) to turn it into an estimate of CPU time.
-func describePlan(_ plan: FigurePlan, toCompute: [PlannedRun], mnistDirectory: String?, log: (String) -> Void) {
-    let pending = Dictionary(toCompute.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+/// Seconds each run should take: its size times the cost per unit of its setting (the run
+/// without its seed), timed once per setting on a short rollout (`StepCost`). Runs whose
+/// setting cannot be timed are left out.
+func estimatedSeconds(_ runs: [PlannedRun], mnistDirectory: String?) -> [RunKey: Double] {
     var costs: [RunRequest: StepCost?] = [:]
-    func seconds(_ run: PlannedRun) -> Double? {
+    var out: [RunKey: Double] = [:]
+    for run in runs {
         let setting = run.request.seed(0)
         if costs[setting] == nil {
             costs[setting] = try? StepCost.measure(run.experiment, preset: setting.preset, overrides: setting.orderedOverrides,
                                                    context: RunContext(seed: 0, mnistDirectory: mnistDirectory))
         }
-        return costs[setting]!.map { $0.seconds * run.size }
+        if let cost = costs[setting]! { out[run.key] = cost.seconds * run.size }
     }
+    return out
+}
+
+/// `--dry-run`: per figure, its runs and what is left: the size (Euler steps times iterations
+/// + 2, the baseline and final evaluations) and the estimated CPU time.
+func describePlan(_ plan: FigurePlan, toCompute: [PlannedRun], priors: [RunKey: Double], log: (String) -> Void) {
+    let pending = Dictionary(toCompute.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
     var counted = Set<RunKey>()
-    var total = 0.0, cpu = 0.0, unknown = 0
+    var total = 0.0, cpu = 0.0
     for entry in plan.entries {
         let keys = Set(entry.requests.map { plan.keys[$0]! })
         let left = keys.compactMap { pending[$0] }
         let fresh = left.filter { counted.insert($0.key).inserted }
         let size = fresh.reduce(0) { $0 + $1.size }
-        let times = fresh.map(seconds)
-        let known = times.compactMap { $0 }.reduce(0, +)
-        unknown += times.filter { $0 == nil }.count
+        let known = fresh.compactMap { priors[$0.key] }.reduce(0, +)
         total += size
         cpu += known
         let shared = left.count - fresh.count
@@ -116,7 +124,8 @@ func describePlan(_ plan: FigurePlan, toCompute: [PlannedRun], mnistDirectory: S
         log(line)
         for run in left.sorted(by: { $0.size > $1.size }) { log("    \(run.request)") }
     }
+    let untimed = toCompute.filter { priors[$0.key] == nil }.count
     log(String(format: "dry run: %d runs to compute, %.3g billion Euler steps, ~", counted.count, total / 1e9)
         + formatDuration(cpu) + " CPU (optimisation only, timed on short rollouts; SGD replays and long-horizon memory "
-        + "traffic add to it)" + (unknown > 0 ? "; \(unknown) runs could not be timed" : ""))
+        + "traffic add to it)" + (untimed > 0 ? "; \(untimed) runs could not be timed" : ""))
 }

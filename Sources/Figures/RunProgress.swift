@@ -1,27 +1,66 @@
 import Foundation
 import WorkbenchKit
 
-/// One line per finished run: count, bar, percentage, the run, its time, elapsed and ETA.
+/// One line per finished run: count, bar, percentage, the run, its time, elapsed and ETA; and,
+/// every few minutes, a heartbeat listing the runs in flight with their iterations so far.
 /// Runs differ in cost by orders of magnitude (a single-neuron sweep point vs an MNIST net),
 /// so the ETA prices each run left from the measured seconds per unit of size (steps x
 /// iterations) of the most similar finished runs: same run but seed, else same experiment,
-/// else all; then divides by the parallel jobs.
+/// else all; before any has finished, from `priors` (short timed rollouts, `StepCost`). Runs in
+/// flight count with the fraction of their iterations left; the sum is divided by the jobs.
 final class RunProgress {
     private let runs: [PlannedRun]
     private let jobs: Int
     private let start = Date()
     private let log: (String) -> Void
+    private let priors: [RunKey: Double]
     private var finishedKeys = Set<RunKey>()
+    private var inFlight: [RunKey: (run: PlannedRun, started: Date, done: Int, total: Int)] = [:]
     private var rates: [String: (seconds: Double, size: Double)] = [:]
     private let lock = NSLock()
 
-    init(runs: [PlannedRun], jobs: Int, log: @escaping (String) -> Void) {
-        self.runs = runs; self.jobs = max(1, jobs); self.log = log
+    init(runs: [PlannedRun], jobs: Int, priors: [RunKey: Double] = [:], log: @escaping (String) -> Void) {
+        self.runs = runs; self.jobs = max(1, jobs); self.priors = priors; self.log = log
+    }
+
+    func started(_ run: PlannedRun) {
+        lock.lock(); defer { lock.unlock() }
+        inFlight[run.key] = (run, Date(), 0, 0)
+    }
+
+    func iteration(_ run: PlannedRun, _ done: Int, _ total: Int) {
+        lock.lock(); defer { lock.unlock() }
+        inFlight[run.key]?.done = done
+        inFlight[run.key]?.total = total
+    }
+
+    /// `  running: <run> 412/1000 it (6m12s); ... | elapsed 20m, ETA 1h05m`
+    func heartbeat() {
+        lock.lock(); defer { lock.unlock() }
+        guard !inFlight.isEmpty else { return }
+        let now = Date()
+        let list = inFlight.values.sorted { $0.started < $1.started }.map {
+            "\($0.run.request) \($0.done)/\($0.total) it (\(formatDuration(now.timeIntervalSince($0.started))))"
+        }
+        log("  running: " + list.joined(separator: "; ")
+            + " | elapsed \(formatDuration(now.timeIntervalSince(start))), ETA \(formatDuration(remaining()))")
+    }
+
+    /// Estimated wall seconds left: runs not started, plus the unfinished share of those in flight.
+    private func remaining() -> Double {
+        var work = 0.0, count = 0
+        for run in runs where !finishedKeys.contains(run.key) {
+            count += 1
+            let share = inFlight[run.key].map { $0.total > 0 ? 1 - Double($0.done) / Double($0.total) : 1 } ?? 1
+            work += share * estimate(run)
+        }
+        return count == 0 ? 0 : work / Double(min(jobs, count))
     }
 
     func finished(_ run: PlannedRun, seconds: Double, error: Error?) {
         lock.lock(); defer { lock.unlock() }
         finishedKeys.insert(run.key)
+        inFlight.removeValue(forKey: run.key)
         if error == nil {
             for group in Self.groups(run) {
                 let r = rates[group] ?? (0, 0)
@@ -30,9 +69,7 @@ final class RunProgress {
         }
         let done = finishedKeys.count, total = runs.count
         let elapsed = Date().timeIntervalSince(start)
-        let left = runs.filter { !finishedKeys.contains($0.key) }
-        let work = left.reduce(0.0) { $0 + estimate($1) }
-        let eta = left.isEmpty ? 0 : work / Double(min(jobs, left.count))
+        let eta = remaining()
         let width = String(total).count
         let count = String(repeating: " ", count: width - String(done).count) + "\(done)/\(total)"
         let status = error.map { "FAILED: \(describe($0))" } ?? String(format: "%.1fs", seconds)
@@ -43,7 +80,7 @@ final class RunProgress {
         for group in Self.groups(run) {
             if let r = rates[group], r.size > 0 { return r.seconds / r.size * run.size }
         }
-        return 0
+        return priors[run.key] ?? 0
     }
 
     /// From the most to the least similar: the run without its seed, its experiment, everything.

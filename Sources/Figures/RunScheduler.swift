@@ -18,15 +18,25 @@ struct RunScheduler {
     let jobs: Int
     let mnistDirectory: String?
 
+    /// Seconds between the lines listing the runs in flight (their iterations and time so far).
+    let heartbeat: Double
+
     func execute(_ runs: [PlannedRun], progress: RunProgress) -> [RunKey: Error] {
         let queue = WorkQueue(runs.sorted { $0.size > $1.size })
         let group = DispatchGroup()
+        let stop = DispatchSemaphore(value: 0)
+        let beat = Thread { [heartbeat] in
+            while stop.wait(timeout: .now() + heartbeat) == .timedOut { progress.heartbeat() }
+        }
+        if !runs.isEmpty { beat.start() }
+        defer { if !runs.isEmpty { stop.signal() } }
         for _ in 0..<max(1, min(jobs, runs.count)) {
             group.enter()
             let worker = Thread {
                 while let run = queue.next() {
                     let start = Date()
-                    let error = execute(run)
+                    progress.started(run)
+                    let error = execute(run, progress: progress)
                     if let error { queue.fail(run.key, error) }
                     progress.finished(run, seconds: Date().timeIntervalSince(start), error: error)
                 }
@@ -39,12 +49,13 @@ struct RunScheduler {
         return queue.failures
     }
 
-    private func execute(_ run: PlannedRun) -> Error? {
+    private func execute(_ run: PlannedRun, progress: RunProgress) -> Error? {
         do {
             let folder = try cache.prepare(run.key, experiment: run.request.experiment)
             _ = try runExperiment(run.experiment, options: RunOptions(
                 preset: run.request.preset, overrides: run.request.orderedOverrides, seed: run.request.seed,
-                outDirectory: folder, quiet: true, mnistDirectory: mnistDirectory))
+                outDirectory: folder, quiet: true, mnistDirectory: mnistDirectory,
+                onIteration: { progress.iteration(run, $0, $1) }))
             return nil
         } catch {
             return error

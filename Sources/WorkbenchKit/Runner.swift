@@ -11,10 +11,15 @@ public struct RunOptions {
     public var outDirectory: String?
     public var quiet: Bool
     public var mnistDirectory: String?
+    /// Called after each control iteration with (iterations done, iterations in all), e.g. for a
+    /// scheduler's heartbeat; the console progress line is separate (`quiet`).
+    public var onIteration: ((Int, Int) -> Void)?
     public init(preset: String = "quick", overrides: [(String, String)] = [], seed: UInt64 = 0,
-                outDirectory: String? = nil, quiet: Bool = true, mnistDirectory: String? = nil) {
+                outDirectory: String? = nil, quiet: Bool = true, mnistDirectory: String? = nil,
+                onIteration: ((Int, Int) -> Void)? = nil) {
         self.preset = preset; self.overrides = overrides; self.seed = seed
         self.outDirectory = outDirectory; self.quiet = quiet; self.mnistDirectory = mnistDirectory
+        self.onIteration = onIteration
     }
 }
 
@@ -47,6 +52,7 @@ public func runExperiment(_ experiment: any Experiment, options: RunOptions) thr
     let progress = ProgressReporter(label: experiment.name, total: prepared.optimizer.iterations, quiet: options.quiet)
     let optimized = optimizeControl(engine: engine, initial: prepared.initialControl, settings: prepared.optimizer) { k, v in
         progress.update(k + 1, "V=\(String(format: "%.6g", v))")
+        options.onIteration?(k + 1, prepared.optimizer.iterations)
     }
     let valueControl = optimized.valueHistory.last!
     _ = engine.value(optimized.theta)

@@ -68,6 +68,21 @@ final class FiguresCommandTests: XCTestCase {
         XCTAssertTrue(lines.last?.hasPrefix("dry run: 5 runs to compute") ?? false, "\(lines)")
     }
 
+    func testHeartbeatListsRunsInFlightAndTheHeaderHasAnEstimate() throws {
+        let out = try temporaryDirectory()
+        var lines: [String] = []
+        let lock = NSLock()
+        var options = FiguresOptions(preset: .quick, only: ["fig13"], outDirectory: out, jobs: 1,
+                                     log: { line in lock.lock(); lines.append(line); lock.unlock() })
+        options.heartbeatSeconds = 0.05
+        let report = try regenerateFigures(registry: registry, options: options)
+        XCTAssertTrue(report.succeeded)
+        XCTAssertTrue(lines[0].contains("CPU estimated"), lines[0])
+        let beat = lines.first { $0.hasPrefix("  running: effort-allocation [quick]") }
+        XCTAssertNotNil(beat, "\(lines)")
+        XCTAssertTrue(beat?.contains("/100 it (") ?? false, beat ?? "")
+    }
+
     func testShardsSplitTheRunsAndAFinalCallDraws() throws {
         let out = try temporaryDirectory()
         var computed = 0, planned = 0
