@@ -56,9 +56,11 @@ public struct TaskConcatenation: Sendable {
         for part in perSxy { for e in 0..<sxy.count { sxy[e] += part[e] } }
         let counts = tasks.compactMap(\.sampleCount)
         self.tasks = tasks
-        statistics = TaskStatistics(inputCount: ni, outputCount: no, sx: sx, sxy: sxy, sy: sy,
+        var statistics = TaskStatistics(inputCount: ni, outputCount: no, sx: sx, sxy: sxy, sy: sy,
                                     meanX: tasks.flatMap(\.meanX), meanY: tasks.flatMap(\.meanY),
                                     sampleCount: counts.count == tasks.count ? counts.min() : nil)
+        statistics.independentInputBlocks = inputRanges
+        self.statistics = statistics
         perTaskSxy = perSxy
         perTaskSy = perSy
         self.inputRanges = inputRanges

@@ -86,6 +86,41 @@ final class TwoLayerGradientTests: XCTestCase {
         }
     }
 
+    /// Independent input blocks (concatenated tasks): the structured product with Sx must give the
+    /// dense one's loss, drift and vector-Jacobian products.
+    func testIndependentInputBlocksMatchDenseSx() {
+        let parts = [randomTask(inputs: 5, outputs: 2, seed: 21), randomTask(inputs: 3, outputs: 1, seed: 22)]
+        let ranges = [0..<5, 5..<8]
+        var sx = [Double](repeating: 0, count: 64), sxy = [Double](repeating: 0, count: 24)
+        let mx = parts.flatMap(\.meanX), my = parts.flatMap(\.meanY)
+        for a in 0..<8 { for b in 0..<8 { sx[a * 8 + b] = mx[a] * mx[b] } }
+        for (k, r) in ranges.enumerated() {
+            for a in r { for b in r { sx[a * 8 + b] = parts[k].sx[(a - r.lowerBound) * r.count + (b - r.lowerBound)] } }
+        }
+        for a in 0..<8 { for b in 0..<3 { sxy[a * 3 + b] = mx[a] * my[b] } }
+        var blocked = TaskStatistics(inputCount: 8, outputCount: 3, sx: sx, sxy: sxy,
+                                     sy: (0..<9).map { Double($0 % 4 == 0 ? 1 : 0) }, meanX: mx, meanY: my)
+        let dense = blocked
+        blocked.independentInputBlocks = ranges
+        let cfg = TwoLayerNetwork.Configuration(hidden: 4, lambda: 0.01, weighting: .linear(groupOfOutput: [0, 0, 1]))
+        let a = TwoLayerNetwork(configuration: cfg, task: blocked), b = TwoLayerNetwork(configuration: cfg, task: dense)
+        var rng = SeededGenerator(seed: 9)
+        let w = a.randomInitialState(std: 0.4, using: &rng)
+        let g = a.neutralControl.map { $0 + 0.3 * rng.normal() }
+        let adjoint = (0..<a.stateCount).map { _ in rng.normal() }
+        var outputs: [[Double]] = []
+        for net in [a, b] {
+            let ws = net.makeWorkspace()
+            var drift = [Double](repeating: 0, count: net.stateCount)
+            let loss = net.evaluate(step: 0, state: w, control: g, drift: &drift, workspace: ws)
+            var wBar = [Double](repeating: 0, count: net.stateCount), gBar = [Double](repeating: 0, count: net.controlCount)
+            net.pullback(step: 0, state: w, control: g, driftAdjoint: adjoint, lossWeight: 0.6,
+                         stateBar: &wBar, controlBar: &gBar, workspace: ws)
+            outputs.append([loss] + drift + wBar + gBar)
+        }
+        for (x, y) in zip(outputs[0], outputs[1]) { XCTAssertEqual(x, y, accuracy: 1e-12 * max(1, abs(y))) }
+    }
+
     /// With no control the drift is exactly minus the loss gradient (gradient flow), so one tiny
     /// Euler step lowers the loss by dt |f|^2 to first order.
     func testDriftIsNegativeLossGradient() {
