@@ -37,7 +37,7 @@ struct FiguresCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Image format(s): png, svg, pdf, comma-separated.", valueName: "format"))
     var format: String = "png"
 
-    @Flag(name: .long, help: "List each figure's runs (cached or to compute, with their size in Euler steps) and stop.")
+    @Flag(name: .long, help: "List each figure's runs (cached or left) with the Euler steps and estimated CPU time left, and stop.")
     var dryRun = false
 
     func run() throws {
