@@ -88,15 +88,15 @@ public func regenerateFigures(registry: Registry, options: FiguresOptions) throw
 /// without its seed), timed once per setting on a short rollout (`StepCost`). Runs whose
 /// setting cannot be timed are left out.
 func estimatedSeconds(_ runs: [PlannedRun], mnistDirectory: String?) -> [RunKey: Double] {
-    var costs: [RunRequest: StepCost?] = [:]
+    var costs: [RunRequest: Double?] = [:]
     var out: [RunKey: Double] = [:]
     for run in runs {
         let setting = run.request.seed(0)
         if costs[setting] == nil {
-            costs[setting] = try? StepCost.measure(run.experiment, preset: setting.preset, overrides: setting.orderedOverrides,
-                                                   context: RunContext(seed: 0, mnistDirectory: mnistDirectory))
+            costs[setting] = try? StepCost.seconds(run.experiment, preset: setting.preset, overrides: setting.orderedOverrides,
+                                                  context: RunContext(seed: 0, mnistDirectory: mnistDirectory))
         }
-        if let cost = costs[setting]! { out[run.key] = cost.seconds * run.size }
+        if let cost = costs[setting]! { out[run.key] = cost * run.size }
     }
     return out
 }

@@ -168,9 +168,8 @@ public enum Kernels {
     static func narrowRows8(_ m: Int, _ n: Int, _ k: Int, _ alpha: Double, _ a: Ptr,
                             _ rowStride: Int, _ colStride: Int, _ b: Ptr, _ beta: Double, _ c: MutPtr) {
         let o1 = n - 4
-        @inline(__always) func finish(_ x: V4, _ p: MutPtr) {
-            store4(beta == 0 ? alpha * x : (alpha * x).addingProduct(V4(repeating: beta), load4(p)), p)
-        }
+        @inline(__always) func combine(_ x: V4, _ y: V4) -> V4 { (alpha * x).addingProduct(V4(repeating: beta), y) }
+        @inline(__always) func old(_ p: MutPtr) -> V4 { beta == 0 ? V4() : load4(p) }
         var i = 0
         while i + 4 <= m {
             let a0 = a + i * rowStride, a1 = a0 + rowStride, a2 = a1 + rowStride, a3 = a2 + rowStride
@@ -188,13 +187,12 @@ public enum Kernels {
             }
             // The blocks overlap when n < 8 with identical sums; read C before writing any of it.
             let c0 = c + i * n, c1 = c0 + n, c2 = c1 + n, c3 = c2 + n
-            let y01 = beta == 0 ? V4() : load4(c0 + o1), y11 = beta == 0 ? V4() : load4(c1 + o1)
-            let y21 = beta == 0 ? V4() : load4(c2 + o1), y31 = beta == 0 ? V4() : load4(c3 + o1)
-            finish(x00, c0); finish(x10, c1); finish(x20, c2); finish(x30, c3)
-            store4((alpha * x01).addingProduct(V4(repeating: beta), y01), c0 + o1)
-            store4((alpha * x11).addingProduct(V4(repeating: beta), y11), c1 + o1)
-            store4((alpha * x21).addingProduct(V4(repeating: beta), y21), c2 + o1)
-            store4((alpha * x31).addingProduct(V4(repeating: beta), y31), c3 + o1)
+            let y00 = old(c0), y01 = old(c0 + o1), y10 = old(c1), y11 = old(c1 + o1)
+            let y20 = old(c2), y21 = old(c2 + o1), y30 = old(c3), y31 = old(c3 + o1)
+            store4(combine(x01, y01), c0 + o1); store4(combine(x00, y00), c0)
+            store4(combine(x11, y11), c1 + o1); store4(combine(x10, y10), c1)
+            store4(combine(x21, y21), c2 + o1); store4(combine(x20, y20), c2)
+            store4(combine(x31, y31), c3 + o1); store4(combine(x30, y30), c3)
             i += 4
         }
         while i < m {
@@ -206,9 +204,8 @@ public enum Kernels {
                 bp += n; off += colStride
             }
             let ci = c + i * n
-            let y1 = beta == 0 ? V4() : load4(ci + o1)
-            finish(x0, ci)
-            store4((alpha * x1).addingProduct(V4(repeating: beta), y1), ci + o1)
+            let y0 = old(ci), y1 = old(ci + o1)
+            store4(combine(x1, y1), ci + o1); store4(combine(x0, y0), ci)
             i += 1
         }
     }

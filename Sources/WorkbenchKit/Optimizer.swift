@@ -27,13 +27,8 @@ public struct Bounds: Equatable {
     }
 
     public func clamp(_ theta: inout [Double]) {
-        let p = lower.count
-        if p == 1 {
-            let lo = lower[0], hi = upper[0]
-            if lo == -.infinity && hi == .infinity { return }
-            for k in theta.indices { theta[k] = min(max(theta[k], lo), hi) }
-        } else {
-            for k in theta.indices { theta[k] = min(max(theta[k], lower[k % p]), upper[k % p]) }
+        theta.withUnsafeMutableBufferPointer { t in
+            if let base = t.baseAddress { clamp(base, count: t.count, offset: 0) }
         }
     }
 }

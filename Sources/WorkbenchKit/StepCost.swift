@@ -4,20 +4,13 @@ import Foundation
 /// + adjoint) when the experiment has a `steps` parameter, else seconds per iteration. Timed on
 /// a short rollout (at most `maxSteps` steps, best of `repeats`), so it misses the memory traffic
 /// of long horizons (up to ~30% at 16000 steps) and any SGD replays: an estimate, not a promise.
-public struct StepCost {
-    public let seconds: Double
-    public let perStep: Bool
-
-    public static func measure(_ experiment: any Experiment, preset: String, overrides: [(String, String)],
-                               context: RunContext, maxSteps: Int = 400, repeats: Int = 3) throws -> StepCost {
+public enum StepCost {
+    public static func seconds(_ experiment: any Experiment, preset: String, overrides: [(String, String)],
+                               context: RunContext, maxSteps: Int = 400, repeats: Int = 3) throws -> Double {
         let full = try experiment.resolve(preset: preset, overrides: overrides)
         var changes: [(String, String)] = []
         if full.values["iterations"] != nil { changes.append(("iterations", "0")) }
-        var steps = 1
-        if case .integer(let n)? = full.values["steps"] {
-            steps = min(n, maxSteps)
-            changes.append(("steps", String(steps)))
-        }
+        if case .integer(let n)? = full.values["steps"] { changes.append(("steps", String(min(n, maxSteps)))) }
         let kept = overrides.filter { o in !changes.contains { $0.0 == o.0 } }
         let params = try experiment.resolve(preset: preset, overrides: kept + changes)
         let prepared = try experiment.prepare(params, context: context)
@@ -29,7 +22,6 @@ public struct StepCost {
             _ = engine.valueAndGradient(theta, gradient: &gradient)
             best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) * 1e-9)
         }
-        let perStep = full.values["steps"] != nil
-        return StepCost(seconds: best / Double(perStep ? engine.steps : 1), perStep: perStep)
+        return best / Double(full.values["steps"] != nil ? engine.steps : 1)
     }
 }
