@@ -19,24 +19,21 @@ struct EngagementFigure: PaperFigure {
         Easier tasks and digits are engaged first; the semantic hierarchy is engaged from the root down.
         """
     static let modes = ["attentive", "active", "vector"]
-    let requiredExperiments = ["task-engagement", "category-engagement", "category-engagement-semantic", "class-proportion"]
+    let requiredExperiments = ["task-engagement", "category-engagement-semantic", "class-proportion"]
 
     func task(_ mode: String) -> SeededRuns { .make("task-engagement", ["mode": mode]) }
-    /// (h, i): in the paper preset class-proportion optimises phi_c(t) exactly as category-engagement
-    /// does (same parameters) and writes the same loss and phi columns, so (h, i) and (l, m) share one
-    /// optimisation, as in the paper, instead of repeating it. The quick presets differ (class-proportion
-    /// uses Adam so l-m move in 60 iterations, which leaves phi noisy), so quick draws (h, i) from its own runs.
-    func mnist(_ c: PlanContext) -> SeededRuns { c.preset == .paper ? proportion : .make("category-engagement", [:]) }
     let semantic = SeededRuns.make("category-engagement-semantic", [:])
+    /// (h, i) and (l, m) share one optimisation, as in the paper: class-proportion optimises phi_c(t) as
+    /// category-engagement does (the same parameters in the paper preset; quick uses Adam so phi moves
+    /// in 60 iterations) and writes the same loss and phi columns.
     let proportion = SeededRuns.make("class-proportion", [:])
 
     func runs(_ c: PlanContext) -> [RunRequest] {
-        let own = c.preset == .paper ? [] : mnist(c).requests(c)
-        return Self.modes.flatMap { task($0).requests(c) } + own + semantic.requests(c) + proportion.requests(c)
+        Self.modes.flatMap { task($0).requests(c) } + semantic.requests(c) + proportion.requests(c)
     }
 
     func parameterNotes(_ c: PlanContext) -> [String] {
-        Self.modes.map { task($0).note(c) } + (c.preset == .paper ? [] : [mnist(c).note(c)]) + [semantic.note(c), proportion.note(c)]
+        Self.modes.map { task($0).note(c) } + [semantic.note(c), proportion.note(c)]
     }
 
     func draw(_ inputs: FigureInputs) throws -> Figure {
@@ -58,7 +55,7 @@ struct EngagementFigure: PaperFigure {
             psi.yLabel = "Engagement ψ_{τ}(t)"
             psi.title = "(\(letter(2 * k + 1))) \(mode.capitalized): engagement"
         }
-        let mnistRuns = try inputs.runs(mnist(c).requests(c)), semanticRuns = try inputs.runs(semantic.requests(c))
+        let mnistRuns = try inputs.runs(proportion.requests(c)), semanticRuns = try inputs.runs(semantic.requests(c))
         try EngagementPanels.improvement(fig[1, 0], mnistRuns)
         fig[1, 0].title = "(h) MNIST: loss improvement"
         try EngagementPanels.coefficients(fig[1, 1], mnistRuns, prefix: "phi_", yLabel: "φ_{c}(t)")
@@ -70,23 +67,22 @@ struct EngagementFigure: PaperFigure {
 
         // (l, m): the SGD replay of the paper (the plain network trained on batches drawn with the
         // class proportions), mean ±1 std as the authors' class_prop_plot; phi = 1 is uniform.
-        let proportionRuns = try inputs.runs(proportion.requests(c))
         let curves = fig[1, 4]
         for (name, suffix, label, color) in [("sgd_balanced", "_baseline", "Uniform", Style.baseline),
                                              ("sgd_balanced", "_control", "Balanced", Style.control),
                                              ("sgd_curriculum", "_control", "Curriculum", Color.C(1))] {
-            try Style.sgdBand(curves, proportionRuns, name, suffix: suffix, label: label, color: color, widths: 1)
+            try Style.sgdBand(curves, mnistRuns, name, suffix: suffix, label: label, color: color, widths: 1)
         }
         curves.xLabel = Style.taskTime
         curves.yLabel = "Loss L(t)"
         curves.title = "(l) Class proportions (SGD)"
         let perClass = fig[1, 5]
-        let classes = proportionRuns[0].columns(prefix: "sgd_class_loss_", suffix: "_mean_control")
+        let classes = mnistRuns[0].columns(prefix: "sgd_class_loss_", suffix: "_mean_control")
             .map { String($0.name.dropFirst("sgd_class_loss_".count).dropLast("_mean_control".count)) }
         for (k, digit) in classes.enumerated() {
-            try Style.sgdBand(perClass, proportionRuns, "sgd_class_loss_" + digit, suffix: "_control", label: digit,
+            try Style.sgdBand(perClass, mnistRuns, "sgd_class_loss_" + digit, suffix: "_control", label: digit,
                               color: Color.C(k), widths: 1, bandAlpha: 0.15, width: 1.5)
-            try Style.sgdBand(perClass, proportionRuns, "sgd_class_loss_" + digit, suffix: "_baseline", label: nil,
+            try Style.sgdBand(perClass, mnistRuns, "sgd_class_loss_" + digit, suffix: "_baseline", label: nil,
                               color: Color.C(k), widths: 1, bandAlpha: 0.08, width: 1.5, style: .dashed)
         }
         perClass.xLabel = Style.taskTime

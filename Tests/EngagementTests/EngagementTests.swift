@@ -45,16 +45,21 @@ final class EngagementGradientTests: XCTestCase {
         }
     }
 
-    func testSeedChangesWeightAndControlInitialisation() throws {
+    func testSeedChangesWeightsWhileControlStartsNeutral() throws {
         let dir = try mnistDirectory()
         let e = TaskEngagementExperiment()
         let p = try e.resolve(preset: "quick", overrides: [("steps", "5")])
         let a = try e.prepare(p, context: RunContext(seed: 1, mnistDirectory: dir))
         let b = try e.prepare(p, context: RunContext(seed: 2, mnistDirectory: dir))
-        XCTAssertNotEqual(a.initialControl, b.initialControl)
+        XCTAssertEqual(a.initialControl, a.baselineControl, "psi starts at exactly 1 by default")
         _ = a.engine.value(a.baselineControl); let sa = Array(a.engine.states.prefix(20))
         _ = b.engine.value(b.baselineControl); let sb = Array(b.engine.states.prefix(20))
         XCTAssertNotEqual(sa, sb)
+        // An explicit perturbation is seeded.
+        let q = try e.resolve(preset: "quick", overrides: [("steps", "5"), ("control_init_std", "0.001")])
+        let c = try e.prepare(q, context: RunContext(seed: 1, mnistDirectory: dir))
+        let d = try e.prepare(q, context: RunContext(seed: 2, mnistDirectory: dir))
+        XCTAssertNotEqual(c.initialControl, d.initialControl)
     }
 
     func testBadPairsAreRejectedWithOneLine() throws {

@@ -79,9 +79,9 @@ public struct CategoryEngagementExperiment: Experiment {
             .integer("hidden", dataset == .mnist ? 50 : 30, "hidden units H (Table 4)", range: 1...10_000),
             .real("lambda", 0, "L2 regularisation lambda (Table 4)", range: 0...1e6),
             .real("init_std", dataset == .mnist ? 0.01 : 1e-4, "weight init std (semantic: 1e-4, rich regime)", range: 0...10),
-            // The neuron basis starts at nu = 0 exactly: its per-output gradients already differ, and a seeded
-            // perturbation survives late in the run where gamma^t makes every gradient ~0 (Fig. 19 was noise there).
-            .real("control_init_std", model == .engagement ? 1e-3 : 0,
+            // Controls start exactly neutral (phi = 1, nu = 0): the per-output gradients already differ, and a
+            // seeded perturbation survives where gamma^t makes every gradient ~0 (Figs. 4i, 19c showed it as noise).
+            .real("control_init_std", 0,
                   model == .engagement ? "std of a seeded perturbation of the initial phi = 1" : "std of the initial gains nu",
                   range: 0...10),
             .integer("sgd_runs", 0, "SGD simulations of the real network under each control (0 = none)", range: 0...1000),

@@ -44,7 +44,8 @@ public struct TaskEngagementExperiment: Experiment {
             .integer("hidden", 20, "hidden units H (Table 4)", range: 1...10_000),
             .real("lambda", 0, "L2 regularisation lambda (Table 4)", range: 0...1e6),
             .real("init_std", 0.01, "weight init std", range: 0...10),
-            .real("control_init_std", 1e-3, "std of a seeded perturbation of the initial psi = 1", range: 0...10),
+            // psi starts at exactly 1, as the authors' code did: a perturbation outlives the discount (see NOTES.md).
+            .real("control_init_std", 0, "std of a seeded perturbation of the initial psi = 1", range: 0...10),
             .integer("sgd_runs", 0, "SGD simulations of the real network under each control (0 = none)", range: 0...1000),
             .integer("batch", 256, "SGD batch size per task (Table 4)", range: 1...1_000_000),
         ]
