@@ -18,6 +18,9 @@ public final class Axes {
     /// matplotlib-paper style hides the top and right spines.
     public var showTopRightSpines = false
     public var legendLocation: LegendLocation = .best
+    /// Legend columns, filled column by column as matplotlib's `ncol`; 0 picks two when there are
+    /// more than six entries (ten digits in one column hide half a panel).
+    public var legendColumns = 0
     /// Set false to hide the legend even when series have labels.
     public var showLegend = true
     /// Fixed tick positions (data units) and optional texts for them.

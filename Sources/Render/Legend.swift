@@ -30,16 +30,18 @@ enum Legend {
         let handle = fs * 2, gapAfterHandle = fs * 0.6, pad = fs * 0.45, rowGap = fs * 0.35
         let rowHeight = c.measure("Ag", size: fs).height
         let textWidth = list.map { c.measure($0.label, size: fs).width }.max() ?? 0
-        let w = pad * 2 + handle + gapAfterHandle + textWidth
-        let h = pad * 2 + Double(list.count) * rowHeight + Double(list.count - 1) * rowGap
+        let (columns, rows) = grid(entries: list.count, requestedColumns: axes.legendColumns)
+        let columnWidth = handle + gapAfterHandle + textWidth, columnGap = fs
+        let w = pad * 2 + Double(columns) * columnWidth + Double(columns - 1) * columnGap
+        let h = pad * 2 + Double(rows) * rowHeight + Double(rows - 1) * rowGap
         let box = place(w: w, h: h, axes: axes, p: p, style: style)
 
         c.setColor(Color(1, 1, 1, alpha: 0.8)); c.rect(box); c.fill()
         c.setColor(Color(0.8, 0.8, 0.8)); c.setLineWidth(0.8); c.setDash([]); c.rect(box); c.stroke()
         for (i, e) in list.enumerated() {
-            let top = box.minY + pad + Double(i) * (rowHeight + rowGap)
+            let top = box.minY + pad + Double(i % rows) * (rowHeight + rowGap)
             let mid = top + rowHeight / 2
-            let hx = box.minX + pad
+            let hx = box.minX + pad + Double(i / rows) * (columnWidth + columnGap)
             switch e.swatch {
             case .line(let color, let width, let ls, let marker):
                 c.setColor(color); c.setLineWidth(min(width, 3)); c.setDash(ls.dashes(width: min(width, 3)))
@@ -52,6 +54,13 @@ enum Legend {
             }
             c.text(e.label, at: hx + handle + gapAfterHandle, mid, size: fs, h: .left, v: .center)
         }
+    }
+
+    /// Columns and rows for `entries` labels; `requestedColumns` 0 means two columns above six entries.
+    static func grid(entries: Int, requestedColumns: Int) -> (columns: Int, rows: Int) {
+        let wanted = requestedColumns > 0 ? requestedColumns : (entries > 6 ? 2 : 1)
+        let columns = max(1, min(entries, wanted))
+        return (columns, (entries + columns - 1) / columns)
     }
 
     /// Candidate boxes in matplotlib's order; `.best` scores each by how much data it hides.

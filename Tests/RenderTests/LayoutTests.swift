@@ -20,6 +20,13 @@ final class LayoutTests: XCTestCase {
         XCTAssertEqual(Legend.badness(box, Legend.dataPolylines(axes, layout.transform)), 0)
     }
 
+    func testLongLegendsUseTwoColumnsFilledColumnByColumn() {
+        XCTAssertTrue(Legend.grid(entries: 3, requestedColumns: 0) == (1, 3))
+        XCTAssertTrue(Legend.grid(entries: 10, requestedColumns: 0) == (2, 5), "ten digits: two columns of five")
+        XCTAssertTrue(Legend.grid(entries: 10, requestedColumns: 3) == (3, 4))
+        XCTAssertTrue(Legend.grid(entries: 2, requestedColumns: 4) == (2, 1), "no empty columns")
+    }
+
     func testPanelsOfAGridDoNotOverlapAndAlignPerRowAndColumn() throws {
         let fig = makeSampleFigure()
         let layouts = try Raster.withMeasuringCanvas(fig) { FigureLayout.compute(fig, canvas: $0) }
