@@ -42,13 +42,18 @@ enum LearningRateRuns {
         // quick: alpha = 0.04 so the 1500 steps cover t = 60 (the paper's 18000 x 0.005 = 90); at the
         // preset's 0.008 (t = 12) learning never pays for itself with offset -1 and (c, d, g, h) are flat.
         var overrides = ["offset": String(offset)]
+        // The paper's Fig. 8 runs started at rho = 0 for both offsets (reference notes: its sweeps were made
+        // with init 0). From rho = -1 (rate 0) the small initial weights make dV/drho ~1e-10, below Adam's
+        // epsilon, and nothing is ever learned. Offset 0 keeps its own key: init "offset" is 0 there.
+        if offset != 0 { overrides["init"] = "zero" }
         if c.preset == .quick { overrides["learning_rate"] = "0.04" }
         return RunRequest(experiment, preset: c.preset.rawValue, overrides)
     }
 
     static func note(_ c: PlanContext) -> String {
         "learning-rate `\(c.preset.rawValue)` preset (Table 3: defaults γ = 1, β = 1), \(count(c)) values of "
-            + "γ in linspace(0.6, 1) and of β in linspace(1e-3, 2), the other parameter at its default"
+            + "γ in linspace(0.6, 1) and of β in linspace(1e-3, 2), the other parameter at its default; "
+            + "ρ starts at 0 for both offsets, as the paper's sweeps did (init=zero)"
             + (c.preset == .quick ? "; quick runs use α = 0.04 (t = 60 in 1500 steps)" : "")
     }
 }
