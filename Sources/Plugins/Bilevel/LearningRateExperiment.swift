@@ -8,8 +8,10 @@ import WorkbenchKit
 ///
 /// The paper's sweeps (gamma in linspace(0.6, 1, 10) and beta in linspace(1e-3, 2, 10), each for
 /// both offsets) are runs of this experiment with `--set gamma=...`, `--set beta=...`,
-/// `--set offset=...`. Following the authors' scripts, rho starts at the offset (so with
-/// offset -1 the initial effective rate is 0) unless `init=zero`.
+/// `--set offset=...`. Following the authors' scripts at HEAD, rho starts at the offset (so with
+/// offset -1 the initial effective rate is 0) unless `init=zero`. The paper's figures were made at
+/// older commits with rho starting at 0, and `workbench figures` does the same: at the paper's sizes,
+/// rho = -1 leaves the small initial weights still, so dV/drho (~1e-10) sits below Adam's epsilon.
 public struct LearningRateExperiment: Experiment {
     public init() {}
     public let name = "learning-rate"
