@@ -29,7 +29,11 @@ public struct FiguresOptions {
 
 /// What happened, figure by figure.
 public struct FiguresReport {
-    public struct Made { public let id: String; public let files: [String]; public let seconds: Double }
+    public struct Made {
+        public let id: String; public let files: [String]; public let seconds: Double
+        /// Runs whose optimised control ended with a lower value than the baseline control.
+        public var controlBelowBaseline: [RunRequest] = []
+    }
     public struct NotMade { public let id: String; public let reason: String }
     public var made: [Made] = []
     /// Not attempted: missing data or experiment, with the remedy.

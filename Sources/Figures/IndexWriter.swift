@@ -46,6 +46,10 @@ enum IndexWriter {
             if let image = m.files.first { md += "![\(f.id)](\(image))\n\n" }
             md += "Files: " + m.files.map { "`\($0)`" }.joined(separator: ", ")
                 + String(format: "; preset `%@`; runs + drawing %.1f s of compute\n\n", context.preset.rawValue, m.seconds)
+            if !m.controlBelowBaseline.isEmpty {
+                md += "**Warning:** \(m.controlBelowBaseline.count) run(s) end with a lower value than their baseline "
+                    + "control (marked below): the optimisation did not reach the baseline's value.\n\n"
+            }
         } else if let failure {
             md += "**Not made:** \(failure.reason)\n\n"
         }
@@ -56,9 +60,11 @@ enum IndexWriter {
         for r in entry.requests where !unique.contains(r) { unique.append(r) }
         if !unique.isEmpty {
             md += "<details><summary>\(unique.count) run(s)</summary>\n\n"
+            let below = Set(made?.controlBelowBaseline ?? [])
             for r in unique {
                 let folder = plan.keys[r]!.folderName(r.experiment)
-                md += "- `\(r)` -> [`runs/\(folder)`](runs/\(folder)/result.json)\n"
+                md += "- `\(r)` -> [`runs/\(folder)`](runs/\(folder)/result.json)"
+                    + (below.contains(r) ? " **(control value below the baseline's)**" : "") + "\n"
             }
             md += "\n</details>\n\n"
         }

@@ -69,8 +69,13 @@ public func regenerateFigures(registry: Registry, options: FiguresOptions) throw
             let files = try FigureWriter.write(entry.figure, inputs: inputs, to: options.outDirectory,
                                                formats: options.formats, preset: options.preset)
             let seconds = Date().timeIntervalSince(figureStart) + records.values.reduce(0) { $0 + $1.seconds }
-            report.made.append(.init(id: entry.figure.id, files: files, seconds: seconds))
+            let below = records.values.filter(\.controlBelowBaseline).map(\.request).sorted { "\($0)" < "\($1)" }
+            report.made.append(.init(id: entry.figure.id, files: files, seconds: seconds, controlBelowBaseline: below))
             log("\(entry.figure.id): wrote \(files.joined(separator: ", "))")
+            if !below.isEmpty {
+                log("\(entry.figure.id): warning: \(below.count) run(s) end with a lower value than their baseline "
+                    + "(the optimisation did not reach it): \(below.map { "\($0)" }.joined(separator: "; "))")
+            }
         } catch {
             report.failed.append(.init(id: entry.figure.id, reason: describe(error)))
             log("\(entry.figure.id): FAILED: \(describe(error))")

@@ -42,6 +42,12 @@ public struct RunRecord {
         columnNames = header
     }
 
+    /// The optimised control is worth less than the baseline: the ascent never reached the value the
+    /// baseline control already has (a stuck start or a diverged optimiser), so the run needs a look.
+    public var controlBelowBaseline: Bool {
+        valueControl < valueBaseline - 1e-9 * max(1, abs(valueBaseline))
+    }
+
     /// A series.csv column; a missing one is a one-line error naming run and column.
     public func column(_ name: String) throws -> [Double] {
         guard let c = columns[name] else {

@@ -54,6 +54,31 @@ final class FiguresCommandTests: XCTestCase {
         XCTAssertTrue(again.contains("## Figure 2:") && again.contains("## Figure 13:"))
     }
 
+    func testRunsWhoseControlEndsBelowTheBaselineAreFlagged() throws {
+        let out = try temporaryDirectory()
+        var lines: [String] = []
+        let options = FiguresOptions(preset: .quick, only: ["fig13"], outDirectory: out, mnistDirectory: nil,
+                                     jobs: 1, log: { lines.append($0) })
+        let healthy = try regenerateFigures(registry: registry, options: options)
+        XCTAssertEqual(healthy.made.first?.controlBelowBaseline, [], "the optimised control beats its baseline")
+
+        // Make the cached run look like a stuck ascent: V_control below V_baseline.
+        let runs = "\(out)/runs"
+        let folder = try XCTUnwrap(FileManager.default.contentsOfDirectory(atPath: runs).first)
+        let path = "\(runs)/\(folder)/result.json"
+        var json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
+        json["value_control"] = (json["value_baseline"] as! Double) - 1
+        try JSONSerialization.data(withJSONObject: json).write(to: URL(fileURLWithPath: path))
+
+        lines.removeAll()
+        let stuck = try regenerateFigures(registry: registry, options: options)
+        XCTAssertEqual(stuck.runsCached, 1)
+        XCTAssertEqual(stuck.made.first?.controlBelowBaseline.count, 1)
+        XCTAssertTrue(lines.contains { $0.hasPrefix("fig13: warning: 1 run(s) end with a lower value than their baseline") }, "\(lines)")
+        let index = try String(contentsOfFile: "\(out)/index.md", encoding: .utf8)
+        XCTAssertTrue(index.contains("**(control value below the baseline's)**"))
+    }
+
     func testDryRunListsRunsWithoutComputingOrWriting() throws {
         let out = try temporaryDirectory()
         var lines: [String] = []
