@@ -1,4 +1,5 @@
 // swift-tools-version:5.9
+import Foundation
 import PackageDescription
 
 // Numeric targets are built with bounds checks off in release builds: the inner loops run
@@ -11,9 +12,14 @@ let fast: [SwiftSetting] = [
 /// adding its name here and one line in the CLI's plugin list (Sources/workbench/Plugins.swift).
 let pluginNames = ["GainModulation", "Engagement", "TaskSwitch", "Maml", "Bilevel", "LearningRule"]
 
+/// A plugin may keep its design notes in NOTES.md beside its sources (not a resource).
+func pluginExcludes(_ name: String) -> [String] {
+    FileManager.default.fileExists(atPath: "\(Context.packageDirectory)/Sources/Plugins/\(name)/NOTES.md") ? ["NOTES.md"] : []
+}
+
 let pluginTargets: [Target] = pluginNames.map { name in
     .target(name: name, dependencies: ["WorkbenchKit", "Datasets"],
-            path: "Sources/Plugins/\(name)", swiftSettings: fast)
+            path: "Sources/Plugins/\(name)", exclude: pluginExcludes(name), swiftSettings: fast)
 }
 let pluginTests: [Target] = pluginNames.map { name in
     .testTarget(name: "\(name)Tests", dependencies: [.target(name: name), "WorkbenchKit", "Datasets"])
