@@ -398,7 +398,6 @@ public struct TwoLayerNetwork: LearningDynamics {
         }
     }
 
-    /// Ehat = D E, row r of E scaled by d_r.
     /// dst (rows x I) = src (rows x I) Sx. With independent input blocks (concatenated tasks)
     /// Sx = blockdiag(C_k) + m m^T, C_k a block's centred moments: sum_k |B_k|^2 + 2 I products a
     /// row instead of I^2 (task engagement: 3 x 26^2 + 156 against 78^2).
@@ -423,13 +422,11 @@ public struct TwoLayerNetwork: LearningDynamics {
             block.centred.withUnsafeBufferPointer { c in
                 Kernels.rowCombinations(rows, n, n, 1, src + start, i, 1, c.baseAddress!, 0, scratch)
             }
-            for r in 0..<rows {
-                let d = dst + r * i + start, t = scratch + r * n
-                for k in 0..<n { d[k] += t[k] }
-            }
+            for r in 0..<rows { Kernels.axpy(1, scratch + r * n, dst + r * i + start, n) }
         }
     }
 
+    /// Ehat = D E, row r of E scaled by d_r.
     @inline(__always)
     func scaleRows(_ e: UnsafePointer<Double>, into eh: UnsafeMutablePointer<Double>, _ bf: Buffers) {
         let i = inputs, d = bf.d
