@@ -33,6 +33,8 @@ public struct FiguresReport {
         public let id: String; public let files: [String]; public let seconds: Double
         /// Runs whose optimised control ended with a lower value than the baseline control.
         public var controlBelowBaseline: [RunRequest] = []
+        /// The figure's claims, checked on its drawn numbers.
+        public var claims: [ClaimResult] = []
     }
     public struct NotMade { public let id: String; public let reason: String }
     public var made: [Made] = []

@@ -66,12 +66,16 @@ public func regenerateFigures(registry: Registry, options: FiguresOptions) throw
                 records[request] = try RunRecord(request: request, folder: cache.folder(key, experiment: request.experiment))
             }
             let inputs = FigureInputs(context: context, mnistDirectory: options.mnistDirectory, records: records)
-            let files = try FigureWriter.write(entry.figure, inputs: inputs, to: options.outDirectory,
-                                               formats: options.formats, preset: options.preset)
+            let (files, claims) = try FigureWriter.write(entry.figure, inputs: inputs, to: options.outDirectory,
+                                                         formats: options.formats, preset: options.preset)
             let seconds = Date().timeIntervalSince(figureStart) + records.values.reduce(0) { $0 + $1.seconds }
             let below = records.values.filter(\.controlBelowBaseline).map(\.request).sorted { "\($0)" < "\($1)" }
-            report.made.append(.init(id: entry.figure.id, files: files, seconds: seconds, controlBelowBaseline: below))
+            report.made.append(.init(id: entry.figure.id, files: files, seconds: seconds, controlBelowBaseline: below,
+                                     claims: claims))
             log("\(entry.figure.id): wrote \(files.joined(separator: ", "))")
+            for claim in claims where claim.verdict == .fail {
+                log("\(entry.figure.id): claim FAILED: \(claim.statement) [\(claim.measured)]")
+            }
             if !below.isEmpty {
                 log("\(entry.figure.id): warning: \(below.count) run(s) end with a lower value than their baseline "
                     + "(the optimisation did not reach it): \(below.map { "\($0)" }.joined(separator: "; "))")
@@ -85,6 +89,7 @@ public func regenerateFigures(registry: Registry, options: FiguresOptions) throw
     try IndexWriter.write(report: report, plan: plan, cache: cache, context: context, options: options)
     for s in report.skipped { log("\(s.id): skipped: \(s.reason)") }
     for f in report.failed { log("\(f.id): failed: \(f.reason)") }
+    log(claimSummary(report))
     log("figures: \(report.made.count) made, \(report.skipped.count) skipped, \(report.failed.count) failed in \(formatDuration(report.seconds)); index: \((options.outDirectory as NSString).appendingPathComponent("index.md"))")
     return report
 }
@@ -133,4 +138,13 @@ func describePlan(_ plan: FigurePlan, toCompute: [PlannedRun], priors: [RunKey: 
     log(String(format: "dry run: %d runs to compute, %.3g billion Euler steps, ~", counted.count, total / 1e9)
         + formatDuration(cpu) + " CPU (optimisation only, timed on short rollouts; SGD replays and long-horizon memory "
         + "traffic add to it)" + (untimed > 0 ? "; \(untimed) runs could not be timed" : ""))
+}
+
+/// One line over every drawn figure's claims: how many passed, failed, were left to the paper preset.
+func claimSummary(_ report: FiguresReport) -> String {
+    let all = report.made.flatMap(\.claims)
+    let count = { (v: ClaimResult.Verdict) in all.filter { $0.verdict == v }.count }
+    let failing = report.made.filter { $0.claims.contains { $0.verdict == .fail } }.map(\.id)
+    return "claims: \(count(.pass)) pass, \(count(.fail)) fail, \(count(.paperOnly)) checked on the paper preset only"
+        + (failing.isEmpty ? "" : " (failing in \(failing.joined(separator: ", ")); see index.md)")
 }
