@@ -46,8 +46,10 @@ public func runExperiment(_ experiment: any Experiment, options: RunOptions) thr
     let prepared = try experiment.prepare(params, context: RunContext(seed: options.seed, mnistDirectory: options.mnistDirectory))
     let engine = prepared.engine
 
-    let valueBaseline = engine.value(prepared.baselineControl)
-    let baselineColumns = trajectoryColumns(engine, prepared, prepared.baselineControl, suffix: "_baseline")
+    let (valueBaseline, baselineColumns) = evaluateBaseline(prepared)
+    // When the baseline is uncharged, what the baseline control is worth under the run's cost: the
+    // value the optimiser could always keep (figures compare the optimised control with it).
+    let chargedBaseline = prepared.baselineEngine == nil ? nil : engine.value(prepared.baselineControl)
 
     let progress = ProgressReporter(label: experiment.name, total: prepared.optimizer.iterations, quiet: options.quiet)
     let optimized = optimizeControl(engine: engine, initial: prepared.initialControl, settings: prepared.optimizer) { k, v in
@@ -67,7 +69,8 @@ public func runExperiment(_ experiment: any Experiment, options: RunOptions) thr
         series += simulate(optimized.theta).map { SeriesColumn($0.name + "_control", $0.values) }
     }
     let seconds = Date().timeIntervalSince(start)
-    let extra = prepared.extraResults(prepared.baselineControl, optimized.theta)
+    var extra = prepared.extraResults(prepared.baselineControl, optimized.theta)
+    if let v = chargedBaseline { extra["value_baseline_control_charged"] = v }
     let outcome = RunOutcome(experiment: experiment.name, parameters: params, valueBaseline: valueBaseline,
                              valueControl: valueControl, valueHistory: optimized.valueHistory, seconds: seconds,
                              control: optimized.theta, series: series, extra: extra)
@@ -77,6 +80,13 @@ public func runExperiment(_ experiment: any Experiment, options: RunOptions) thr
     progress.finish("\(experiment.name): V baseline \(String(format: "%.6g", valueBaseline)) -> control \(String(format: "%.6g", valueControl)) in \(formatDuration(seconds))"
                     + (options.outDirectory.map { " -> \($0)" } ?? ""))
     return outcome
+}
+
+/// V and the per-step columns of the baseline control, on the baseline's own engine when it has one.
+func evaluateBaseline(_ prepared: PreparedRun) -> (Double, [SeriesColumn]) {
+    let engine = prepared.baselineEngine?() ?? prepared.engine
+    let value = engine.value(prepared.baselineControl)
+    return (value, trajectoryColumns(engine, prepared, prepared.baselineControl, suffix: "_baseline"))
 }
 
 /// Standard per-step columns of the engine's last evaluation, then the experiment's own.
