@@ -10,7 +10,7 @@ enum MamlRuns {
     static let objective = "with-initial-loss"
 
     static func steps(_ c: PlanContext) -> [Int] {
-        c.preset == .paper ? [1] + stride(from: 20, through: 340, by: 20).map { $0 } : [1, 20, 40, 80, 160]
+        c.preset == .paper ? [1] + stride(from: 20, through: 340, by: 20).map { $0 } : [1, 20, 40, 80, 160, 240, 340]
     }
 
     static func sweep(_ c: PlanContext) -> Sweep {
