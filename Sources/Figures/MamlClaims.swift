@@ -20,6 +20,14 @@ enum MamlClaims {
         }
     }
 
+    /// Values that fall with K until they saturate: each at most `slack` (relative) above the one
+    /// before, and the last clearly (5%) below the first. The paper preset's 18 K values flatten past
+    /// K ~ 280, where one seed's values wobble by ~0.05%.
+    static func fallsUntilSaturated(_ v: [Double], slack: Double = 0.001) -> Bool {
+        guard let first = v.first, let last = v.last else { return false }
+        return zip(v, v.dropFirst()).allSatisfy { $1 <= $0 * (1 + slack) } && last < 0.95 * first
+    }
+
     /// Fig. 7c: -V / max against control iterations (family `<panel>_k_<K>`): K = 1 converges on a
     /// plateau (over its last half it never falls 2% below that half's median, and ends within 1% of
     /// it; Adam's brief upward spikes on the flat plateau are not leaving it) that larger K leave
