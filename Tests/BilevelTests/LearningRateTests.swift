@@ -25,8 +25,9 @@ final class LearningRateTests: XCTestCase {
             XCTAssertGreaterThan(run.valueControl, run.valueBaseline, "gamma \(gamma)")
             means.append(run.extra["mean_rho"] as! Double)
         }
-        XCTAssertLessThan(means[0], means[1])
-        XCTAssertLessThan(means[1], means[2])
+        // Quick (seed 0): mean rho 0.043, 0.117, 0.236.
+        XCTAssertLessThan(2 * means[0], means[1])
+        XCTAssertLessThan(1.5 * means[1], means[2])
     }
 
     /// Figs. 8e-h: a cheaper control (smaller beta) buys a higher rate.
@@ -36,7 +37,8 @@ final class LearningRateTests: XCTestCase {
             let run = try runExperiment(e, options: RunOptions(preset: "quick", overrides: [("beta", beta)]))
             return run.extra["mean_rho"] as! Double
         }
-        XCTAssertGreaterThan(try rho("0.2"), try rho("2"))
+        // Quick (seed 0): mean rho 0.51 at beta 0.2, 0.14 at beta 2.
+        XCTAssertGreaterThan(try rho("0.2"), 2.5 * (try rho("2")))
     }
 }
 

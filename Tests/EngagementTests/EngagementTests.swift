@@ -118,7 +118,8 @@ final class EngagementClaimTests: XCTestCase {
         XCTAssertGreaterThan(run.valueControl, run.valueBaseline)
         let easy = ["0", "1", "6"].map { earlyMean(run, "phi_\($0)_control") }.reduce(0, +) / 3
         let hard = ["3", "5", "8"].map { earlyMean(run, "phi_\($0)_control") }.reduce(0, +) / 3
-        XCTAssertGreaterThan(easy, hard + 0.01)
+        // Quick (seed 0): 1.021 against 0.978.
+        XCTAssertGreaterThan(easy, hard + 0.03)
     }
 
     /// Fig. 4j-k: features higher in the hierarchy are engaged earlier: early on the level-0

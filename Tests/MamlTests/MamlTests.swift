@@ -41,7 +41,7 @@ final class MamlTests: XCTestCase {
                 preset: "quick", overrides: [("optimized_steps", k)], mnistDirectory: dir))
             XCTAssertGreaterThan(run.valueControl, run.valueBaseline, "K = \(k)")
             let c = run.extra["cumulative_eval_loss_control"] as! Double
-            XCTAssertLessThan(c, run.extra["cumulative_eval_loss_baseline"] as! Double)
+            XCTAssertLessThan(c, 0.5 * (run.extra["cumulative_eval_loss_baseline"] as! Double))
             cumulative.append(c)
             // Fig. 6: every pair's evaluation curve and one-step loss; their means are the recorded means.
             let curves = run.extra["eval_loss_per_task_control"] as! [[Double]]
@@ -59,8 +59,9 @@ final class MamlTests: XCTestCase {
             }
             XCTAssertEqual(oneStep.reduce(0, +) / 5, run.extra["one_step_loss_control"] as! Double, accuracy: 1e-12)
         }
-        XCTAssertGreaterThan(cumulative[0], cumulative[1])
-        XCTAssertGreaterThan(cumulative[1], cumulative[2])
+        // Quick (seed 0): 0.970, 0.661, 0.498; the random initialisation 2.49.
+        XCTAssertGreaterThan(cumulative[0], 1.3 * cumulative[1])
+        XCTAssertGreaterThan(cumulative[1], 1.2 * cumulative[2])
     }
 }
 
