@@ -39,6 +39,9 @@ public enum OptimizerKind: String, CaseIterable {
     case gradient
     /// Adam (amsgrad variant, as the authors used for MAML and learning rates), then clamp.
     case adam
+    /// Projected L-BFGS (ProjectedQuasiNewton.swift): stops at convergence, spending at most
+    /// `iterations` gradient evaluations; the first step is the paper's (rate times the gradient).
+    case lbfgs
 }
 
 public struct OptimizerSettings {
@@ -46,8 +49,12 @@ public struct OptimizerSettings {
     public var rate: Double
     public var iterations: Int
     public var bounds: Bounds
-    public init(kind: OptimizerKind, rate: Double, iterations: Int, bounds: Bounds) {
+    /// Stopping rules of `.lbfgs` (its evaluation budget is `iterations`).
+    public var convergence: ConvergenceSettings
+    public init(kind: OptimizerKind, rate: Double, iterations: Int, bounds: Bounds,
+                convergence: ConvergenceSettings = ConvergenceSettings()) {
         self.kind = kind; self.rate = rate; self.iterations = iterations; self.bounds = bounds
+        self.convergence = convergence
     }
 }
 
@@ -55,11 +62,23 @@ public struct OptimizationResult {
     public var theta: [Double]
     /// V before each iteration's update, then the final V: iterations + 1 values.
     public var valueHistory: [Double]
+    /// Evaluations, stop reason and final projected gradient (set by every optimiser).
+    public var convergence: ConvergenceReport? = nil
 }
 
 /// Gradient ascent on V with clamping. `onIteration(k, V)` reports progress.
 public func optimizeControl(engine: any ValueEngine, initial: [Double], settings: OptimizerSettings,
                             onIteration: (Int, Double) -> Void = { _, _ in }) -> OptimizationResult {
+    if settings.kind == .lbfgs {
+        var convergence = settings.convergence
+        convergence.maxEvaluations = settings.iterations
+        let (result, report) = ascendProjectedQuasiNewton(engine: engine, initial: initial, bounds: settings.bounds,
+                                                          firstStep: settings.rate, settings: convergence,
+                                                          onIteration: onIteration)
+        var out = result
+        out.convergence = report
+        return out
+    }
     var theta = initial
     settings.bounds.clamp(&theta)
     var gradient = [Double](repeating: 0, count: settings.kind == .adam ? theta.count : 0)
@@ -76,6 +95,8 @@ public func optimizeControl(engine: any ValueEngine, initial: [Double], settings
         switch settings.kind {
         case .gradient:
             v = engine.ascend(&theta, rate: settings.rate, bounds: settings.bounds)
+        case .lbfgs:
+            preconditionFailure("handled above")
         case .adam:
             v = engine.valueAndGradient(theta, gradient: &gradient)
             let t = Double(k + 1)
@@ -93,5 +114,7 @@ public func optimizeControl(engine: any ValueEngine, initial: [Double], settings
         onIteration(k, v)
     }
     history.append(engine.value(theta))
-    return OptimizationResult(theta: theta, valueHistory: history)
+    return OptimizationResult(theta: theta, valueHistory: history,
+                              convergence: ConvergenceReport(evaluations: settings.iterations + 1, stopReason: .iterations,
+                                                             projectedGradientNorm: nil))
 }

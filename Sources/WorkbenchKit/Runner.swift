@@ -34,6 +34,8 @@ public struct RunOutcome {
     public var control: [Double]
     public var series: [SeriesColumn]
     public var extra: [String: Any]
+    /// Gradient evaluations the optimisation spent, why it stopped, its final projected gradient.
+    public var convergence: ConvergenceReport? = nil
 
     public func column(_ name: String) -> [Double]? { series.first { $0.name == name }?.values }
 }
@@ -70,7 +72,7 @@ public func runExperiment(_ experiment: any Experiment, options: RunOptions) thr
     let extra = prepared.extraResults(prepared.baselineControl, optimized.theta)
     let outcome = RunOutcome(experiment: experiment.name, parameters: params, valueBaseline: valueBaseline,
                              valueControl: valueControl, valueHistory: optimized.valueHistory, seconds: seconds,
-                             control: optimized.theta, series: series, extra: extra)
+                             control: optimized.theta, series: series, extra: extra, convergence: optimized.convergence)
     if let out = options.outDirectory {
         try writeOutcome(outcome, preset: options.preset, seed: options.seed, to: out)
     }
@@ -100,6 +102,11 @@ public func writeOutcome(_ o: RunOutcome, preset: String, seed: UInt64, to direc
         "value_baseline": o.valueBaseline, "value_control": o.valueControl,
         "value_history": o.valueHistory, "seconds": o.seconds, "workbench_version": workbenchVersion,
     ]
+    if let c = o.convergence {
+        json["optimizer_evaluations"] = c.evaluations
+        json["optimizer_stop_reason"] = c.stopReason.rawValue
+        if let norm = c.projectedGradientNorm { json["projected_gradient_norm"] = norm }
+    }
     for (k, v) in o.extra { json[k] = v }
     try AtomicFile.write(jsonData(json), to: dir.appendingPathComponent("result.json"))
 }
