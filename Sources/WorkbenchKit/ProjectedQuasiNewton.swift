@@ -35,8 +35,9 @@ public struct ConvergenceSettings: Equatable {
 /// the free set): entries at a bound whose gradient pushes outward are held; the two-loop recursion
 /// gives a direction on the others; a backtracking search along the projected path
 /// x(a) = P(x + a d) accepts the first step with sufficient increase (Armijo on the projected step).
-/// The first step is scaled to `firstStep` times the gradient (the paper's rate is a safe choice);
-/// later steps start at a = 1, where a quasi-Newton direction is already scaled.
+/// The first step is scaled to `firstStep` times the gradient (the paper's rate is a safe choice)
+/// and lengthened while that pays; later steps start at a = 1, where a quasi-Newton direction is
+/// already scaled.
 public func ascendProjectedQuasiNewton(engine: any ValueEngine, initial: [Double], bounds: Bounds, firstStep: Double,
                                        settings: ConvergenceSettings,
                                        onIteration: (Int, Double) -> Void = { _, _ in })
@@ -75,6 +76,20 @@ public func ascendProjectedQuasiNewton(engine: any ValueEngine, initial: [Double
             if vNew.isFinite && gain > 0 && vNew >= v + 1e-4 * gain { accepted = true; break }
             step *= 0.25
             if step < 1e-12 { break }
+        }
+        // Without curvature pairs the step is the caller's guess: while it was accepted at once,
+        // try four times longer ones and keep the best (a saddle's flat start, e.g. MAML's small
+        // initial weights, would otherwise crawl at the first step's scale).
+        if accepted && memory.isEmpty && step == 1 {
+            var xTry = xNew, gTry = gNew
+            while evaluations < settings.maxEvaluations {
+                step *= 4
+                box.project(x, step, d, into: &xTry)
+                let vTry = engine.valueAndGradient(xTry, gradient: &gTry)
+                evaluations += 1
+                guard vTry.isFinite && vTry > vNew && vTry >= v + 1e-4 * differenceDot(g, xTry, x) else { break }
+                swap(&xTry, &xNew); swap(&gTry, &gNew); vNew = vTry
+            }
         }
         guard accepted else {
             if memory.isEmpty { reason = evaluations >= settings.maxEvaluations ? .evaluations : .lineSearch; break }
