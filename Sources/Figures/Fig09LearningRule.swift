@@ -5,6 +5,7 @@ import WorkbenchKit
 struct LearningRuleFigure: PaperFigure {
     let id = "fig9"
     let number = 9
+    let plotsOptimisation = true
     let title = "Optimal learning rule"
     let caption = """
         (a) Learning dynamics L(t) of the baseline rule (gradient descent: feedback γ_r = 0, Hebbian η_r = 0) and of \
