@@ -46,7 +46,7 @@ extension Figure {
             return [url]
         }
         let csv = Figure.dataURL(for: url)
-        try AtomicFile.writeTogether([(Data(dataCSV().utf8), csv, "figure data"), (bytes, url, "figure")])
+        try AtomicFile.writeTogether([(bytes, url, "figure"), (Data(dataCSV().utf8), csv, "figure data")])
         return [url, csv]
     }
 
