@@ -21,7 +21,12 @@ public func regenerateFigures(registry: Registry, options: FiguresOptions) throw
     report.runsPlanned = plan.runs.count
     var toCompute: [PlannedRun] = []
     for (position, run) in plan.runs.enumerated() {
-        if cache.isComplete(run.key, experiment: run.request.experiment) { report.runsCached += 1; continue }
+        switch cache.state(run.key, experiment: run.request.experiment) {
+        case .complete: report.runsCached += 1; continue
+        case .damaged(let reason):
+            log("warning: cached run \(run.request) (\(cache.folder(run.key, experiment: run.request.experiment))) is damaged: \(reason); recomputing it")
+        case .missing: break
+        }
         if let shard = options.shard, !shard.owns(position: position) { report.runsElsewhere += 1; continue }
         toCompute.append(run)
     }

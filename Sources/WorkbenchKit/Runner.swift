@@ -43,9 +43,10 @@ public struct RunOutcome {
 /// Baseline rollout, control optimisation, controlled rollout, optional SGD simulation, files.
 public func runExperiment(_ experiment: any Experiment, options: RunOptions) throws -> RunOutcome {
     let params = try experiment.resolve(preset: options.preset, overrides: options.overrides)
-    if let out = options.outDirectory { try AtomicFile.prepareDirectory(out) }
     let start = Date()
     let prepared = try experiment.prepare(params, context: RunContext(seed: options.seed, mnistDirectory: options.mnistDirectory))
+    // Only once the inputs are known good: a run refused for its inputs leaves no empty folder.
+    if let out = options.outDirectory { try AtomicFile.prepareDirectory(out) }
     let engine = prepared.engine
 
     let valueBaseline = engine.value(prepared.baselineControl)
@@ -91,16 +92,20 @@ func trajectoryColumns(_ engine: any ValueEngine, _ prepared: PreparedRun, _ the
         + prepared.describe(engine, theta).map { SeriesColumn($0.name + suffix, $0.values) }
 }
 
-/// series.csv, then result.json last: a folder with result.json holds a complete run.
+/// series.csv, then result.json last: a folder with result.json holds a complete run, and
+/// result.json records series.csv's rows and CRC-32 so a later reader can tell it is whole.
 public func writeOutcome(_ o: RunOutcome, preset: String, seed: UInt64, to directory: String) throws {
     let dir = directory as NSString
-    try AtomicFile.write(csvText(o.series), to: dir.appendingPathComponent("series.csv"))
+    let csv = Data(csvText(o.series).utf8)
+    let checksum = FileChecksum(csv: csv)
+    try AtomicFile.write(csv, to: dir.appendingPathComponent("series.csv"))
     var parameters: [String: Any] = [:]
     for k in o.parameters.order { parameters[k] = o.parameters.values[k]!.jsonObject }
     var json: [String: Any] = [
         "experiment": o.experiment, "preset": preset, "parameters": parameters, "seed": seed,
         "value_baseline": o.valueBaseline, "value_control": o.valueControl,
         "value_history": o.valueHistory, "seconds": o.seconds, "workbench_version": workbenchVersion,
+        "series_rows": checksum.rows, "series_crc32": Int(checksum.crc32),
     ]
     if let c = o.convergence {
         json["optimizer_evaluations"] = c.evaluations

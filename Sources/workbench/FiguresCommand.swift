@@ -58,7 +58,8 @@ struct FiguresCommand: ParsableCommand {
             }
             guard !formats.isEmpty else { throw WorkbenchError("--format: expected png, svg or pdf") }
             let slice = try shard.map { try Shard(parsing: $0) } ?? Shard.fromSLURM(ProcessInfo.processInfo.environment)
-            let only = self.only.map { $0.split(separator: ",").map(String.init) }
+            // Empty entries are kept so that `--only ''` or `--only ,` is refused rather than drawing nothing.
+            let only = self.only.map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
             let optimizerKind = try optimizer.map { name -> OptimizerKind in
                 guard let kind = OptimizerKind(rawValue: name) else {
                     throw WorkbenchError("--optimizer '\(name)': expected one of \(OptimizerKind.allCases.map(\.rawValue).joined(separator: ", "))")
