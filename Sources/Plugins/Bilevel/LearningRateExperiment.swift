@@ -48,7 +48,7 @@ public struct LearningRateExperiment: Experiment {
         let cost = NormCost(.quadratic, beta: p.double("beta"), norm: WeightedSquares(range: net.rateRange, offset: offset))
         var rng = SeededGenerator(seed: context.seed)
         let w0 = net.randomInitialState(std: p.double("init_std"), using: &rng)
-        let engine = StandardParameters.problem(p, dynamics: net, cost: cost, map: .perStep(initialState: w0))
+        let engine = try StandardParameters.problem(p, dynamics: net, cost: cost, map: .perStep(initialState: w0))
         let steps = p.int("steps"), alpha = p.double("learning_rate")
         let start = p.string("init") == "offset" ? offset : 0
         let runs = p.int("sgd_runs"), batch = p.int("batch"), seed = context.seed

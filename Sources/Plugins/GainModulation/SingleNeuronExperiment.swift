@@ -32,7 +32,7 @@ public struct SingleNeuronExperiment: Experiment {
         let cost = NormCost(p.string("cost") == "quadratic" ? .quadratic : .exponential, beta: p.double("beta"),
                             norm: WeightedSquares(range: 0..<1))
         let w0 = [p.double("w0")]
-        let engine = StandardParameters.problem(p, dynamics: model, cost: cost, map: .perStep(initialState: w0))
+        let engine = try StandardParameters.problem(p, dynamics: model, cost: cost, map: .perStep(initialState: w0))
         let steps = p.int("steps")
         var rng = SeededGenerator(seed: context.seed)
         // The authors' initialisation: g ~ N(0, 1e-3), then clamped to the bounds.

@@ -48,7 +48,7 @@ public struct LearningRuleExperiment: Experiment {
         let net = RuleFamilyNetwork(task: task.statistics, hidden: p.int("hidden"))
         var rng = SeededGenerator(seed: context.seed)
         let w0 = (0..<net.stateCount).map { _ in rng.normal(mean: 0, std: p.double("init_std")) }
-        let engine = StandardParameters.problem(p, dynamics: net, cost: ZeroCost(), map: .perStep(initialState: w0))
+        let engine = try StandardParameters.problem(p, dynamics: net, cost: ZeroCost(), map: .perStep(initialState: w0))
         let steps = p.int("steps")
         let fb = p.double("feedback_bound"), hb = p.double("hebbian_bound")
         let optimizer = OptimizerSettings(kind: OptimizerKind(rawValue: p.string("optimizer"))!, rate: p.double("control_lr"),
