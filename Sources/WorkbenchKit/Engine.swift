@@ -43,8 +43,10 @@ public protocol ValueEngine: AnyObject {
     /// which must have been of `theta`: read from memory when stored, recomputed segment by
     /// segment from the checkpoints otherwise.
     func forEachState(of theta: [Double], _ body: (Int, UnsafePointer<Double>) -> Void)
-    /// Switches how the trajectory is kept (for benchmarks and tests; runs use the budget's choice).
+    /// Switches how the trajectory is kept (the buffers are reallocated; the last trajectory is lost).
     func useTrajectoryStorage(_ storage: TrajectoryStorage)
+    /// The storage with the smallest footprint (checkpoints every ~sqrt(N) steps).
+    var leanestStorage: TrajectoryStorage { get }
     /// L_i and C_i of the last evaluation.
     var losses: [Double] { get }
     var costs: [Double] { get }
@@ -123,6 +125,12 @@ public final class Engine<D: LearningDynamics>: ValueEngine {
         self.init(problem, storage: plan.storage)
     }
 
+    /// An engine for an auxiliary evaluation inside a run: the whole trajectory when it fits in
+    /// `budget`, else the smallest checkpointed footprint (never refused).
+    public convenience init(_ problem: ControlProblem<D>, leanestWithin budget: MemoryBudget) {
+        self.init(problem, storage: MemoryPlan.choose(Engine.shape(of: problem), budget: budget).plan.storage)
+    }
+
     static func shape(of problem: ControlProblem<D>) -> MemoryPlan.Shape {
         let n = problem.dynamics.stateCount, m = problem.dynamics.controlCount
         let parameters: Int, fixed: Int
@@ -171,6 +179,11 @@ public final class Engine<D: LearningDynamics>: ValueEngine {
         tapeCount = problem.dynamics.tapeCount
         tape = []
         useTrajectoryStorage(storage)
+    }
+
+    public var leanestStorage: TrajectoryStorage {
+        let k = MemoryPlan.smallestSegment(shape)
+        return k >= steps ? .stored : .checkpointed(segment: k)
     }
 
     public func useTrajectoryStorage(_ storage: TrajectoryStorage) {

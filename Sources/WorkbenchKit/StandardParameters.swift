@@ -52,10 +52,16 @@ public enum StandardParameters {
                                                     map: ControlMap) throws -> Engine<D> {
         let problem = ControlProblem(dynamics: dynamics, steps: p.int("steps"), dt: p.double("learning_rate"),
                                      gamma: p.double("gamma"), eta: p.double("eta"), cost: cost, map: map)
+        return try engine(problem, sizeParameters: sizeParameters(p))
+    }
+
+    /// `Engine(problem, budget:)` under this process's budget, a refusal worded as one line
+    /// naming `sizeParameters` (e.g. "steps=10000000, hidden=50").
+    public static func engine<D: LearningDynamics>(_ problem: ControlProblem<D>, sizeParameters: String) throws -> Engine<D> {
         do {
             return try Engine(problem, budget: try MemoryBudget.current())
         } catch let shortfall as MemoryShortfall {
-            throw WorkbenchError(shortfall.message(parameters: sizeParameters(p)))
+            throw WorkbenchError(shortfall.message(parameters: sizeParameters))
         }
     }
 

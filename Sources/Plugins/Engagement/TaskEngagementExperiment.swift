@@ -100,7 +100,7 @@ public struct TaskEngagementExperiment: Experiment {
             optimizer: optimizer,
             describe: { engine, theta in
                 controlColumns(engine, theta: theta, range: range, names: names)
-                    + zip(names.indices, perTask.losses(states: engine.states, steps: engine.steps)).map {
+                    + zip(names.indices, perTask.losses(engine: engine, theta: theta)).map {
                         SeriesColumn("task_loss_\($0)", $1)
                     }
             },

@@ -42,7 +42,8 @@ public struct SingleNeuronExperiment: Experiment {
             engine: engine, initialControl: initial, baselineControl: [Double](repeating: 0, count: steps),
             optimizer: try StandardParameters.optimizer(p),
             describe: { engine, theta in
-                let w = engine.states
+                var w = [Double](repeating: 0, count: engine.steps)
+                engine.forEachState(of: theta) { i, state in w[i] = state[0] }
                 return [SeriesColumn("g", theta), SeriesColumn("w", w),
                         SeriesColumn("w_effective", zip(w, theta).map { $0 * (1 + $1) })]
             },

@@ -58,11 +58,14 @@ public struct LearningRuleExperiment: Experiment {
         return PreparedRun(
             engine: engine, initialControl: zero, baselineControl: zero, optimizer: optimizer,
             describe: { engine, theta in
-                let n = engine.stateCount, states = engine.states
+                let n = engine.stateCount
+                var weightL2 = [Double](repeating: 0, count: steps)
+                engine.forEachState(of: theta) { i, w in
+                    weightL2[i] = (UnsafeBufferPointer(start: w, count: n).reduce(0) { $0 + $1 * $1 } / Double(n)).squareRoot()
+                }
                 return [SeriesColumn("feedback", (0..<steps).map { theta[2 * $0] }),
                         SeriesColumn("hebbian", (0..<steps).map { theta[2 * $0 + 1] }),
-                        SeriesColumn("weight_l2", (0..<steps).map { i in
-                            (states[(i * n)..<((i + 1) * n)].reduce(0) { $0 + $1 * $1 } / Double(n)).squareRoot() })]
+                        SeriesColumn("weight_l2", weightL2)]
             },
             extraResults: { _, control in Self.ruleSpace(control, steps: steps) })
     }
