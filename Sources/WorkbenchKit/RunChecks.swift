@@ -35,8 +35,10 @@ enum RunChecks {
     /// fault, read from where the engine's last evaluation first went non-finite: the loss (the
     /// learning diverged: the Euler step is too large for these dynamics, or the control pushed it
     /// there) or the cost (C(g) overflowed: beta, or a control pushed far by the ascent).
+    /// `control` is the optimiser's control when it stopped: entries beyond any sensible scale
+    /// mean the ascent itself blew up (control_lr), whatever the cost then made of them.
     static func divergence(experiment: String, phase: Phase, value: Double, engine: any ValueEngine,
-                           parameters p: ParameterValues) -> WorkbenchError {
+                           parameters p: ParameterValues, control: [Double] = []) -> WorkbenchError {
         func named(_ key: String) -> String? {
             switch p.values[key] {
             case .real(let v)?: return "\(key)=\(formatNumber(v))"
@@ -56,7 +58,10 @@ enum RunChecks {
         let what: String, suspects: [String]
         func at(_ i: Int) -> String { "step \(i) (t = \(String(format: "%.6g", Double(i) * engine.dt)))" }
         func shown(_ x: Double) -> String { x.isNaN ? "nan" : "\(x)" }
-        if let c = firstBadCost, firstBadLoss.map({ c <= $0 }) ?? true {
+        if case .iteration = phase, let j = control.firstIndex(where: { !$0.isFinite || abs($0) > 1e100 }) {
+            what = "the ascent threw the control to \(shown(control[j])) (entry \(j))"
+            suspects = [named("control_lr")].compactMap { $0 }
+        } else if let c = firstBadCost, firstBadLoss.map({ c <= $0 }) ?? true {
             what = "the control cost C(g) is \(shown(costs[c])) at \(at(c))"
             switch phase {
             case .baseline: suspects = [named("beta"), named("cost")].compactMap { $0 }

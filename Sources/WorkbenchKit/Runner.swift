@@ -65,7 +65,7 @@ public func runExperiment(_ experiment: any Experiment, options: RunOptions) thr
     if let k = optimized.divergedAt {
         progress.abandon()
         throw RunChecks.divergence(experiment: experiment.name, phase: .iteration(k), value: optimized.valueHistory.last!,
-                                   engine: engine, parameters: params)
+                                   engine: engine, parameters: params, control: optimized.theta)
     }
     let valueControl = optimized.valueHistory.last!
     _ = engine.value(optimized.theta)
