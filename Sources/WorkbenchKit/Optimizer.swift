@@ -60,13 +60,19 @@ public struct OptimizerSettings {
 
 public struct OptimizationResult {
     public var theta: [Double]
-    /// V before each iteration's update, then the final V: iterations + 1 values.
+    /// V before each iteration's update, then the final V: iterations + 1 values. When V stops
+    /// being finite the ascent stops there, and the history ends with that value.
     public var valueHistory: [Double]
     /// Evaluations, stop reason and final projected gradient (set by every optimiser).
     public var convergence: ConvergenceReport? = nil
+    /// The iteration whose V was not finite (`iterations` = the final evaluation), if any.
+    public var divergedAt: Int? {
+        valueHistory.last!.isFinite ? nil : valueHistory.count - 1
+    }
 }
 
-/// Gradient ascent on V with clamping. `onIteration(k, V)` reports progress.
+/// Gradient ascent on V with clamping. `onIteration(k, V)` reports progress. Stops at the first
+/// V that is not finite (a diverged rollout): the engine then holds that rollout's losses and costs.
 public func optimizeControl(engine: any ValueEngine, initial: [Double], settings: OptimizerSettings,
                             onIteration: (Int, Double) -> Void = { _, _ in }) -> OptimizationResult {
     if settings.kind == .lbfgs {
@@ -111,6 +117,7 @@ public func optimizeControl(engine: any ValueEngine, initial: [Double], settings
             settings.bounds.clamp(&theta)
         }
         history.append(v)
+        if !v.isFinite { return OptimizationResult(theta: theta, valueHistory: history) }
         onIteration(k, v)
     }
     history.append(engine.value(theta))

@@ -50,12 +50,25 @@ public func runExperiment(_ experiment: any Experiment, options: RunOptions) thr
     let engine = prepared.engine
 
     let valueBaseline = engine.value(prepared.baselineControl)
+    guard valueBaseline.isFinite else {
+        throw RunChecks.divergence(experiment: experiment.name, phase: .baseline, value: valueBaseline,
+                                   engine: engine, parameters: params)
+    }
     let baselineColumns = trajectoryColumns(engine, prepared, prepared.baselineControl, suffix: "_baseline")
+    // step, t, then each column for baseline and control, and at least SGD's mean and std of each.
+    try RunChecks.seriesFits(experiment: experiment.name, engine: engine,
+                             columns: 2 + 2 * baselineColumns.count + (prepared.simulate == nil ? 0 : 4),
+                             parameters: params, budget: try MemoryBudget.current())
 
     let progress = ProgressReporter(label: experiment.name, total: prepared.optimizer.iterations, quiet: options.quiet)
     let optimized = optimizeControl(engine: engine, initial: prepared.initialControl, settings: prepared.optimizer) { k, v in
         progress.update(k + 1, "V=\(String(format: "%.6g", v))")
         options.onIteration?(k + 1, prepared.optimizer.iterations)
+    }
+    if let k = optimized.divergedAt {
+        progress.abandon()
+        throw RunChecks.divergence(experiment: experiment.name, phase: .iteration(k), value: optimized.valueHistory.last!,
+                                   engine: engine, parameters: params, control: optimized.theta)
     }
     let valueControl = optimized.valueHistory.last!
     _ = engine.value(optimized.theta)
@@ -66,8 +79,12 @@ public func runExperiment(_ experiment: any Experiment, options: RunOptions) thr
     // Interleave baseline/control columns by name so related columns sit side by side.
     for (b, c) in zip(baselineColumns, controlColumns) { series.append(b); series.append(c) }
     if let simulate = prepared.simulate {
-        series += simulate(prepared.baselineControl).map { SeriesColumn($0.name + "_baseline", $0.values) }
-        series += simulate(optimized.theta).map { SeriesColumn($0.name + "_control", $0.values) }
+        let baselineSGD = simulate(prepared.baselineControl)
+        try RunChecks.sgdFinite(experiment: experiment.name, columns: baselineSGD, parameters: params, which: "baseline")
+        let controlSGD = simulate(optimized.theta)
+        try RunChecks.sgdFinite(experiment: experiment.name, columns: controlSGD, parameters: params, which: "optimised")
+        series += baselineSGD.map { SeriesColumn($0.name + "_baseline", $0.values) }
+        series += controlSGD.map { SeriesColumn($0.name + "_control", $0.values) }
     }
     let seconds = Date().timeIntervalSince(start)
     let extra = prepared.extraResults(prepared.baselineControl, optimized.theta)

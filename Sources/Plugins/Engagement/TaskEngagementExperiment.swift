@@ -82,7 +82,7 @@ public struct TaskEngagementExperiment: Experiment {
         }
         var rng = SeededGenerator(seed: context.seed)
         let w0 = net.randomInitialState(std: p.double("init_std"), using: &rng)
-        let engine = StandardParameters.problem(p, dynamics: net, cost: cost, map: .perStep(initialState: w0))
+        let engine = try StandardParameters.problem(p, dynamics: net, cost: cost, map: .perStep(initialState: w0))
         let steps = p.int("steps")
         let initial = initialEngagement(steps: steps, perStep: tasks, value: 1, std: p.double("control_init_std"), using: &rng)
         var optimizer = try StandardParameters.optimizer(p)
@@ -100,7 +100,7 @@ public struct TaskEngagementExperiment: Experiment {
             optimizer: optimizer,
             describe: { engine, theta in
                 controlColumns(engine, theta: theta, range: range, names: names)
-                    + zip(names.indices, perTask.losses(states: engine.states, steps: engine.steps)).map {
+                    + zip(names.indices, perTask.losses(engine: engine, theta: theta)).map {
                         SeriesColumn("task_loss_\($0)", $1)
                     }
             },

@@ -43,7 +43,7 @@ public struct NonLinearExperiment: Experiment {
         let cost = NormCost(.exponential, beta: p.double("beta"), norm: WeightedSquares(range: 0..<net.controlCount))
         var rng = SeededGenerator(seed: context.seed)
         let w0 = (0..<net.stateCount).map { _ in rng.normal(mean: 0, std: p.double("init_std")) }
-        let engine = StandardParameters.problem(p, dynamics: net, cost: cost, map: .perStep(initialState: w0))
+        let engine = try StandardParameters.problem(p, dynamics: net, cost: cost, map: .perStep(initialState: w0))
         let steps = p.int("steps"), m = net.controlCount
         let initial = (0..<(steps * m)).map { _ in rng.normal(mean: 0, std: p.double("g_init_std")) }
         let runs = p.int("sgd_runs"), batch = p.int("batch"), lr = p.double("learning_rate"), seed = context.seed

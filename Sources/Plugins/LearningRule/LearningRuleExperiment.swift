@@ -52,7 +52,7 @@ public struct LearningRuleExperiment: Experiment {
                                     hebbianScale: rate == .alpha ? 1 : 1 / p.double("learning_rate"))
         var rng = SeededGenerator(seed: context.seed)
         let w0 = (0..<net.stateCount).map { _ in rng.normal(mean: 0, std: p.double("init_std")) }
-        let engine = StandardParameters.problem(p, dynamics: net, cost: ZeroCost(), map: .perStep(initialState: w0))
+        let engine = try StandardParameters.problem(p, dynamics: net, cost: ZeroCost(), map: .perStep(initialState: w0))
         let steps = p.int("steps")
         let fb = p.double("feedback_bound"), hb = p.double("hebbian_bound")
         let optimizer = OptimizerSettings(kind: OptimizerKind(rawValue: p.string("optimizer"))!, rate: p.double("control_lr"),
@@ -62,11 +62,14 @@ public struct LearningRuleExperiment: Experiment {
         return PreparedRun(
             engine: engine, initialControl: zero, baselineControl: zero, optimizer: optimizer,
             describe: { engine, theta in
-                let n = engine.stateCount, states = engine.states
+                let n = engine.stateCount
+                var weightL2 = [Double](repeating: 0, count: steps)
+                engine.forEachState(of: theta) { i, w in
+                    weightL2[i] = (UnsafeBufferPointer(start: w, count: n).reduce(0) { $0 + $1 * $1 } / Double(n)).squareRoot()
+                }
                 return [SeriesColumn("feedback", (0..<steps).map { theta[2 * $0] }),
                         SeriesColumn("hebbian", (0..<steps).map { theta[2 * $0 + 1] }),
-                        SeriesColumn("weight_l2", (0..<steps).map { i in
-                            (states[(i * n)..<((i + 1) * n)].reduce(0) { $0 + $1 * $1 } / Double(n)).squareRoot() })]
+                        SeriesColumn("weight_l2", weightL2)]
             },
             extraResults: { _, control in Self.ruleSpace(control, steps: steps) })
     }
