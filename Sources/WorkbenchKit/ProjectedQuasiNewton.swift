@@ -22,10 +22,10 @@ public struct ConvergenceSettings: Equatable {
     public var valueTolerance: Double
     /// Gradient evaluations at most (line-search trials count).
     public var maxEvaluations: Int
-    /// (s, y) pairs kept.
+    /// (s, y) pairs kept (each two copies of the control: MemoryPlan.controlCopies counts 5).
     public var memory: Int
     public init(projectedGradientTolerance: Double = 1e-6, valueTolerance: Double = 1e-10,
-                maxEvaluations: Int = 300, memory: Int = 10) {
+                maxEvaluations: Int = 300, memory: Int = 5) {
         self.projectedGradientTolerance = projectedGradientTolerance; self.valueTolerance = valueTolerance
         self.maxEvaluations = maxEvaluations; self.memory = memory
     }
