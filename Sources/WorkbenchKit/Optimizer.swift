@@ -51,9 +51,13 @@ public struct OptimizerSettings {
     public var bounds: Bounds
     /// Stopping rules of `.lbfgs` (its evaluation budget is `iterations`).
     public var convergence: ConvergenceSettings
-    public init(kind: OptimizerKind, rate: Double, iterations: Int, bounds: Bounds,
+    /// Adam's epsilon (torch's 1e-8). Gradients far below it leave the control where it started:
+    /// late steps of a strongly discounted V (gamma^t dt < 1e-8) never move.
+    public var adamEpsilon: Double
+    public init(kind: OptimizerKind, rate: Double, iterations: Int, bounds: Bounds, adamEpsilon: Double = 1e-8,
                 convergence: ConvergenceSettings = ConvergenceSettings()) {
         self.kind = kind; self.rate = rate; self.iterations = iterations; self.bounds = bounds
+        self.adamEpsilon = adamEpsilon
         self.convergence = convergence
     }
 }
@@ -95,7 +99,7 @@ public func optimizeControl(engine: any ValueEngine, initial: [Double], settings
     if settings.kind == .adam {
         m1 = [Double](repeating: 0, count: theta.count); m2 = m1; m2max = m1
     }
-    let beta1 = 0.9, beta2 = 0.999, epsilon = 1e-8
+    let beta1 = 0.9, beta2 = 0.999, epsilon = settings.adamEpsilon
     for k in 0..<settings.iterations {
         let v: Double
         switch settings.kind {

@@ -49,16 +49,21 @@ public func runExperiment(_ experiment: any Experiment, options: RunOptions) thr
     if let out = options.outDirectory { try AtomicFile.prepareDirectory(out) }
     let engine = prepared.engine
 
-    let valueBaseline = engine.value(prepared.baselineControl)
+    // The baseline is evaluated on its own engine when it has one (uncharged: psi = 1 with C = 0).
+    let baselineEngine = try prepared.baselineEngine?() ?? engine
+    let valueBaseline = baselineEngine.value(prepared.baselineControl)
     guard valueBaseline.isFinite else {
         throw RunChecks.divergence(experiment: experiment.name, phase: .baseline, value: valueBaseline,
-                                   engine: engine, parameters: params)
+                                   engine: baselineEngine, parameters: params)
     }
-    let baselineColumns = trajectoryColumns(engine, prepared, prepared.baselineControl, suffix: "_baseline")
+    let baselineColumns = trajectoryColumns(baselineEngine, prepared, prepared.baselineControl, suffix: "_baseline")
     // step, t, then each column for baseline and control, and at least SGD's mean and std of each.
     try RunChecks.seriesFits(experiment: experiment.name, engine: engine,
                              columns: 2 + 2 * baselineColumns.count + (prepared.simulate == nil ? 0 : 4),
                              parameters: params, budget: try MemoryBudget.current())
+    // When the baseline is uncharged, what the baseline control is worth under the run's cost: the
+    // value the optimiser could always keep (figures compare the optimised control with it).
+    let chargedBaseline = prepared.baselineEngine == nil ? nil : engine.value(prepared.baselineControl)
 
     let progress = ProgressReporter(label: experiment.name, total: prepared.optimizer.iterations, quiet: options.quiet)
     let optimized = optimizeControl(engine: engine, initial: prepared.initialControl, settings: prepared.optimizer) { k, v in
@@ -87,7 +92,8 @@ public func runExperiment(_ experiment: any Experiment, options: RunOptions) thr
         series += controlSGD.map { SeriesColumn($0.name + "_control", $0.values) }
     }
     let seconds = Date().timeIntervalSince(start)
-    let extra = prepared.extraResults(prepared.baselineControl, optimized.theta)
+    var extra = prepared.extraResults(prepared.baselineControl, optimized.theta)
+    if let v = chargedBaseline { extra["value_baseline_control_charged"] = v }
     let outcome = RunOutcome(experiment: experiment.name, parameters: params, valueBaseline: valueBaseline,
                              valueControl: valueControl, valueHistory: optimized.valueHistory, seconds: seconds,
                              control: optimized.theta, series: series, extra: extra, convergence: optimized.convergence)
