@@ -69,15 +69,23 @@ extension EffortAllocationFigure {
     private var taskSwitchClaims: [Claim] {
         let loss = letter(.loss), norms = letter(.norms), speed = letter(.speed)
         return [
-            Claim("(\(loss)) the baseline's loss is above the control's almost everywhere (at least 90% of the steps)") { n in
+            Claim("(\(loss)) the baseline's loss is above the control's almost everywhere: lower summed loss with control in every task period, and wherever L_C > L_B it is in the run-up to the next switch (the last third of a period, where the control prepares for the next task)") { n in
                 let b = try n.column("\(loss)_baseline_y"), c = try n.column("\(loss)_control_y")
-                let share = Double(zip(b, c).filter { $0 > $1 }.count) / Double(max(1, b.count))
-                return ClaimOutcome(share >= 0.9, "L_B > L_C at \(Measure.text(100 * share))% of the steps")
+                let switches = try Self.switches(n, speed)
+                guard switches.count >= 2 else { return ClaimOutcome(false, "found \(switches.count) switches in (\(speed))") }
+                let period = switches[1] - switches[0]
+                let bounds = [0] + switches + [b.count]
+                let periodsLower = zip(bounds, bounds.dropFirst()).map { lo, hi in
+                    Measure.sum(Array(c[lo..<hi])) < Measure.sum(Array(b[lo..<hi]))
+                }
+                let above = b.indices.filter { c[$0] > b[$0] }
+                let beforeSwitch = above.filter { i in switches.contains { s in s > i && s - i <= period / 3 } }
+                let share = Double(b.count - above.count) / Double(max(1, b.count))
+                return ClaimOutcome(periodsLower.allSatisfy { $0 } && beforeSwitch.count == above.count,
+                                    "L_B ≥ L_C at \(Measure.text(100 * share))% of the steps; summed loss lower with control in \(periodsLower.filter { $0 }.count) of \(periodsLower.count) periods; steps with L_C > L_B: \(above.count), of which \(beforeSwitch.count) within \(period / 3) steps before a switch")
             },
             Claim("(\(speed)) control peaks at every switch: |G1| + |G2| is largest within 2% of the run around each switch, over the half-periods either side") { n in
-                // The switches are where d_tL is broken (the loss jumps there).
-                let rate = try n.column("\(speed)_d_tl_baseline_y")
-                let switches = rate.indices.filter { rate[$0].isNaN }.map { $0 + 1 }
+                let switches = try Self.switches(n, speed)
                 let g1 = try n.column("\(speed)_g_1_y"), g2 = try n.column("\(speed)_g_2_y")
                 let g = zip(g1, g2).map { abs($0) + abs($1) }
                 guard switches.count >= 2 else { return ClaimOutcome(false, "found \(switches.count) switches in (\(speed))") }
@@ -96,5 +104,12 @@ extension EffortAllocationFigure {
                                     "final L2 \(Measure.text(l2C)) (control) vs \(Measure.text(l2B)) (baseline); L1/L2 \(Measure.text(l1C / l2C)) vs \(Measure.text(l1B / l2B))")
             },
         ]
+    }
+
+    /// The switch steps of a task-switch figure: where its d_tL line (panel `speed`) is broken,
+    /// since the loss jumps there.
+    static func switches(_ n: FigureNumbers, _ speed: String) throws -> [Int] {
+        let rate = try n.column("\(speed)_d_tl_baseline_y")
+        return rate.indices.filter { rate[$0].isNaN }.map { $0 + 1 }
     }
 }
