@@ -81,18 +81,19 @@ enum Legend {
         return (columns, (entries + columns - 1) / columns)
     }
 
-    /// Where the legend box goes: inside the frame where it touches no drawn data, or, when
-    /// every inside spot is taken, beside the frame to the right, top-aligned (matplotlib's
-    /// `bbox_to_anchor=(1.02, 1), loc="upper left"`). An explicit location is kept when it is
-    /// free; otherwise the search runs as for `.best`.
+    /// A legend box inside the panel's frame or beside it.
     enum Placement: Equatable {
         case inside(Rect), outside(Rect)
         var box: Rect { switch self { case .inside(let r), .outside(let r): return r } }
         var isOutside: Bool { if case .outside = self { return true } else { return false } }
     }
 
-    /// `besideFrame` is how far right of the frame the panel's own decorations reach (its
-    /// colorbar and labels; 0 without one): an outside legend starts past it.
+    /// Where the legend box goes: inside the frame where it touches no drawn data, or, when
+    /// every inside spot is taken, beside the frame to the right, top-aligned (matplotlib's
+    /// `bbox_to_anchor=(1.02, 1), loc="upper left"`). An explicit location is kept when it is
+    /// free; otherwise the search runs as for `.best`. `besideFrame` is how far right of the
+    /// frame the panel's own decorations reach (its colorbar and labels; 0 without one): an
+    /// outside legend starts past it.
     static func place(w: Double, h: Double, axes: Axes, p: PanelLayout, style: Style, besideFrame: Double = 0,
                       forceOutside: Bool = false) -> Placement {
         let f = p.frame
