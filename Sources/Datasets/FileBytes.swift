@@ -9,6 +9,7 @@ struct FileBytes {
     let compressed: Bool
 
     init(path: String) throws {
+        try RegularFile.check(path, expected: "an IDX file, raw or gzipped")
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))

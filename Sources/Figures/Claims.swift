@@ -117,6 +117,26 @@ public enum Measure {
     }
     /// Index of the largest value.
     public static func argmax(_ v: [Double]) -> Int { v.indices.max { v[$0] < v[$1] } ?? 0 }
+    /// Spearman's rank correlation of two equally long lists (ties share their mean rank).
+    public static func spearman(_ a: [Double], _ b: [Double]) -> Double {
+        func ranks(_ v: [Double]) -> [Double] {
+            let order = v.indices.sorted { v[$0] < v[$1] }
+            var r = [Double](repeating: 0, count: v.count)
+            var k = 0
+            while k < order.count {
+                var j = k
+                while j + 1 < order.count && v[order[j + 1]] == v[order[k]] { j += 1 }
+                for m in k...j { r[order[m]] = Double(k + j) / 2 }
+                k = j + 1
+            }
+            return r
+        }
+        let ra = ranks(a), rb = ranks(b)
+        let ma = mean(ra), mb = mean(rb)
+        let cov = zip(ra, rb).reduce(0) { $0 + ($1.0 - ma) * ($1.1 - mb) }
+        let va = ra.reduce(0) { $0 + ($1 - ma) * ($1 - ma) }, vb = rb.reduce(0) { $0 + ($1 - mb) * ($1 - mb) }
+        return cov / (va * vb).squareRoot()
+    }
     /// First index from which the values stay at or below `level`, or nil.
     public static func firstIndexStayingBelow(_ v: [Double], _ level: Double) -> Int? {
         guard let lastAbove = v.lastIndex(where: { $0 > level }) else { return 0 }

@@ -6,6 +6,7 @@ import WorkbenchKit
 struct MamlOptimisationFigure: PaperFigure {
     let id = "fig7"
     let number = 7
+    let plotsOptimisation = true
     let title = "Multi-step MAML: evaluation and optimisation"
     let caption = """
         (a) Cumulative evaluation loss Σ dt L over the evaluation steps (the area under Fig. 6's curves) from the \

@@ -67,7 +67,7 @@ enum IndexWriter {
             md += "<details><summary>\(unique.count) run(s)</summary>\n\n"
             let below = Set(made?.controlBelowBaseline ?? [])
             for r in unique {
-                let folder = plan.keys[r]!.folderName(r.experiment)
+                let folder = entry.keys[r]!.folderName(r.experiment)
                 md += "- `\(r)` -> [`runs/\(folder)`](runs/\(folder)/result.json)"
                     + (below.contains(r) ? " **(control value below the baseline's)**" : "") + "\n"
             }

@@ -13,7 +13,7 @@ public func regenerateFigures(registry: Registry, options: FiguresOptions) throw
     let cache = RunCache(directory: (options.outDirectory as NSString).appendingPathComponent("runs"))
     let context = PlanContext(preset: options.preset, experiments: Set(registry.experiments.map(\.name)))
     let plan = try FigurePlan(figures: figures.implemented, registry: registry, context: context,
-                              mnistDirectory: options.mnistDirectory)
+                              mnistDirectory: options.mnistDirectory, optimizer: options.optimizer)
 
     var report = FiguresReport()
     report.shard = options.shard
@@ -21,14 +21,21 @@ public func regenerateFigures(registry: Registry, options: FiguresOptions) throw
     report.runsPlanned = plan.runs.count
     var toCompute: [PlannedRun] = []
     for (position, run) in plan.runs.enumerated() {
-        if cache.isComplete(run.key, experiment: run.request.experiment) { report.runsCached += 1; continue }
+        switch cache.state(run.key, experiment: run.request.experiment) {
+        case .complete: report.runsCached += 1; continue
+        case .damaged(let reason):
+            log("warning: cached run \(run.request) (\(cache.folder(run.key, experiment: run.request.experiment))) is damaged: \(reason); recomputing it")
+        case .missing: break
+        }
         if let shard = options.shard, !shard.owns(position: position) { report.runsElsewhere += 1; continue }
         toCompute.append(run)
     }
     let jobs = max(1, options.jobs)
     let priors = estimatedSeconds(toCompute, mnistDirectory: options.mnistDirectory)
     let estimate = toCompute.isEmpty ? "" : ", ~" + formatDuration(priors.values.reduce(0, +)) + " CPU estimated"
-    log("figures (\(options.preset.rawValue) preset): \(plan.entries.count) to draw, \(report.skipped.count) skipped; "
+    log("figures (\(options.preset.rawValue) preset"
+        + (options.optimizer.map { ", optimizer \($0.rawValue) where the figure does not plot the optimisation" } ?? "")
+        + "): \(plan.entries.count) to draw, \(report.skipped.count) skipped; "
         + "\(plan.runs.count) runs: \(report.runsCached) cached, \(toCompute.count) to compute on \(jobs) job(s)"
         + (options.shard.map { " (shard \($0), \(report.runsElsewhere) left to other shards)" } ?? "") + estimate)
 
@@ -55,7 +62,7 @@ public func regenerateFigures(registry: Registry, options: FiguresOptions) throw
 
     for entry in plan.entries {
         let figureStart = Date()
-        let keys = entry.requests.map { plan.keys[$0]! }
+        let keys = entry.requests.map { entry.keys[$0]! }
         if let bad = keys.first(where: { failures[$0] != nil }) {
             report.failed.append(.init(id: entry.figure.id, reason: "a run failed: \(describe(failures[bad]!))"))
             continue
@@ -118,7 +125,7 @@ func describePlan(_ plan: FigurePlan, toCompute: [PlannedRun], priors: [RunKey: 
     var counted = Set<RunKey>()
     var total = 0.0, cpu = 0.0
     for entry in plan.entries {
-        let keys = Set(entry.requests.map { plan.keys[$0]! })
+        let keys = Set(entry.requests.map { entry.keys[$0]! })
         let left = keys.compactMap { pending[$0] }
         let fresh = left.filter { counted.insert($0.key).inserted }
         let size = fresh.reduce(0) { $0 + $1.size }

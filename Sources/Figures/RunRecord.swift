@@ -17,6 +17,10 @@ public struct RunRecord {
 
     public init(request: RunRequest, folder: String) throws {
         let dir = folder as NSString
+        // Never draw from a damaged run (the cache checks before reuse; this catches a file damaged since).
+        if let problem = RunValidation.problem(folder: folder) {
+            throw WorkbenchError("run \(request) (\(folder)) is damaged: \(problem); run `workbench figures` again to recompute it")
+        }
         let resultPath = dir.appendingPathComponent("result.json")
         guard let data = FileManager.default.contents(atPath: resultPath),
               let object = try? JSONSerialization.jsonObject(with: data), let json = object as? [String: Any] else {

@@ -34,6 +34,8 @@ public struct RunOutcome {
     public var control: [Double]
     public var series: [SeriesColumn]
     public var extra: [String: Any]
+    /// Gradient evaluations the optimisation spent, why it stopped, its final projected gradient.
+    public var convergence: ConvergenceReport? = nil
 
     public func column(_ name: String) -> [Double]? { series.first { $0.name == name }?.values }
 }
@@ -41,12 +43,24 @@ public struct RunOutcome {
 /// Baseline rollout, control optimisation, controlled rollout, optional SGD simulation, files.
 public func runExperiment(_ experiment: any Experiment, options: RunOptions) throws -> RunOutcome {
     let params = try experiment.resolve(preset: options.preset, overrides: options.overrides)
-    if let out = options.outDirectory { try AtomicFile.prepareDirectory(out) }
     let start = Date()
     let prepared = try experiment.prepare(params, context: RunContext(seed: options.seed, mnistDirectory: options.mnistDirectory))
+    // Only once the inputs are known good: a run refused for its inputs leaves no empty folder.
+    if let out = options.outDirectory { try AtomicFile.prepareDirectory(out) }
     let engine = prepared.engine
 
-    let (valueBaseline, baselineColumns) = evaluateBaseline(prepared)
+    // The baseline is evaluated on its own engine when it has one (uncharged: psi = 1 with C = 0).
+    let baselineEngine = try prepared.baselineEngine?() ?? engine
+    let valueBaseline = baselineEngine.value(prepared.baselineControl)
+    guard valueBaseline.isFinite else {
+        throw RunChecks.divergence(experiment: experiment.name, phase: .baseline, value: valueBaseline,
+                                   engine: baselineEngine, parameters: params)
+    }
+    let baselineColumns = trajectoryColumns(baselineEngine, prepared, prepared.baselineControl, suffix: "_baseline")
+    // step, t, then each column for baseline and control, and at least SGD's mean and std of each.
+    try RunChecks.seriesFits(experiment: experiment.name, engine: engine,
+                             columns: 2 + 2 * baselineColumns.count + (prepared.simulate == nil ? 0 : 4),
+                             parameters: params, budget: try MemoryBudget.current())
     // When the baseline is uncharged, what the baseline control is worth under the run's cost: the
     // value the optimiser could always keep (figures compare the optimised control with it).
     let chargedBaseline = prepared.baselineEngine == nil ? nil : engine.value(prepared.baselineControl)
@@ -55,6 +69,11 @@ public func runExperiment(_ experiment: any Experiment, options: RunOptions) thr
     let optimized = optimizeControl(engine: engine, initial: prepared.initialControl, settings: prepared.optimizer) { k, v in
         progress.update(k + 1, "V=\(String(format: "%.6g", v))")
         options.onIteration?(k + 1, prepared.optimizer.iterations)
+    }
+    if let k = optimized.divergedAt {
+        progress.abandon()
+        throw RunChecks.divergence(experiment: experiment.name, phase: .iteration(k), value: optimized.valueHistory.last!,
+                                   engine: engine, parameters: params, control: optimized.theta)
     }
     let valueControl = optimized.valueHistory.last!
     _ = engine.value(optimized.theta)
@@ -65,28 +84,25 @@ public func runExperiment(_ experiment: any Experiment, options: RunOptions) thr
     // Interleave baseline/control columns by name so related columns sit side by side.
     for (b, c) in zip(baselineColumns, controlColumns) { series.append(b); series.append(c) }
     if let simulate = prepared.simulate {
-        series += simulate(prepared.baselineControl).map { SeriesColumn($0.name + "_baseline", $0.values) }
-        series += simulate(optimized.theta).map { SeriesColumn($0.name + "_control", $0.values) }
+        let baselineSGD = simulate(prepared.baselineControl)
+        try RunChecks.sgdFinite(experiment: experiment.name, columns: baselineSGD, parameters: params, which: "baseline")
+        let controlSGD = simulate(optimized.theta)
+        try RunChecks.sgdFinite(experiment: experiment.name, columns: controlSGD, parameters: params, which: "optimised")
+        series += baselineSGD.map { SeriesColumn($0.name + "_baseline", $0.values) }
+        series += controlSGD.map { SeriesColumn($0.name + "_control", $0.values) }
     }
     let seconds = Date().timeIntervalSince(start)
     var extra = prepared.extraResults(prepared.baselineControl, optimized.theta)
     if let v = chargedBaseline { extra["value_baseline_control_charged"] = v }
     let outcome = RunOutcome(experiment: experiment.name, parameters: params, valueBaseline: valueBaseline,
                              valueControl: valueControl, valueHistory: optimized.valueHistory, seconds: seconds,
-                             control: optimized.theta, series: series, extra: extra)
+                             control: optimized.theta, series: series, extra: extra, convergence: optimized.convergence)
     if let out = options.outDirectory {
         try writeOutcome(outcome, preset: options.preset, seed: options.seed, to: out)
     }
     progress.finish("\(experiment.name): V baseline \(String(format: "%.6g", valueBaseline)) -> control \(String(format: "%.6g", valueControl)) in \(formatDuration(seconds))"
                     + (options.outDirectory.map { " -> \($0)" } ?? ""))
     return outcome
-}
-
-/// V and the per-step columns of the baseline control, on the baseline's own engine when it has one.
-func evaluateBaseline(_ prepared: PreparedRun) -> (Double, [SeriesColumn]) {
-    let engine = prepared.baselineEngine?() ?? prepared.engine
-    let value = engine.value(prepared.baselineControl)
-    return (value, trajectoryColumns(engine, prepared, prepared.baselineControl, suffix: "_baseline"))
 }
 
 /// Standard per-step columns of the engine's last evaluation, then the experiment's own.
@@ -99,17 +115,26 @@ func trajectoryColumns(_ engine: any ValueEngine, _ prepared: PreparedRun, _ the
         + prepared.describe(engine, theta).map { SeriesColumn($0.name + suffix, $0.values) }
 }
 
-/// series.csv, then result.json last: a folder with result.json holds a complete run.
+/// series.csv, then result.json last: a folder with result.json holds a complete run, and
+/// result.json records series.csv's rows and CRC-32 so a later reader can tell it is whole.
 public func writeOutcome(_ o: RunOutcome, preset: String, seed: UInt64, to directory: String) throws {
     let dir = directory as NSString
-    try AtomicFile.write(csvText(o.series), to: dir.appendingPathComponent("series.csv"))
+    let csv = Data(csvText(o.series).utf8)
+    let checksum = FileChecksum(csv: csv)
+    try AtomicFile.write(csv, to: dir.appendingPathComponent("series.csv"))
     var parameters: [String: Any] = [:]
     for k in o.parameters.order { parameters[k] = o.parameters.values[k]!.jsonObject }
     var json: [String: Any] = [
         "experiment": o.experiment, "preset": preset, "parameters": parameters, "seed": seed,
         "value_baseline": o.valueBaseline, "value_control": o.valueControl,
         "value_history": o.valueHistory, "seconds": o.seconds, "workbench_version": workbenchVersion,
+        "series_rows": checksum.rows, "series_crc32": Int(checksum.crc32),
     ]
+    if let c = o.convergence {
+        json["optimizer_evaluations"] = c.evaluations
+        json["optimizer_stop_reason"] = c.stopReason.rawValue
+        if let norm = c.projectedGradientNorm { json["projected_gradient_norm"] = norm }
+    }
     for (k, v) in o.extra { json[k] = v }
     try AtomicFile.write(jsonData(json), to: dir.appendingPathComponent("result.json"))
 }

@@ -85,7 +85,7 @@ public struct TaskEngagementExperiment: Experiment {
         }
         var rng = SeededGenerator(seed: context.seed)
         let w0 = net.randomInitialState(std: p.double("init_std"), using: &rng)
-        let engine = StandardParameters.problem(p, dynamics: net, cost: cost, map: .perStep(initialState: w0))
+        let engine = try StandardParameters.problem(p, dynamics: net, cost: cost, map: .perStep(initialState: w0))
         let steps = p.int("steps")
         let initial = initialEngagement(steps: steps, perStep: tasks, value: 1, std: p.double("control_init_std"), using: &rng)
         var optimizer = try StandardParameters.optimizer(p)
@@ -103,7 +103,7 @@ public struct TaskEngagementExperiment: Experiment {
             optimizer: optimizer,
             describe: { engine, theta in
                 controlColumns(engine, theta: theta, range: range, names: names)
-                    + zip(names.indices, perTask.losses(states: engine.states, steps: engine.steps)).map {
+                    + zip(names.indices, perTask.losses(engine: engine, theta: theta)).map {
                         SeriesColumn("task_loss_\($0)", $1)
                     }
             },
@@ -117,6 +117,6 @@ public struct TaskEngagementExperiment: Experiment {
             },
             // Sec. 5.1: the baseline is psi = 1 with C = 0. Active mode's beta|psi|^2 would charge
             // psi = 1 (3 beta per step), so the baseline is evaluated on the same problem without cost.
-            baselineEngine: { StandardParameters.problem(p, dynamics: net, cost: ZeroCost(), map: .perStep(initialState: w0)) })
+            baselineEngine: { try StandardParameters.problem(p, dynamics: net, cost: ZeroCost(), map: .perStep(initialState: w0)) })
     }
 }

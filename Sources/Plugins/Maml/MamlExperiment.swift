@@ -79,9 +79,10 @@ public struct MamlExperiment: Experiment {
         let objective = MamlObjective(rawValue: p.string("objective"))!
         let model = ParallelDynamics(copies: nets, firstScoredStep: objective.firstScoredStep)
         let k = p.int("optimized_steps"), dt = p.double("learning_rate")
-        let engine = Engine(ControlProblem(dynamics: model, steps: k + 1, dt: dt, gamma: p.double("gamma"),
-                                           eta: p.double("eta"), cost: ZeroCost(),
-                                           map: .initialState(copies: nets.count, controls: [])))
+        let engine = try StandardParameters.engine(
+            ControlProblem(dynamics: model, steps: k + 1, dt: dt, gamma: p.double("gamma"), eta: p.double("eta"),
+                           cost: ZeroCost(), map: .initialState(copies: nets.count, controls: [])),
+            sizeParameters: "optimized_steps=\(k), hidden=\(p.int("hidden")), \(nets.count) tasks")
         var rng = SeededGenerator(seed: context.seed)
         let w0 = nets[0].randomInitialState(std: p.double("init_std"), using: &rng)
         let evalSteps = p.int("eval_steps")
@@ -90,7 +91,7 @@ public struct MamlExperiment: Experiment {
         let names = pairs.map { "(\($0[0]),\($0[1]))" }
         return PreparedRun(
             engine: engine, initialControl: w0, baselineControl: w0, optimizer: optimizer,
-            describe: { engine, _ in taskLossColumns(nets: nets, engine: engine) },
+            describe: { engine, theta in taskLossColumns(nets: nets, engine: engine, theta: theta) },
             extraResults: { baseline, control in
                 var out: [String: Any] = ["tasks": names, "optimized_steps": k, "eval_steps": evalSteps,
                                           "objective": objective.rawValue,
@@ -108,19 +109,17 @@ public struct MamlExperiment: Experiment {
 }
 
 /// Each task's loss along the engine's trajectory (the engine's own loss column skips step 0).
-func taskLossColumns(nets: [TwoLayerNetwork], engine: any ValueEngine) -> [SeriesColumn] {
+func taskLossColumns(nets: [TwoLayerNetwork], engine: any ValueEngine, theta: [Double]) -> [SeriesColumn] {
     let n = engine.stateCount, block = n / nets.count
     var columns = [[Double]](repeating: [Double](repeating: 0, count: engine.steps), count: nets.count)
     var mean = [Double](repeating: 0, count: engine.steps)
-    engine.states.withUnsafeBufferPointer { s in
+    let workspaces = nets.map { $0.makeWorkspace() }
+    engine.forEachState(of: theta) { i, w in
         for (t, net) in nets.enumerated() {
-            let ws = net.makeWorkspace()
-            for i in 0..<engine.steps {
-                let l = net.evaluate(step: i, state: s.baseAddress! + i * n + t * block, control: s.baseAddress!,
-                                     drift: nil, workspace: ws)
-                columns[t][i] = l
-                mean[i] += l / Double(nets.count)
-            }
+            // The nets take no control: any valid pointer will do.
+            let l = net.evaluate(step: i, state: w + t * block, control: w, drift: nil, workspace: workspaces[t])
+            columns[t][i] = l
+            mean[i] += l / Double(nets.count)
         }
     }
     return [SeriesColumn("task_loss_mean", mean)]
@@ -153,8 +152,10 @@ struct Evaluation {
 
 func evaluate(nets: [TwoLayerNetwork], from theta: [Double], steps: Int, dt: Double) -> Evaluation {
     let curves = nets.map { net -> [Double] in
+        // Only the losses are read: a checkpointed trajectory does when the whole one would not fit.
         let engine = Engine(ControlProblem(dynamics: net, steps: steps, dt: dt, gamma: 1, eta: 1, cost: ZeroCost(),
-                                           map: .initialState(copies: 1, controls: [])))
+                                           map: .initialState(copies: 1, controls: [])),
+                            leanestWithin: (try? MemoryBudget.current()) ?? .unlimited)
         _ = engine.value(theta)
         return engine.losses
     }
