@@ -44,6 +44,7 @@ public func runExperiment(_ experiment: any Experiment, options: RunOptions) thr
     let start = Date()
     let prepared = try experiment.prepare(params, context: RunContext(seed: options.seed, mnistDirectory: options.mnistDirectory))
     // Only once the inputs are known good: a run refused for its inputs leaves no empty folder.
+    let createdOut = options.outDirectory.map { !FileManager.default.fileExists(atPath: $0) } ?? false
     if let out = options.outDirectory { try AtomicFile.prepareDirectory(out) }
     let engine = prepared.engine
 
@@ -73,7 +74,13 @@ public func runExperiment(_ experiment: any Experiment, options: RunOptions) thr
                              valueControl: valueControl, valueHistory: optimized.valueHistory, seconds: seconds,
                              control: optimized.theta, series: series, extra: extra)
     if let out = options.outDirectory {
-        try writeOutcome(outcome, preset: options.preset, seed: options.seed, to: out)
+        do {
+            try writeOutcome(outcome, preset: options.preset, seed: options.seed, to: out)
+        } catch {
+            // A full disk leaves no empty folder behind either (rmdir removes only an empty one).
+            if createdOut { rmdir(out) }
+            throw error
+        }
     }
     progress.finish("\(experiment.name): V baseline \(String(format: "%.6g", valueBaseline)) -> control \(String(format: "%.6g", valueControl)) in \(formatDuration(seconds))"
                     + (options.outDirectory.map { " -> \($0)" } ?? ""))

@@ -41,6 +41,11 @@ final class RunOutputFaultTests: XCTestCase {
             XCTAssertEqual(message, "cannot write '\(dir)/series.csv': No space left on device")
         }
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir), [], "no series.csv, no result.json, no temporary file")
+        // A folder the run created itself is taken back when nothing could be written into it.
+        let fresh = dir + "/run"
+        XCTAssertThrowsError(try runExperiment(RelaxationExperiment(), options: RunOptions(
+            overrides: [("steps", "5000"), ("iterations", "1")], outDirectory: fresh)))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: fresh))
 
         XCTAssertThrowsError(try AtomicFile.write(Data(count: 100_000), to: dir + "/big")) { error in
             XCTAssertEqual((error as? WorkbenchError)?.message, "cannot write '\(dir)/big': No space left on device")
