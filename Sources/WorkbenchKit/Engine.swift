@@ -34,8 +34,19 @@ public protocol ValueEngine: AnyObject {
     var stateCount: Int { get }
     var controlCount: Int { get }
     var dt: Double { get }
-    /// The trajectory of the last evaluation: w_0 ... w_{N-1} (steps x stateCount).
+    /// The trajectory of the last evaluation: w_0 ... w_{N-1} (steps x stateCount), when it is
+    /// stored; empty when the engine checkpoints it (see `forEachState`, which works in both).
     var states: [Double] { get }
+    /// The bytes this engine's run needs and how it keeps the trajectory.
+    var memoryPlan: MemoryPlan { get }
+    /// Calls `body(i, w_i)` for i = 0 ... N-1 in order, for the trajectory of the last evaluation,
+    /// which must have been of `theta`: read from memory when stored, recomputed segment by
+    /// segment from the checkpoints otherwise.
+    func forEachState(of theta: [Double], _ body: (Int, UnsafePointer<Double>) -> Void)
+    /// Switches how the trajectory is kept (the buffers are reallocated; the last trajectory is lost).
+    func useTrajectoryStorage(_ storage: TrajectoryStorage)
+    /// The storage with the smallest footprint (checkpoints every ~sqrt(N) steps).
+    var leanestStorage: TrajectoryStorage { get }
     /// L_i and C_i of the last evaluation.
     var losses: [Double] { get }
     var costs: [Double] { get }
@@ -59,6 +70,11 @@ public protocol ValueEngine: AnyObject {
 ///
 /// dV/dw_0 = lambda_0. This is what autograd would compute, without its memory or overhead.
 /// All buffers are allocated once; the time loops allocate nothing.
+///
+/// Memory: the engine works out the bytes a run needs (`MemoryPlan`) before it allocates. When
+/// the whole trajectory does not fit in the budget it keeps every k-th state and recomputes each
+/// segment forward during the backward sweep: the same operations on the same numbers, so the
+/// gradient is bit-identical, at the price of one more forward pass.
 public final class Engine<D: LearningDynamics>: ValueEngine {
     public let problem: ControlProblem<D>
     public let steps: Int
@@ -68,7 +84,16 @@ public final class Engine<D: LearningDynamics>: ValueEngine {
     public var dt: Double { problem.dt }
     public var eta: Double { problem.eta }
 
-    public private(set) var states: [Double]
+    public private(set) var memoryPlan: MemoryPlan
+    private let shape: MemoryPlan.Shape
+    /// Steps per segment: all of them when stored, k when checkpointed.
+    private var segment: Int
+    private var checkpointing: Bool { segment < steps }
+    /// States of the current segment (segment x stateCount): the whole trajectory when stored.
+    private var trajectory: [Double]
+    /// w_0, w_k, w_2k, ... when checkpointing (empty otherwise).
+    private var checkpoints: [Double]
+    public var states: [Double] { checkpointing ? [] : trajectory }
     public private(set) var losses: [Double]
     public private(set) var costs: [Double]
     /// dt * gamma^(i dt), the weight of step i in V.
@@ -81,11 +106,45 @@ public final class Engine<D: LearningDynamics>: ValueEngine {
     private var controlGradient: [Double]   // one step's dV/dg when the map is not per-step
     private var fixedControls: [Double]
     private var initialState: [Double]
-    /// The model's per-step tape (steps x tapeCount): written by the forward sweep, read by the adjoint.
+    /// The model's per-step tape (segment x tapeCount): written by the forward sweep, read by the adjoint.
     private let tapeCount: Int
     private var tape: [Double]
 
-    public init(_ problem: ControlProblem<D>) {
+    /// An engine that keeps the whole trajectory whatever its size: for problems built in code
+    /// (tests, small evaluations). Runs use `init(_:budget:)`.
+    public convenience init(_ problem: ControlProblem<D>) {
+        self.init(problem, storage: .stored)
+    }
+
+    /// An engine within `budget`: the whole trajectory when it fits, else checkpointed; throws
+    /// `MemoryShortfall` (before allocating anything large) when not even that fits.
+    public convenience init(_ problem: ControlProblem<D>, budget: MemoryBudget) throws {
+        let shape = Engine.shape(of: problem)
+        let (plan, fits) = MemoryPlan.choose(shape, budget: budget)
+        guard fits else { throw MemoryShortfall(shape: shape, plan: plan, budget: budget) }
+        self.init(problem, storage: plan.storage)
+    }
+
+    /// An engine for an auxiliary evaluation inside a run: the whole trajectory when it fits in
+    /// `budget`, else the smallest checkpointed footprint (never refused).
+    public convenience init(_ problem: ControlProblem<D>, leanestWithin budget: MemoryBudget) {
+        self.init(problem, storage: MemoryPlan.choose(Engine.shape(of: problem), budget: budget).plan.storage)
+    }
+
+    static func shape(of problem: ControlProblem<D>) -> MemoryPlan.Shape {
+        let n = problem.dynamics.stateCount, m = problem.dynamics.controlCount
+        let parameters: Int, fixed: Int
+        switch problem.map {
+        case .perStep: parameters = bytesProduct(problem.steps, m); fixed = 0
+        case .initialState(let copies, let controls): parameters = n / max(copies, 1); fixed = controls.count
+        }
+        return MemoryPlan.Shape(steps: problem.steps, stateCount: n, controlCount: m,
+                                tapeCount: problem.dynamics.tapeCount, parameterCount: parameters,
+                                fixedControlCount: fixed)
+    }
+
+    /// An engine keeping its trajectory as `storage` says (a segment is clipped to 1...steps).
+    public init(_ problem: ControlProblem<D>, storage: TrajectoryStorage) {
         precondition(problem.steps >= 1, "Engine needs at least one step")
         self.problem = problem
         steps = problem.steps
@@ -104,7 +163,11 @@ public final class Engine<D: LearningDynamics>: ValueEngine {
             initialState = [Double](repeating: 0, count: stateCount)
             fixedControls = controls
         }
-        states = [Double](repeating: 0, count: steps * stateCount)
+        shape = Engine.shape(of: problem)
+        memoryPlan = MemoryPlan.forced(shape, .stored)
+        segment = steps
+        trajectory = []
+        checkpoints = []
         losses = [Double](repeating: 0, count: steps)
         costs = [Double](repeating: 0, count: steps)
         let logGamma = log(problem.gamma)
@@ -114,7 +177,29 @@ public final class Engine<D: LearningDynamics>: ValueEngine {
         lambda = drift; lambdaNext = drift; driftAdjoint = drift
         controlGradient = [Double](repeating: 0, count: max(controlCount, 1))
         tapeCount = problem.dynamics.tapeCount
-        tape = [Double](repeating: 0, count: max(steps * tapeCount, 1))
+        tape = []
+        useTrajectoryStorage(storage)
+    }
+
+    public var leanestStorage: TrajectoryStorage {
+        let k = MemoryPlan.smallestSegment(shape)
+        return k >= steps ? .stored : .checkpointed(segment: k)
+    }
+
+    public func useTrajectoryStorage(_ storage: TrajectoryStorage) {
+        let k: Int
+        switch storage {
+        case .stored: k = steps
+        case .checkpointed(let requested): k = min(max(requested, 1), steps)
+        }
+        let resolved: TrajectoryStorage = k == steps ? .stored : .checkpointed(segment: k)
+        memoryPlan = MemoryPlan.forced(shape, resolved)
+        segment = k
+        // Free the old buffers before allocating the new ones.
+        trajectory = []; tape = []; checkpoints = []
+        trajectory = [Double](repeating: 0, count: k * stateCount)
+        tape = [Double](repeating: 0, count: max(k * tapeCount, 1))
+        checkpoints = [Double](repeating: 0, count: k == steps ? 0 : ((steps + k - 1) / k) * stateCount)
     }
 
     public func controls(of theta: [Double]) -> [Double] {
@@ -161,7 +246,7 @@ public final class Engine<D: LearningDynamics>: ValueEngine {
     @discardableResult
     private func forward(_ theta: [Double]) -> Double {
         precondition(theta.count == parameterCount, "control has \(theta.count) entries, expected \(parameterCount)")
-        let n = stateCount, m = controlCount, dt = problem.dt, eta = problem.eta
+        let n = stateCount, m = controlCount, dt = problem.dt, eta = problem.eta, k = segment
         let dynamics = problem.dynamics, cost = problem.cost
         let perStep: Bool
         switch problem.map {
@@ -169,12 +254,14 @@ public final class Engine<D: LearningDynamics>: ValueEngine {
         case .initialState(let copies, _):
             perStep = false
             let block = n / copies
-            for c in 0..<copies { for k in 0..<block { initialState[c * block + k] = theta[k] } }
+            for c in 0..<copies { for j in 0..<block { initialState[c * block + j] = theta[j] } }
         }
+        let saveCheckpoints = checkpointing
         var total = 0.0
         theta.withUnsafeBufferPointer { th in
         fixedControls.withUnsafeBufferPointer { fixed in
-        states.withUnsafeMutableBufferPointer { st in
+        trajectory.withUnsafeMutableBufferPointer { st in
+        checkpoints.withUnsafeMutableBufferPointer { cp in
         drift.withUnsafeMutableBufferPointer { dr in
         tape.withUnsafeMutableBufferPointer { tp in
         initialState.withUnsafeBufferPointer { w0 in
@@ -184,24 +271,82 @@ public final class Engine<D: LearningDynamics>: ValueEngine {
             withUnsafeMutablePointer(to: &dummy) { dummyPtr in
                 let gBase: UnsafePointer<Double> = m == 0 ? UnsafePointer(dummyPtr)
                     : (perStep ? th.baseAddress! : fixed.baseAddress!)
+                // Step i's state sits in slot i of the segment buffer (slot = i when stored).
+                var slot = 0
                 for i in 0..<steps {
-                    let w = s + i * n
+                    let w = s + slot * n
+                    if saveCheckpoints && slot == 0 { (cp.baseAddress! + (i / k) * n).update(from: w, count: n) }
                     let g = m == 0 ? gBase : gBase + i * m
                     let last = i == steps - 1
                     let loss = dynamics.evaluate(step: i, state: w, control: g, drift: last ? nil : d,
-                                                 tape: tapeBase + i * tn, workspace: workspace)
+                                                 tape: tapeBase + slot * tn, workspace: workspace)
                     let c = m == 0 ? 0 : cost.cost(g, count: m, step: i)
                     losses[i] = loss
                     costs[i] = c
                     total += stepWeight[i] * (-eta * loss - c)
                     if !last {
-                        let next = s + (i + 1) * n
-                        for k in 0..<n { next[k] = w[k] + dt * d[k] }
+                        slot += 1
+                        if slot == k { slot = 0 }
+                        let next = s + slot * n
+                        for j in 0..<n { next[j] = w[j] + dt * d[j] }
                     }
                 }
             }
-        }}}}}}
+        }}}}}}}
         return total
+    }
+
+    /// Recomputes the states (and tape) of steps start..<end into the segment buffer from the
+    /// checkpoint of `start`, with exactly the forward sweep's operations. `visit` sees each state.
+    private func replaySegment(start: Int, end: Int, controls gBase: UnsafePointer<Double>,
+                               visit: ((Int, UnsafePointer<Double>) -> Void)? = nil) {
+        let n = stateCount, m = controlCount, dt = problem.dt, dynamics = problem.dynamics
+        trajectory.withUnsafeMutableBufferPointer { st in
+        checkpoints.withUnsafeBufferPointer { cp in
+        drift.withUnsafeMutableBufferPointer { dr in
+        tape.withUnsafeMutableBufferPointer { tp in
+            let s = st.baseAddress!, d = dr.baseAddress!, tapeBase = tp.baseAddress!, tn = tapeCount
+            s.update(from: cp.baseAddress! + (start / segment) * n, count: n)
+            for i in start..<end {
+                let slot = i - start
+                let w = s + slot * n
+                visit?(i, w)
+                let g = m == 0 ? gBase : gBase + i * m
+                let needsNext = i + 1 < end
+                _ = dynamics.evaluate(step: i, state: w, control: g, drift: needsNext ? d : nil,
+                                      tape: tapeBase + slot * tn, workspace: workspace)
+                if needsNext {
+                    let next = w + n
+                    for j in 0..<n { next[j] = w[j] + dt * d[j] }
+                }
+            }
+        }}}}
+    }
+
+    public func forEachState(of theta: [Double], _ body: (Int, UnsafePointer<Double>) -> Void) {
+        let n = stateCount
+        guard checkpointing else {
+            trajectory.withUnsafeBufferPointer { st in
+                for i in 0..<steps { body(i, st.baseAddress! + i * n) }
+            }
+            return
+        }
+        precondition(theta.count == parameterCount, "control has \(theta.count) entries, expected \(parameterCount)")
+        withoutActuallyEscaping(body) { visit in
+            withControls(theta) { g in
+                for start in stride(from: 0, to: steps, by: segment) {
+                    replaySegment(start: start, end: min(start + segment, steps), controls: g, visit: visit)
+                }
+            }
+        }
+    }
+
+    /// The per-step controls the sweeps read: theta for per-step maps, the fixed ones otherwise.
+    private func withControls<R>(_ theta: [Double], _ body: (UnsafePointer<Double>) -> R) -> R {
+        var dummy = 0.0
+        if controlCount == 0 { return body(&dummy) }
+        if case .perStep = problem.map { return theta.withUnsafeBufferPointer { body($0.baseAddress!) } }
+        return fixedControls.withUnsafeBufferPointer { body($0.baseAddress!) }
     }
 
     // MARK: - Backward (discrete adjoint)
@@ -212,9 +357,13 @@ public final class Engine<D: LearningDynamics>: ValueEngine {
         case ascent(rate: Double, bounds: Bounds)
     }
 
-    /// The adjoint sweep. `theta` is only written in ascent mode (per-step controls).
+    /// The adjoint sweep, right after `forward` of the same theta. `theta` is only written in
+    /// ascent mode (per-step controls). When checkpointing, segments are swept last to first, each
+    /// recomputed from its checkpoint first, except the last, which the forward sweep left in the
+    /// buffer. Step i's control is updated (ascent) only after step i's pullback, and a segment is
+    /// recomputed before any of its steps is updated, so recomputation sees the forward's controls.
     private func backward(_ theta: UnsafeMutablePointer<Double>, output: AdjointOutput) {
-        let n = stateCount, m = controlCount, dt = problem.dt, eta = problem.eta
+        let n = stateCount, m = controlCount, dt = problem.dt, eta = problem.eta, k = segment
         let dynamics = problem.dynamics, cost = problem.cost
         let perStep: Bool
         if case .perStep = problem.map { perStep = true } else { perStep = false }
@@ -224,14 +373,12 @@ public final class Engine<D: LearningDynamics>: ValueEngine {
         case .gradient(let g): gradientOut = g
         case .ascent(let rate, let bounds): gradientOut = nil; ascent = (rate, bounds)
         }
-        fixedControls.withUnsafeBufferPointer { fixed in
-        states.withUnsafeBufferPointer { st in
-        tape.withUnsafeBufferPointer { tp in
-        lambda.withUnsafeMutableBufferPointer { lam in
+        let lastSegmentStart = ((steps - 1) / k) * k
         lambdaNext.withUnsafeMutableBufferPointer { lamNext in
+        lambda.withUnsafeMutableBufferPointer { lam in
         driftAdjoint.withUnsafeMutableBufferPointer { adj in
         controlGradient.withUnsafeMutableBufferPointer { cg in
-            let s = st.baseAddress!, tapeBase = tp.baseAddress!, tn = tapeCount
+        fixedControls.withUnsafeBufferPointer { fixed in
             var lamN = lamNext.baseAddress!, lamI = lam.baseAddress!
             let a = adj.baseAddress!
             lamN.update(repeating: 0, count: n)
@@ -239,39 +386,48 @@ public final class Engine<D: LearningDynamics>: ValueEngine {
             withUnsafeMutablePointer(to: &dummy) { dummyPtr in
                 let gBase: UnsafePointer<Double> = m == 0 ? UnsafePointer(dummyPtr)
                     : (perStep ? UnsafePointer(theta) : fixed.baseAddress!)
-                for i in stride(from: steps - 1, through: 0, by: -1) {
-                    let w = s + i * n
-                    let g = m == 0 ? gBase : gBase + i * m
-                    let last = i == steps - 1
-                    // dV/dg_i starts with the cost term; the model adds the rest.
-                    let gOut: UnsafeMutablePointer<Double> = m == 0 ? dummyPtr
-                        : (perStep && gradientOut != nil ? gradientOut! + i * m : cg.baseAddress!)
-                    if m > 0 { cost.writeGradient(g, count: m, step: i, scale: -stepWeight[i], into: gOut) }
-                    // lambda_i = lambda_{i+1} + (df/dw)^T (dt lambda_{i+1}) - dt gamma^t eta dL/dw
-                    lamI.update(from: lamN, count: n)
-                    if !last { for k in 0..<n { a[k] = dt * lamN[k] } }
-                    dynamics.pullback(step: i, state: w, control: g,
-                                      driftAdjoint: last ? nil : UnsafePointer(a),
-                                      lossWeight: -stepWeight[i] * eta,
-                                      stateBar: lamI, controlBar: gOut, tape: tapeBase + i * tn,
-                                      workspace: workspace)
-                    // Step i's control is not needed again in this sweep: update it in place.
-                    if perStep, m > 0, let (rate, bounds) = ascent {
-                        let gi = theta + i * m
-                        for k in 0..<m { gi[k] += rate * gOut[k] }
-                        bounds.clamp(gi, count: m, offset: i * m)
-                    }
-                    swap(&lamI, &lamN)
+                for start in stride(from: lastSegmentStart, through: 0, by: -k) {
+                    let end = min(start + k, steps)
+                    if start != lastSegmentStart { replaySegment(start: start, end: end, controls: gBase) }
+                    trajectory.withUnsafeBufferPointer { st in
+                    tape.withUnsafeBufferPointer { tp in
+                        let s = st.baseAddress!, tapeBase = tp.baseAddress!, tn = tapeCount
+                        for i in stride(from: end - 1, through: start, by: -1) {
+                            let slot = i - start
+                            let w = s + slot * n
+                            let g = m == 0 ? gBase : gBase + i * m
+                            let last = i == steps - 1
+                            // dV/dg_i starts with the cost term; the model adds the rest.
+                            let gOut: UnsafeMutablePointer<Double> = m == 0 ? dummyPtr
+                                : (perStep && gradientOut != nil ? gradientOut! + i * m : cg.baseAddress!)
+                            if m > 0 { cost.writeGradient(g, count: m, step: i, scale: -stepWeight[i], into: gOut) }
+                            // lambda_i = lambda_{i+1} + (df/dw)^T (dt lambda_{i+1}) - dt gamma^t eta dL/dw
+                            lamI.update(from: lamN, count: n)
+                            if !last { for j in 0..<n { a[j] = dt * lamN[j] } }
+                            dynamics.pullback(step: i, state: w, control: g,
+                                              driftAdjoint: last ? nil : UnsafePointer(a),
+                                              lossWeight: -stepWeight[i] * eta,
+                                              stateBar: lamI, controlBar: gOut, tape: tapeBase + slot * tn,
+                                              workspace: workspace)
+                            // Step i's control is not needed again in this sweep: update it in place.
+                            if perStep, m > 0, let (rate, bounds) = ascent {
+                                let gi = theta + i * m
+                                for j in 0..<m { gi[j] += rate * gOut[j] }
+                                bounds.clamp(gi, count: m, offset: i * m)
+                            }
+                            swap(&lamI, &lamN)
+                        }
+                    }}
                 }
             }
             // lamN now holds lambda_0 = dV/dw_0.
             if case .initialState(let copies, _) = problem.map, let grad = gradientOut {
                 let block = n / copies
                 grad.update(repeating: 0, count: block)
-                for c in 0..<copies { for k in 0..<block { grad[k] += lamN[c * block + k] } }
+                for c in 0..<copies { for j in 0..<block { grad[j] += lamN[c * block + j] } }
             }
             if lamN != lamNext.baseAddress! { lamNext.baseAddress!.update(from: lamN, count: n) }
-        }}}}}}}
+        }}}}}
     }
 
     /// dV/dw_0 of the last gradient evaluation.

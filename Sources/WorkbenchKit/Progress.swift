@@ -37,6 +37,11 @@ public final class ProgressReporter {
         FileHandle.standardError.write(Data((summary + "\n").utf8))
     }
 
+    /// Ends the live line without a summary: the caller reports the failure in its own line.
+    public func abandon() {
+        if mode == .live { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    }
+
     public var elapsed: TimeInterval { Date().timeIntervalSince(start) }
 }
 

@@ -34,6 +34,8 @@ public struct RunOutcome {
     public var control: [Double]
     public var series: [SeriesColumn]
     public var extra: [String: Any]
+    /// Gradient evaluations the optimisation spent, why it stopped, its final projected gradient.
+    public var convergence: ConvergenceReport? = nil
 
     public func column(_ name: String) -> [Double]? { series.first { $0.name == name }?.values }
 }
@@ -48,13 +50,31 @@ public func runExperiment(_ experiment: any Experiment, options: RunOptions) thr
     if let out = options.outDirectory { try AtomicFile.prepareDirectory(out) }
     let engine = prepared.engine
 
-    let valueBaseline = engine.value(prepared.baselineControl)
-    let baselineColumns = trajectoryColumns(engine, prepared, prepared.baselineControl, suffix: "_baseline")
+    // The baseline is evaluated on its own engine when it has one (uncharged: psi = 1 with C = 0).
+    let baselineEngine = try prepared.baselineEngine?() ?? engine
+    let valueBaseline = baselineEngine.value(prepared.baselineControl)
+    guard valueBaseline.isFinite else {
+        throw RunChecks.divergence(experiment: experiment.name, phase: .baseline, value: valueBaseline,
+                                   engine: baselineEngine, parameters: params)
+    }
+    let baselineColumns = trajectoryColumns(baselineEngine, prepared, prepared.baselineControl, suffix: "_baseline")
+    // step, t, then each column for baseline and control, and at least SGD's mean and std of each.
+    try RunChecks.seriesFits(experiment: experiment.name, engine: engine,
+                             columns: 2 + 2 * baselineColumns.count + (prepared.simulate == nil ? 0 : 4),
+                             parameters: params, budget: try MemoryBudget.current())
+    // When the baseline is uncharged, what the baseline control is worth under the run's cost: the
+    // value the optimiser could always keep (figures compare the optimised control with it).
+    let chargedBaseline = prepared.baselineEngine == nil ? nil : engine.value(prepared.baselineControl)
 
     let progress = ProgressReporter(label: experiment.name, total: prepared.optimizer.iterations, quiet: options.quiet)
     let optimized = optimizeControl(engine: engine, initial: prepared.initialControl, settings: prepared.optimizer) { k, v in
         progress.update(k + 1, "V=\(String(format: "%.6g", v))")
         options.onIteration?(k + 1, prepared.optimizer.iterations)
+    }
+    if let k = optimized.divergedAt {
+        progress.abandon()
+        throw RunChecks.divergence(experiment: experiment.name, phase: .iteration(k), value: optimized.valueHistory.last!,
+                                   engine: engine, parameters: params, control: optimized.theta)
     }
     let valueControl = optimized.valueHistory.last!
     _ = engine.value(optimized.theta)
@@ -65,14 +85,19 @@ public func runExperiment(_ experiment: any Experiment, options: RunOptions) thr
     // Interleave baseline/control columns by name so related columns sit side by side.
     for (b, c) in zip(baselineColumns, controlColumns) { series.append(b); series.append(c) }
     if let simulate = prepared.simulate {
-        series += simulate(prepared.baselineControl).map { SeriesColumn($0.name + "_baseline", $0.values) }
-        series += simulate(optimized.theta).map { SeriesColumn($0.name + "_control", $0.values) }
+        let baselineSGD = simulate(prepared.baselineControl)
+        try RunChecks.sgdFinite(experiment: experiment.name, columns: baselineSGD, parameters: params, which: "baseline")
+        let controlSGD = simulate(optimized.theta)
+        try RunChecks.sgdFinite(experiment: experiment.name, columns: controlSGD, parameters: params, which: "optimised")
+        series += baselineSGD.map { SeriesColumn($0.name + "_baseline", $0.values) }
+        series += controlSGD.map { SeriesColumn($0.name + "_control", $0.values) }
     }
     let seconds = Date().timeIntervalSince(start)
-    let extra = prepared.extraResults(prepared.baselineControl, optimized.theta)
+    var extra = prepared.extraResults(prepared.baselineControl, optimized.theta)
+    if let v = chargedBaseline { extra["value_baseline_control_charged"] = v }
     let outcome = RunOutcome(experiment: experiment.name, parameters: params, valueBaseline: valueBaseline,
                              valueControl: valueControl, valueHistory: optimized.valueHistory, seconds: seconds,
-                             control: optimized.theta, series: series, extra: extra)
+                             control: optimized.theta, series: series, extra: extra, convergence: optimized.convergence)
     if let out = options.outDirectory {
         do {
             try writeOutcome(outcome, preset: options.preset, seed: options.seed, to: out)
@@ -112,6 +137,11 @@ public func writeOutcome(_ o: RunOutcome, preset: String, seed: UInt64, to direc
         "value_history": o.valueHistory, "seconds": o.seconds, "workbench_version": workbenchVersion,
         "series_rows": checksum.rows, "series_crc32": Int(checksum.crc32),
     ]
+    if let c = o.convergence {
+        json["optimizer_evaluations"] = c.evaluations
+        json["optimizer_stop_reason"] = c.stopReason.rawValue
+        if let norm = c.projectedGradientNorm { json["projected_gradient_norm"] = norm }
+    }
     for (k, v) in o.extra { json[k] = v }
     try AtomicFile.write(jsonData(json), to: dir.appendingPathComponent("result.json"))
 }

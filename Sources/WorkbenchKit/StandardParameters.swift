@@ -45,9 +45,31 @@ public enum StandardParameters {
                                  iterations: p.int("iterations"), bounds: Bounds(lo, hi))
     }
 
+    /// The engine of a run, within this process's memory budget (`MemoryBudget.current`): its
+    /// trajectory is checkpointed when it does not fit whole, and a run that does not fit even so
+    /// is refused before anything large is allocated, naming the parameters that set its size.
     public static func problem<D: LearningDynamics>(_ p: ParameterValues, dynamics: D, cost: any ControlCost,
-                                                    map: ControlMap) -> Engine<D> {
-        Engine(ControlProblem(dynamics: dynamics, steps: p.int("steps"), dt: p.double("learning_rate"),
-                              gamma: p.double("gamma"), eta: p.double("eta"), cost: cost, map: map))
+                                                    map: ControlMap) throws -> Engine<D> {
+        let problem = ControlProblem(dynamics: dynamics, steps: p.int("steps"), dt: p.double("learning_rate"),
+                                     gamma: p.double("gamma"), eta: p.double("eta"), cost: cost, map: map)
+        return try engine(problem, sizeParameters: sizeParameters(p))
+    }
+
+    /// `Engine(problem, budget:)` under this process's budget, a refusal worded as one line
+    /// naming `sizeParameters` (e.g. "steps=10000000, hidden=50").
+    public static func engine<D: LearningDynamics>(_ problem: ControlProblem<D>, sizeParameters: String) throws -> Engine<D> {
+        do {
+            return try Engine(problem, budget: try MemoryBudget.current())
+        } catch let shortfall as MemoryShortfall {
+            throw WorkbenchError(shortfall.message(parameters: sizeParameters))
+        }
+    }
+
+    /// "steps=16000, hidden=50": the parameters (of those present) that set a run's memory.
+    public static func sizeParameters(_ p: ParameterValues) -> String {
+        ["steps", "hidden"].compactMap { name in
+            if case .integer(let v)? = p.values[name] { return "\(name)=\(v)" }
+            return nil
+        }.joined(separator: ", ")
     }
 }

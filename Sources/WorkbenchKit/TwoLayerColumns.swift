@@ -12,13 +12,19 @@ public final class TracedWeights: @unchecked Sendable {
 
     /// Chooses from `states` (steps x n, [W1 | W2] with `split` = |W1|) unless already chosen.
     public func choose(states: [Double], steps: Int, n: Int, split: Int) {
-        guard layer1 == nil, steps > 0 else { return }
+        guard steps > 0 else { return }
+        choose(first: Array(states[0..<n]), last: Array(states[((steps - 1) * n)..<(steps * n)]), split: split)
+    }
+
+    /// Chooses from the first and last states ([W1 | W2], `split` = |W1|) unless already chosen.
+    public func choose(first: [Double], last: [Double], split: Int) {
+        guard layer1 == nil else { return }
         func largestChange(_ range: Range<Int>) -> [Int] {
-            let change = range.map { abs(states[(steps - 1) * n + $0] - states[$0]) }
+            let change = range.map { abs(last[$0] - first[$0]) }
             return Array(change.indices.sorted { change[$0] != change[$1] ? change[$0] > change[$1] : $0 < $1 }.prefix(count))
         }
         layer1 = largestChange(0..<split)
-        layer2 = largestChange(split..<n)
+        layer2 = largestChange(split..<first.count)
     }
 }
 
@@ -29,7 +35,6 @@ public enum TwoLayerColumns {
     public static func describe(_ net: TwoLayerNetwork, engine: any ValueEngine, theta: [Double],
                                 selection: TracedWeights) -> [SeriesColumn] {
         let steps = engine.steps, n = engine.stateCount, m = engine.controlCount
-        let states = engine.states
         let controls = engine.controls(of: theta)
         let h1 = net.hidden * net.inputs
         let c1 = net.gain1Range, c2 = net.gain2Range
@@ -40,22 +45,36 @@ public enum TwoLayerColumns {
             for k in c2 { let v = controls[i * m + k]; b += v * v }
             g1[i] = c1.isEmpty ? 0 : (a / Double(c1.count)).squareRoot()
             g2[i] = c2.isEmpty ? 0 : (b / Double(c2.count)).squareRoot()
+        }
+        // One pass over the trajectory (recomputed when checkpointed) for the norms and the ends.
+        var first = [Double](repeating: 0, count: n), last = first
+        engine.forEachState(of: theta) { i, w in
             var s1 = 0.0, s2 = 0.0
-            for k in 0..<n { let w = states[i * n + k]; s1 += abs(w); s2 += w * w }
+            for k in 0..<n { let x = w[k]; s1 += abs(x); s2 += x * x }
             l1[i] = s1 / Double(n)
             l2[i] = (s2 / Double(n)).squareRoot()
+            if i == 0 { for k in 0..<n { first[k] = w[k] } }
+            if i == steps - 1 { for k in 0..<n { last[k] = w[k] } }
         }
         var columns = [SeriesColumn("g1_rms", g1), SeriesColumn("g2_rms", g2),
                        SeriesColumn("weight_l1", l1), SeriesColumn("weight_l2", l2)]
-        selection.choose(states: states, steps: steps, n: n, split: h1)
+        selection.choose(first: first, last: last, split: h1)
         let w1 = selection.layer1 ?? [], w2 = selection.layer2 ?? []
+        // A second pass for the traced weights, now that they are chosen.
+        let tracedStates = w1 + w2.map { h1 + $0 }
+        var traces = [[Double]](repeating: [Double](repeating: 0, count: steps), count: tracedStates.count)
+        if !tracedStates.isEmpty {
+            engine.forEachState(of: theta) { i, w in
+                for (j, index) in tracedStates.enumerated() { traces[j][i] = w[index] }
+            }
+        }
+        for (j, k) in w1.enumerated() { columns.append(SeriesColumn("w1_\(k)", traces[j])) }
+        for (j, k) in w2.enumerated() { columns.append(SeriesColumn("w2_\(k)", traces[w1.count + j])) }
         func trace(_ prefix: String, _ indices: [Int], stride: Int, from data: [Double], offset: Int) {
             for j in indices {
                 columns.append(SeriesColumn("\(prefix)_\(j)", (0..<steps).map { data[$0 * stride + offset + j] }))
             }
         }
-        trace("w1", w1, stride: n, from: states, offset: 0)
-        trace("w2", w2, stride: n, from: states, offset: h1)
         if m > 0 {
             // Per-synapse gains sit on the traced weights; per-neuron gains (fewer) are spread evenly.
             trace("g1", c1.count == h1 ? w1 : evenlySpaced(selection.count, in: c1.count), stride: m, from: controls,

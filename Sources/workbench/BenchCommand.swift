@@ -34,28 +34,39 @@ struct BenchCommand: ParsableCommand {
             let params = try e.resolve(preset: preset, overrides: [("steps", horizon), ("iterations", "0")] + (try options.overrides()))
             let prepared = try e.prepare(params, context: RunContext(seed: options.seed, mnistDirectory: options.mnistDirectory))
             let engine = prepared.engine
-            var gradient = [Double](repeating: 0, count: engine.parameterCount)
-            let theta = prepared.initialControl
-            _ = engine.valueAndGradient(theta, gradient: &gradient)   // warm-up
-            var bestBoth = Double.infinity, bestForward = Double.infinity, bestAscent = Double.infinity
-            var ascending = theta
-            for _ in 0..<repeats {
-                // A whole iteration of the paper's optimiser (the update is fused into the adjoint).
-                let t = DispatchTime.now().uptimeNanoseconds
-                _ = engine.ascend(&ascending, rate: prepared.optimizer.rate, bounds: prepared.optimizer.bounds)
-                bestAscent = min(bestAscent, Double(DispatchTime.now().uptimeNanoseconds - t))
-                var t0 = DispatchTime.now().uptimeNanoseconds
-                _ = engine.value(theta)
-                bestForward = min(bestForward, Double(DispatchTime.now().uptimeNanoseconds - t0))
-                t0 = DispatchTime.now().uptimeNanoseconds
-                _ = engine.valueAndGradient(theta, gradient: &gradient)
-                bestBoth = min(bestBoth, Double(DispatchTime.now().uptimeNanoseconds - t0))
-            }
-            let n = Double(engine.steps)
             print("\(e.name) (\(preset) sizes: state \(engine.stateCount), control \(engine.controlCount) per step, \(engine.steps) steps, 1 thread, Double)")
-            print(String(format: "  forward only        %8.2f us/step", bestForward / n / 1000))
-            print(String(format: "  forward + adjoint   %8.2f us/step", bestBoth / n / 1000))
-            print(String(format: "  + ascent update     %8.2f us/step (one full control iteration)", bestAscent / n / 1000))
+            // The budget's choice first; when that stores the trajectory, the checkpointed adjoint too.
+            var storages = [engine.memoryPlan.storage]
+            if engine.memoryPlan.storage == .stored, engine.leanestStorage != .stored { storages.append(engine.leanestStorage) }
+            for storage in storages {
+                engine.useTrajectoryStorage(storage)
+                print("  \(storage), \(formatBytes(engine.memoryPlan.totalBytes)) planned:")
+                time(engine, theta: prepared.initialControl, optimizer: prepared.optimizer)
+            }
         }
+    }
+
+    /// Prints the best of `repeats` timings of a forward pass, forward + adjoint, and a full ascent step.
+    func time(_ engine: any ValueEngine, theta: [Double], optimizer: OptimizerSettings) {
+        var gradient = [Double](repeating: 0, count: engine.parameterCount)
+        _ = engine.valueAndGradient(theta, gradient: &gradient)   // warm-up
+        var bestBoth = Double.infinity, bestForward = Double.infinity, bestAscent = Double.infinity
+        var ascending = theta
+        for _ in 0..<repeats {
+            // A whole iteration of the paper's optimiser (the update is fused into the adjoint).
+            let t = DispatchTime.now().uptimeNanoseconds
+            _ = engine.ascend(&ascending, rate: optimizer.rate, bounds: optimizer.bounds)
+            bestAscent = min(bestAscent, Double(DispatchTime.now().uptimeNanoseconds - t))
+            var t0 = DispatchTime.now().uptimeNanoseconds
+            _ = engine.value(theta)
+            bestForward = min(bestForward, Double(DispatchTime.now().uptimeNanoseconds - t0))
+            t0 = DispatchTime.now().uptimeNanoseconds
+            _ = engine.valueAndGradient(theta, gradient: &gradient)
+            bestBoth = min(bestBoth, Double(DispatchTime.now().uptimeNanoseconds - t0))
+        }
+        let n = Double(engine.steps)
+        print(String(format: "    forward only        %8.2f us/step", bestForward / n / 1000))
+        print(String(format: "    forward + adjoint   %8.2f us/step", bestBoth / n / 1000))
+        print(String(format: "    + ascent update     %8.2f us/step (one full control iteration)", bestAscent / n / 1000))
     }
 }

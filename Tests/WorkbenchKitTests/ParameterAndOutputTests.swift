@@ -31,7 +31,7 @@ struct RelaxationExperiment: Experiment {
     var presets: [String: [String: String]] { ["quick": ["iterations": "20"], "paper": [:]] }
     func prepare(_ p: ParameterValues, context: RunContext) throws -> PreparedRun {
         let steps = p.int("steps")
-        let engine = StandardParameters.problem(p, dynamics: Model(),
+        let engine = try StandardParameters.problem(p, dynamics: Model(),
                                                 cost: NormCost(.quadratic, beta: p.double("beta"), norm: WeightedSquares(range: 0..<1)),
                                                 map: .perStep(initialState: [0]))
         return PreparedRun(engine: engine, initialControl: [Double](repeating: 0, count: steps),

@@ -29,6 +29,10 @@ public struct LearningRateExperiment: Experiment {
             .real("init_std", 1e-4, "weight init std (small: the rich, step-like regime)", range: 0...10),
             .integer("sgd_runs", 0, "SGD replays of the real network with rate (1+rho) alpha (0 = none)", range: 0...1000),
             .integer("batch", 32, "SGD batch size", range: 1...1_000_000),
+            // Adam normalises each step by sqrt(E[g^2]) + epsilon: where gamma^t dt has shrunk the
+            // gradient below epsilon, rho never leaves its start (Fig. 8c's late rates at small gamma).
+            .real("adam_epsilon", 1e-8, "Adam's epsilon (torch default 1e-8; ~1e-300 makes the steps scale-free)",
+                  range: 1e-300...1),
         ]
     }
 
@@ -48,7 +52,7 @@ public struct LearningRateExperiment: Experiment {
         let cost = NormCost(.quadratic, beta: p.double("beta"), norm: WeightedSquares(range: net.rateRange, offset: offset))
         var rng = SeededGenerator(seed: context.seed)
         let w0 = net.randomInitialState(std: p.double("init_std"), using: &rng)
-        let engine = StandardParameters.problem(p, dynamics: net, cost: cost, map: .perStep(initialState: w0))
+        let engine = try StandardParameters.problem(p, dynamics: net, cost: cost, map: .perStep(initialState: w0))
         let steps = p.int("steps"), alpha = p.double("learning_rate")
         let start = p.string("init") == "offset" ? offset : 0
         let runs = p.int("sgd_runs"), batch = p.int("batch"), seed = context.seed
@@ -56,11 +60,15 @@ public struct LearningRateExperiment: Experiment {
             engine: engine,
             initialControl: [Double](repeating: start, count: steps),
             baselineControl: [Double](repeating: 0, count: steps),
-            optimizer: try StandardParameters.optimizer(p),
+            optimizer: try {
+                var settings = try StandardParameters.optimizer(p)
+                settings.adamEpsilon = p.double("adam_epsilon")
+                return settings
+            }(),
             describe: { engine, theta in
                 [SeriesColumn("rho", theta),
                  SeriesColumn("effective_lr", theta.map { (1 + $0) * alpha })]
-                + levelLosses(net: net, task: task, engine: engine)
+                + levelLosses(net: net, task: task, engine: engine, theta: theta)
             },
             // The replay uses the step (1 + rho_i) alpha: the network's SGD gradient carries the factor.
             simulate: runs == 0 ? nil : { theta in
@@ -77,15 +85,14 @@ public struct LearningRateExperiment: Experiment {
 
 /// Loss of the features at each hierarchy level (the steps of Fig. 8's curves): the squared error
 /// of those output rows, 1/2 sum_o [Sy_oo - 2 (W Sxy)_oo + (W Sx W^T)_oo].
-func levelLosses(net: TwoLayerNetwork, task: SemanticHierarchy, engine: any ValueEngine) -> [SeriesColumn] {
+func levelLosses(net: TwoLayerNetwork, task: SemanticHierarchy, engine: any ValueEngine, theta: [Double]) -> [SeriesColumn] {
     let s = task.statistics
     let (i, h, o) = (net.inputs, net.hidden, net.outputs)
     let levels = task.featureLevels
-    let n = engine.stateCount, states = engine.states
     var columns = [[Double]](repeating: [Double](repeating: 0, count: engine.steps), count: task.levels)
     var w = [Double](repeating: 0, count: o * i)
-    for step in 0..<engine.steps {
-        let w1 = step * n, w2 = w1 + h * i
+    engine.forEachState(of: theta) { step, states in
+        let w1 = 0, w2 = h * i
         for r in 0..<o { for c in 0..<i {
             var acc = 0.0
             for k in 0..<h { acc += states[w2 + r * h + k] * states[w1 + k * i + c] }

@@ -144,7 +144,7 @@ struct CategoryProblem {
                             norm: WeightedSquares(range: range, weights: [Double](repeating: Double(hidden), count: range.count)))
         }
         w0 = net.randomInitialState(std: p.double("init_std"), using: &rng)
-        engine = StandardParameters.problem(p, dynamics: net, cost: cost, map: .perStep(initialState: w0))
+        engine = try StandardParameters.problem(p, dynamics: net, cost: cost, map: .perStep(initialState: w0))
         let neutral = e.model == .engagement ? 1.0 : 0.0
         initial = initialEngagement(steps: steps, perStep: net.controlCount, value: neutral,
                                     std: p.double("control_init_std"), using: &rng)

@@ -110,21 +110,18 @@ struct Curriculum {
                                   tasks: mixtures, switchEvery: chunk)
         let engine = Engine(ControlProblem(dynamics: net, steps: steps, dt: problem.parameters.double("learning_rate"),
                                            gamma: gamma, eta: eta, cost: ZeroCost(),
-                                           map: .perStep(initialState: problem.w0)))
+                                           map: .perStep(initialState: problem.w0)),
+                            leanestWithin: (try? MemoryBudget.current()) ?? .unlimited)
         _ = engine.value([])
-        let states = engine.states, n = engine.stateCount
         let classes = classNets.count
         var perClass = [[Double]](repeating: [Double](repeating: 0, count: steps), count: classes)
         var balanced = [Double](repeating: 0, count: steps), curriculum = balanced
         let none = [0.0]
-        for (c, cn) in classNets.enumerated() {
-            let ws = cn.makeWorkspace()
-            states.withUnsafeBufferPointer { s in
-                none.withUnsafeBufferPointer { g in
-                    for i in 0..<steps {
-                        perClass[c][i] = cn.evaluate(step: i, state: s.baseAddress! + i * n, control: g.baseAddress!,
-                                                     drift: nil, workspace: ws)
-                    }
+        let workspaces = classNets.map { $0.makeWorkspace() }
+        none.withUnsafeBufferPointer { g in
+            engine.forEachState(of: []) { i, w in
+                for (c, cn) in classNets.enumerated() {
+                    perClass[c][i] = cn.evaluate(step: i, state: w, control: g.baseAddress!, drift: nil, workspace: workspaces[c])
                 }
             }
         }

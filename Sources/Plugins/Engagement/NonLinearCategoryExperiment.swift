@@ -44,7 +44,7 @@ public struct NonLinearCategoryExperiment: Experiment {
         let cost = NormCost(.sizeConstraint(size: c, normaliser: c), beta: p.double("beta"), norm: WeightedSquares(range: range))
         var rng = SeededGenerator(seed: context.seed)
         let w0 = (0..<net.stateCount).map { _ in rng.normal(mean: 0, std: p.double("init_std")) }
-        let engine = StandardParameters.problem(p, dynamics: net, cost: cost, map: .perStep(initialState: w0))
+        let engine = try StandardParameters.problem(p, dynamics: net, cost: cost, map: .perStep(initialState: w0))
         let steps = p.int("steps")
         let initial = initialEngagement(steps: steps, perStep: net.controlCount, value: 1,
                                         std: p.double("control_init_std"), using: &rng)

@@ -25,21 +25,22 @@ struct PerTaskLoss {
         inputs = i; self.hidden = hidden; outputs = o
     }
 
-    /// Per task, the loss at every step of `states` (steps x [W1 | W2]).
-    func losses(states: [Double], steps: Int) -> [[Double]] {
-        let hi = hidden * inputs, n = hi + outputs * hidden
+    /// Per task, the loss at every step of the engine's last trajectory ([W1 | W2] per step), of `theta`.
+    func losses(engine: any ValueEngine, theta: [Double]) -> [[Double]] {
+        let hi = hidden * inputs
         let none = [0.0]
-        return zip(nets, rows).map { net, r in
-            let ws = net.makeWorkspace()
-            var sub = [Double](repeating: 0, count: hi + r.count * hidden)
-            return (0..<steps).map { t in
-                let base = t * n
-                for k in 0..<hi { sub[k] = states[base + k] }
+        let workspaces = nets.map { $0.makeWorkspace() }
+        var subs = rows.map { r in [Double](repeating: 0, count: hi + r.count * hidden) }
+        var out = nets.map { _ in [Double](repeating: 0, count: engine.steps) }
+        engine.forEachState(of: theta) { t, state in
+            for (task, (net, r)) in zip(nets, rows).enumerated() {
+                for k in 0..<hi { subs[task][k] = state[k] }
                 for (row, o) in r.enumerated() {
-                    for h in 0..<hidden { sub[hi + row * hidden + h] = states[base + hi + o * hidden + h] }
+                    for h in 0..<hidden { subs[task][hi + row * hidden + h] = state[hi + o * hidden + h] }
                 }
-                return net.evaluate(step: t, state: sub, control: none, drift: nil, workspace: ws)
+                out[task][t] = net.evaluate(step: t, state: subs[task], control: none, drift: nil, workspace: workspaces[task])
             }
         }
+        return out
     }
 }

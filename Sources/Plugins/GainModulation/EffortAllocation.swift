@@ -47,7 +47,7 @@ public struct EffortAllocationExperiment: Experiment {
         var rng = SeededGenerator(seed: context.seed)
         let std = p.double("init_std") == 0 ? task.initStd : p.double("init_std")
         let w0 = net.randomInitialState(std: std, using: &rng)
-        let engine = StandardParameters.problem(p, dynamics: net, cost: cost, map: .perStep(initialState: w0))
+        let engine = try StandardParameters.problem(p, dynamics: net, cost: cost, map: .perStep(initialState: w0))
         let steps = p.int("steps")
         let initial = (0..<(steps * net.controlCount)).map { _ in rng.normal(mean: 0, std: 1e-3) }
         let runs = p.int("sgd_runs"), batch = p.int("batch"), lr = p.double("learning_rate"), seed = context.seed

@@ -32,7 +32,7 @@ public struct SingleNeuronExperiment: Experiment {
         let cost = NormCost(p.string("cost") == "quadratic" ? .quadratic : .exponential, beta: p.double("beta"),
                             norm: WeightedSquares(range: 0..<1))
         let w0 = [p.double("w0")]
-        let engine = StandardParameters.problem(p, dynamics: model, cost: cost, map: .perStep(initialState: w0))
+        let engine = try StandardParameters.problem(p, dynamics: model, cost: cost, map: .perStep(initialState: w0))
         let steps = p.int("steps")
         var rng = SeededGenerator(seed: context.seed)
         // The authors' initialisation: g ~ N(0, 1e-3), then clamped to the bounds.
@@ -42,7 +42,8 @@ public struct SingleNeuronExperiment: Experiment {
             engine: engine, initialControl: initial, baselineControl: [Double](repeating: 0, count: steps),
             optimizer: try StandardParameters.optimizer(p),
             describe: { engine, theta in
-                let w = engine.states
+                var w = [Double](repeating: 0, count: engine.steps)
+                engine.forEachState(of: theta) { i, state in w[i] = state[0] }
                 return [SeriesColumn("g", theta), SeriesColumn("w", w),
                         SeriesColumn("w_effective", zip(w, theta).map { $0 * (1 + $1) })]
             },

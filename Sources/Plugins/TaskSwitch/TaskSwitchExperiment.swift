@@ -57,7 +57,7 @@ public struct TaskSwitchExperiment: Experiment {
         // The seed drives both the weight initialisation and the control initialisation.
         var rng = SeededGenerator(seed: context.seed)
         let w0 = net.randomInitialState(std: p.double("init_std"), using: &rng)
-        let engine = StandardParameters.problem(p, dynamics: net, cost: cost, map: .perStep(initialState: w0))
+        let engine = try StandardParameters.problem(p, dynamics: net, cost: cost, map: .perStep(initialState: w0))
         let gStd = p.double("control_init_std")
         let initial = (0..<(steps * net.controlCount)).map { _ in rng.normal(mean: 0, std: gStd) }
         let baseline = [Double](repeating: 0, count: steps * net.controlCount)

@@ -1,0 +1,81 @@
+import Foundation
+
+/// The bytes one run may hold. Runs check what they need against it before allocating, so a
+/// too-large run is refused with one line instead of dying in the allocator.
+///
+/// Default: half of physical memory (leaves room for the system and a second job). Override
+/// with `WORKBENCH_MEMORY_BUDGET` (bytes, or with a K/M/G/T suffix: `8G`, `512M`, `1.5G`).
+public struct MemoryBudget: Equatable, CustomStringConvertible {
+    public var bytes: Int
+    public init(bytes: Int) { self.bytes = bytes }
+
+    public static let unlimited = MemoryBudget(bytes: Int.max)
+    public static let environmentVariable = "WORKBENCH_MEMORY_BUDGET"
+    public static let defaultShareOfPhysicalMemory = 0.5
+
+    public static var physicalMemoryBytes: Int {
+        let pages = sysconf(Int32(_SC_PHYS_PAGES)), pageSize = sysconf(Int32(_SC_PAGESIZE))
+        guard pages > 0, pageSize > 0 else { return 1 << 32 }   // unknown: assume 4 GB
+        return pages.multipliedReportingOverflow(by: pageSize).overflow ? Int.max : pages * pageSize
+    }
+
+    /// The budget of this process: `WORKBENCH_MEMORY_BUDGET` if set, else the default share.
+    public static func current(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> MemoryBudget {
+        if let text = environment[environmentVariable], !text.isEmpty {
+            guard let bytes = parse(text) else {
+                throw WorkbenchError("\(environmentVariable)='\(text)': expected a positive number of bytes, optionally with K, M, G or T (e.g. 8G)")
+            }
+            return MemoryBudget(bytes: bytes)
+        }
+        return MemoryBudget(bytes: Int(Double(physicalMemoryBytes) * defaultShareOfPhysicalMemory))
+    }
+
+    /// "123456", "512M", "1.5G", "8GB", "2t" (powers of 1024); nil when not a positive size.
+    public static func parse(_ text: String) -> Int? {
+        var number = text.trimmingCharacters(in: .whitespaces).uppercased()
+        if number.hasSuffix("B") { number.removeLast() }
+        let units: [Character: Double] = ["K": 1024, "M": 1024 * 1024, "G": 1024 * 1024 * 1024, "T": 1024 * 1024 * 1024 * 1024]
+        var scale = 1.0
+        if let last = number.last, let unit = units[last] { scale = unit; number.removeLast() }
+        guard let value = Double(number), value.isFinite, value > 0 else { return nil }
+        let bytes = value * scale
+        guard bytes >= 1 else { return nil }
+        return bytes >= Double(Int.max) ? Int.max : Int(bytes)
+    }
+
+    public var description: String {
+        bytes == Int.max ? "unlimited" : formatBytes(bytes) + " (\(MemoryBudget.environmentVariable))"
+    }
+}
+
+/// "1.5 GB", "12 MB", "800 bytes" (powers of 1024).
+public func formatBytes(_ bytes: Int) -> String {
+    let b = Double(bytes)
+    if b >= 1024 * 1024 * 1024 { return String(format: "%.1f GB", b / (1024 * 1024 * 1024)) }
+    if b >= 1024 * 1024 { return String(format: "%.1f MB", b / (1024 * 1024)) }
+    if b >= 1024 { return String(format: "%.1f KB", b / 1024) }
+    return "\(bytes) bytes"
+}
+
+/// Saturating arithmetic for byte counts: sizes from user parameters may overflow Int.
+@inline(__always)
+func bytesProduct(_ factors: Int...) -> Int {
+    var p = 1
+    for f in factors {
+        let (r, overflow) = p.multipliedReportingOverflow(by: max(f, 0))
+        if overflow { return Int.max }
+        p = r
+    }
+    return p
+}
+
+@inline(__always)
+func bytesSum(_ terms: Int...) -> Int {
+    var s = 0
+    for t in terms {
+        let (r, overflow) = s.addingReportingOverflow(t)
+        if overflow { return Int.max }
+        s = r
+    }
+    return s
+}
