@@ -48,6 +48,10 @@ public func runExperiment(_ experiment: any Experiment, options: RunOptions) thr
     // Only once the inputs are known good: a run refused for its inputs leaves no empty folder.
     let createdOut = options.outDirectory.map { !FileManager.default.fileExists(atPath: $0) } ?? false
     if let out = options.outDirectory { try AtomicFile.prepareDirectory(out) }
+    // Whatever stops the run from here on (divergence, the memory budget, a full disk) takes back
+    // a folder it created and could not fill; rmdir removes only an empty one.
+    var finished = false
+    defer { if createdOut, !finished, let out = options.outDirectory { rmdir(out) } }
     let engine = prepared.engine
 
     // The baseline is evaluated on its own engine when it has one (uncharged: psi = 1 with C = 0).
@@ -99,14 +103,9 @@ public func runExperiment(_ experiment: any Experiment, options: RunOptions) thr
                              valueControl: valueControl, valueHistory: optimized.valueHistory, seconds: seconds,
                              control: optimized.theta, series: series, extra: extra, convergence: optimized.convergence)
     if let out = options.outDirectory {
-        do {
-            try writeOutcome(outcome, preset: options.preset, seed: options.seed, to: out)
-        } catch {
-            // A full disk leaves no empty folder behind either (rmdir removes only an empty one).
-            if createdOut { rmdir(out) }
-            throw error
-        }
+        try writeOutcome(outcome, preset: options.preset, seed: options.seed, to: out)
     }
+    finished = true
     progress.finish("\(experiment.name): V baseline \(String(format: "%.6g", valueBaseline)) -> control \(String(format: "%.6g", valueControl)) in \(formatDuration(seconds))"
                     + (options.outDirectory.map { " -> \($0)" } ?? ""))
     return outcome

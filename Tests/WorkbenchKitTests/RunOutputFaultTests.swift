@@ -30,6 +30,18 @@ final class RunOutputFaultTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: (out as NSString).deletingLastPathComponent))
     }
 
+    /// The folder is created after the inputs are checked; a run stopped later (here: diverging)
+    /// takes it back, while a folder that existed before is left alone.
+    func testADivergedRunLeavesNoOutputFolderItCreated() throws {
+        let out = temporaryPath("wb-diverged")
+        let options = RunOptions(overrides: [("learning_rate", "10")], outDirectory: out)
+        XCTAssertThrowsError(try runExperiment(DivergingExperiment(), options: options))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out))
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: false)
+        XCTAssertThrowsError(try runExperiment(DivergingExperiment(), options: options))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: out), "a folder the user made stays")
+    }
+
     func testFullDiskSaysNoSpaceLeftAndLeavesNoResult() throws {
         let dir = temporaryPath("wb-full")
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
