@@ -6,10 +6,6 @@ import WorkbenchKit
 struct MetaLearningFigure: PaperFigure {
     let id = "fig3"
     let number = 3
-    /// Keeps the paper's optimiser (Adam) under `figures --optimizer`: the one-step dip is where Adam
-    /// stalls K = 1 on its plateau (Fig. 7c); L-BFGS leaves that plateau and K = 1 then has the lowest
-    /// one-step loss (quick: 0.155 against 0.162 at K = 20), so the finding belongs to the paper's optimiser.
-    let plotsOptimisation = true
     let title = "Multi-step MAML and the optimal learning rate"
     let caption = """
         (a) Single-step MAML loss V = P(δt) (mean loss of the five MNIST pairs after one update from the learned \

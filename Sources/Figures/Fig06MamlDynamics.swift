@@ -6,10 +6,6 @@ import WorkbenchKit
 struct MamlDynamicsFigure: PaperFigure {
     let id = "fig6"
     let number = 6
-    /// Keeps the paper's optimiser (Adam) under `figures --optimizer`: the one-step dip is where Adam
-    /// stalls K = 1 on its plateau (Fig. 7c); L-BFGS leaves that plateau and K = 1 then has the lowest
-    /// one-step loss (quick: 0.155 against 0.162 at K = 20), so the finding belongs to the paper's optimiser.
-    let plotsOptimisation = true
     let title = "Multi-step MAML: learning from the found initialisation, per MNIST pair"
     let caption = """
         Multi-step MAML in the learning-effort framework. Top row (a)-(f): the loss L(t) through the evaluation \
