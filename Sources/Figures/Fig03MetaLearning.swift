@@ -18,7 +18,7 @@ struct MetaLearningFigure: PaperFigure {
         more control with larger γ and smaller β. The MAML objective includes the loss at the initialisation \
         (V sums i = 0..K, as the authors' code did; eq. 26's i = 1..K does not give (a)'s dip on the paper preset), \
         optimised with the paper's Adam, which leaves K = 1 on a plateau (with L-BFGS, K = 1 has the lowest one-step loss).
-        """
+        """ + " " + DatasetNotes.semanticWithoutBias
     let requiredExperiments = [MamlRuns.experiment, LearningRateRuns.experiment]
 
     func lrRuns(_ c: PlanContext) -> [[RunRequest]] {

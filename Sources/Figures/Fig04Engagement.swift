@@ -21,7 +21,7 @@ struct EngagementFigure: PaperFigure {
         cannot beat that uncharged baseline in value: it keeps L_C(t) close to L_B(t) while engaging less. (l) draws \
         Balanced and Curriculum relative to Uniform, L(t) - L_Uniform(t) (Uniform is the zero line): the \
         curriculum's gain is a few thousandths of a loss of ~0.45 and the three raw curves would lie on one another.
-        """
+        """ + " " + DatasetNotes.semanticWithoutBias
     static let modes = ["attentive", "active", "vector"]
     let requiredExperiments = ["task-engagement", "category-engagement-semantic", "class-proportion"]
 

@@ -16,7 +16,7 @@ struct LearningRateFigure: PaperFigure {
         shrunk the gradient below ε never moved, so at γ ≤ 0.7 the late α(t) was the untouched start α and rose \
         with smaller γ. Now the late α(t) is where the optimiser took it: falling towards 0 (no learning is worth \
         its cost that close to a strongly discounted horizon), still above 0 where the iterations ran out.
-        """
+        """ + " " + DatasetNotes.semanticWithoutBias
     let requiredExperiments = [LearningRateRuns.experiment]
 
     /// Columns in caption order: (sweep, offset).
