@@ -78,7 +78,7 @@ public struct MemoryPlan: Equatable {
     public func breakdown(_ s: Shape) -> String {
         var parts: [String] = []
         if controlBytes > 0 {
-            parts.append("control \(s.steps) steps x \(s.controlCount) = \(s.parameterCount) doubles, \(MemoryPlan.controlCopies) copies: \(formatBytes(controlBytes))")
+            parts.append("control \(s.steps) steps x \(s.controlCount) = \(s.parameterCount) doubles, up to \(MemoryPlan.controlCopies) copies: \(formatBytes(controlBytes))")
         }
         parts.append("trajectory (\(storage)) of states of \(s.stateCount) doubles: \(formatBytes(trajectoryBytes))")
         return parts.joined(separator: "; ")
@@ -93,6 +93,8 @@ public struct MemoryShortfall: Error {
 
     /// One line naming the parameters that set the size (e.g. "steps=10000000, hidden=10000").
     public func message(parameters: String) -> String {
-        "\(parameters) needs \(formatBytes(plan.totalBytes)) (\(plan.breakdown(shape))), more than the memory budget of \(budget); lower \(parameters.isEmpty ? "the size" : "them") or raise \(MemoryBudget.environmentVariable)"
+        let names = parameters.split(separator: ",").compactMap { $0.split(separator: "=").first?.trimmingCharacters(in: .whitespaces) }
+        let lower = names.isEmpty ? "the problem's size" : names.joined(separator: " or ")
+        return "\(parameters.isEmpty ? "this run" : parameters): needs \(formatBytes(plan.totalBytes)) (\(plan.breakdown(shape))), more than the memory budget of \(budget); lower \(lower), or raise \(MemoryBudget.environmentVariable)"
     }
 }

@@ -118,7 +118,8 @@ final class CheckpointedAdjointTests: XCTestCase {
             XCTAssertGreaterThan(shortfall.plan.controlBytes, 18_000_000_000)
             let line = shortfall.message(parameters: "steps=10000000")
             XCTAssertFalse(line.contains("\n"))
-            XCTAssertTrue(line.hasPrefix("steps=10000000 needs "), line)
+            XCTAssertTrue(line.hasPrefix("steps=10000000: needs "), line)
+            XCTAssertTrue(line.hasSuffix("lower steps, or raise WORKBENCH_MEMORY_BUDGET"), line)
             XCTAssertTrue(line.contains("1.0 GB (WORKBENCH_MEMORY_BUDGET)"), line)
         }
     }
