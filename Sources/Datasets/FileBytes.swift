@@ -8,7 +8,8 @@ struct FileBytes {
     let bytes: [UInt8]
     let compressed: Bool
 
-    init(path: String) throws {
+    /// `decompressionLimit`: the most bytes a gzipped file may inflate to (tests set it small).
+    init(path: String, decompressionLimit: Int = Gzip.maximumOutput) throws {
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -18,7 +19,7 @@ struct FileBytes {
         let raw = [UInt8](data)
         self.path = path
         if Gzip.isGzip(raw) {
-            bytes = try Gzip.decompress(raw, file: path)
+            bytes = try Gzip.decompress(raw, file: path, limit: decompressionLimit)
             compressed = true
         } else {
             bytes = raw
