@@ -8,9 +8,18 @@ let fast: [SwiftSetting] = [
     .unsafeFlags(["-Ounchecked", "-enforce-exclusivity=unchecked", "-target-cpu", "native"], .when(configuration: .release)),
 ]
 
-/// One module per intervention under Sources/Plugins/<Name>. Adding an intervention means
-/// adding its name here and one line in the CLI's plugin list (Sources/workbench/Plugins.swift).
-let pluginNames = ["GainModulation", "Engagement", "TaskSwitch", "Maml", "Bilevel", "LearningRule"]
+/// One module per intervention: every folder under Sources/Plugins is one, found here, so adding
+/// an intervention means adding its folder and one line in the CLI's plugin list
+/// (Sources/workbench/Plugins.swift). Its tests, in Tests/<Name>Tests, are a target when that
+/// folder exists.
+let pluginsDirectory = "\(Context.packageDirectory)/Sources/Plugins"
+let pluginNames = ((try? FileManager.default.contentsOfDirectory(atPath: pluginsDirectory)) ?? [])
+    .filter { name in
+        var isDirectory: ObjCBool = false
+        return !name.hasPrefix(".") && FileManager.default.fileExists(atPath: "\(pluginsDirectory)/\(name)", isDirectory: &isDirectory)
+            && isDirectory.boolValue
+    }
+    .sorted()
 
 /// A plugin may keep its design notes in NOTES.md beside its sources (not a resource).
 func pluginExcludes(_ name: String) -> [String] {
@@ -21,9 +30,9 @@ let pluginTargets: [Target] = pluginNames.map { name in
     .target(name: name, dependencies: ["WorkbenchKit", "Datasets"],
             path: "Sources/Plugins/\(name)", exclude: pluginExcludes(name), swiftSettings: fast)
 }
-let pluginTests: [Target] = pluginNames.map { name in
-    .testTarget(name: "\(name)Tests", dependencies: [.target(name: name), "WorkbenchKit", "Datasets"])
-}
+let pluginTests: [Target] = pluginNames
+    .filter { FileManager.default.fileExists(atPath: "\(Context.packageDirectory)/Tests/\($0)Tests") }
+    .map { name in .testTarget(name: "\(name)Tests", dependencies: [.target(name: name), "WorkbenchKit", "Datasets"]) }
 
 let package = Package(
     name: "workbench",
@@ -44,7 +53,7 @@ let package = Package(
         .systemLibrary(name: "CPNG", path: "Sources/CPNG", pkgConfig: "libpng",
                        providers: [.apt(["libpng-dev"])]),
 
-        .target(name: "WorkbenchKit", swiftSettings: fast),
+        .target(name: "WorkbenchKit", dependencies: ["CZlib"], swiftSettings: fast),
         .target(name: "Datasets", dependencies: ["WorkbenchKit", "CZlib"], swiftSettings: fast),
         // Our own C: runs libpng under setjmp so its longjmp errors become return codes.
         .target(name: "CPNGShim", dependencies: ["CPNG"], path: "Sources/CPNGShim"),

@@ -17,12 +17,19 @@ public struct Cholesky {
             throw WorkbenchError("\(name) contains NaN or infinite entries; expected finite values")
         }
         let scale = (0..<n).map { a[$0 * n + $0] }.max() ?? 0
+        guard scale > 0 else {
+            // Not one redundant input but none at all (e.g. all-blank images): say so.
+            throw WorkbenchError("\(name) is zero (every input is 0 in every example); expected inputs that are not all zero")
+        }
         var l = [Double](repeating: 0, count: n * n)
         for j in 0..<n {
             var d = a[j * n + j]
             for k in 0..<j { d -= l[j * n + k] * l[j * n + k] }
-            guard d > relativeTolerance * scale, scale > 0 else {
-                throw WorkbenchError("\(name) is singular or not positive definite: pivot \(j) is \(d) (largest diagonal \(scale)); input \(j) is a linear combination of the inputs before it")
+            guard d > relativeTolerance * scale else {
+                // A zero diagonal entry is an input that is 0 in every example (blank pixels), not a combination.
+                let cause = a[j * n + j] <= relativeTolerance * scale
+                    ? "input \(j) is 0 in every example" : "input \(j) is a linear combination of the inputs before it"
+                throw WorkbenchError("\(name) is singular or not positive definite: pivot \(j) is \(d) (largest diagonal \(scale)); \(cause)")
             }
             let root = d.squareRoot()
             l[j * n + j] = root

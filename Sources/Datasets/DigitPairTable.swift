@@ -18,7 +18,7 @@ public struct DigitPairTable: Codable, Sendable, Equatable {
         var values = [[Double?]](repeating: [Double?](repeating: nil, count: 10), count: 10)
         for a in 0..<10 {
             for b in (a + 1)..<10 {
-                let loss = try MinimumLinearError.loss(moments.statistics(digits: [a, b]))
+                let loss = try naming(digits: [a, b]) { try MinimumLinearError.loss(moments.statistics(digits: [a, b])) }
                 values[a][b] = loss
                 values[b][a] = loss
             }
@@ -34,7 +34,7 @@ public struct DigitPairTable: Codable, Sendable, Equatable {
     /// Reads the split from `directory` and computes the table.
     public init(directory: String, split: MNISTSplit) throws {
         let images = try MNISTImages(directory: directory, split: split)
-        try self.init(moments: DigitMoments(examples: MNISTExamples(images: images)))
+        self = try naming(images) { try DigitPairTable(moments: DigitMoments(examples: MNISTExamples(images: images))) }
     }
 }
 
@@ -51,7 +51,7 @@ public struct DigitPairLoss: Codable, Sendable, Equatable {
         let statistics = try moments.statistics(digits: digits)
         split = moments.split
         self.digits = digits
-        minimumLoss = try MinimumLinearError.loss(statistics)
+        minimumLoss = try naming(digits: digits) { try MinimumLinearError.loss(statistics) }
         exampleCount = statistics.sampleCount ?? 0
         digitCounts = digits.map { moments.counts[$0] }
     }
@@ -60,6 +60,22 @@ public struct DigitPairLoss: Codable, Sendable, Equatable {
     public init(directory: String, split: MNISTSplit, digits: [Int]) throws {
         try MNIST.validate(digits: digits)
         let images = try MNISTImages(directory: directory, split: split)
-        try self.init(moments: DigitMoments(examples: MNISTExamples(images: images, digits: Set(digits))), digits: digits)
+        self = try naming(images) {
+            try DigitPairLoss(moments: DigitMoments(examples: MNISTExamples(images: images, digits: Set(digits))), digits: digits)
+        }
+    }
+}
+
+/// Errors of the L* computation (a singular or zero Sx) name the digits...
+private func naming<T>(digits: [Int], _ body: () throws -> T) throws -> T {
+    do { return try body() } catch let e as WorkbenchError {
+        throw WorkbenchError("digits \(digits.map(String.init).joined(separator: ",")): \(e.message)")
+    }
+}
+
+/// ...and the image file they came from.
+private func naming<T>(_ images: MNISTImages, _ body: () throws -> T) throws -> T {
+    do { return try body() } catch let e as WorkbenchError {
+        throw WorkbenchError("MNIST \(images.split.rawValue) images \(images.imageFile), \(e.message)")
     }
 }

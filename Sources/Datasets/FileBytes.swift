@@ -10,6 +10,7 @@ struct FileBytes {
 
     /// `decompressionLimit`: the most bytes a gzipped file may inflate to (tests set it small).
     init(path: String, decompressionLimit: Int = Gzip.maximumOutput) throws {
+        try RegularFile.check(path, expected: "an IDX file, raw or gzipped")
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))

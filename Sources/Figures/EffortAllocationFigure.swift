@@ -13,6 +13,8 @@ struct EffortAllocationFigure: PaperFigure {
     let datasetName: String
     /// The caption's panel order (Fig. 5 shows norms before loss, Figs. 11-12 the reverse).
     let panels: [Panel]
+    /// Share of the run shown on the time axis, when everything happens early (Fig. 11).
+    var window: Double? = nil
     var id: String { "fig\(number)" }
     var title: String {
         experiment == "task-switch" ? "Gain modulation across task switches" : "Effort allocation: gain modulation on the \(datasetName) task"
@@ -22,7 +24,8 @@ struct EffortAllocationFigure: PaperFigure {
     static let mnist = EffortAllocationFigure(number: 5, experiment: "effort-allocation", source: GainRuns.effort("mnist"),
                                               datasetName: "MNIST (1 vs 3)", panels: [.reward, .norms, .loss, .speed])
     static let gaussian = EffortAllocationFigure(number: 11, experiment: "effort-allocation", source: GainRuns.effort("gaussian"),
-                                                 datasetName: "correlated Gaussian", panels: [.reward, .loss, .norms, .speed])
+                                                 datasetName: "correlated Gaussian", panels: [.reward, .loss, .norms, .speed],
+                                                 window: GainRuns.gaussianWindow)
     static let semantic = EffortAllocationFigure(number: 12, experiment: "effort-allocation", source: GainRuns.effort("semantic"),
                                                  datasetName: "semantic hierarchy", panels: [.reward, .loss, .norms, .speed])
     static let taskSwitch = EffortAllocationFigure(number: 16, experiment: "task-switch", source: GainRuns.taskSwitch,
@@ -33,7 +36,8 @@ struct EffortAllocationFigure: PaperFigure {
             .reward: "instant net reward v(t), baseline vs controlled",
             .loss: "loss L(t) throughout learning",
             .norms: "L1 = mean|w| (solid) and L2 = RMS w (dashed) norms of all weights",
-            .speed: "normalised -dL/dt (baseline black, control blue) and normalised L2 norm (RMS) of the control G1(t) (green dashed) and G2(t) (red dashed)",
+            .speed: "normalised d_tL = |dL/dt| (the per-iteration change of the mean loss in absolute value, divided by its maximum, Sec. 6; baseline black, control blue) and normalised L2 norm (RMS) of the control G1(t) (green dashed) and G2(t) (red dashed)"
+                + (experiment == "task-switch" ? "; d_tL is broken at each switch, where L jumps because the task changes, not through learning" : ""),
         ]
         var s = experiment == "task-switch"
             ? "Gain modulation of the two-layer network while the task switches between two Gaussian tasks (Sec. 6, App. K.3). "
@@ -41,8 +45,13 @@ struct EffortAllocationFigure: PaperFigure {
         s += panels.enumerated().map { "(\(Character(UnicodeScalar(97 + $0.offset)!))) \(text[$0.element]!)" }.joined(separator: "; ")
         s += ". Mean and ±2 std over seeds. "
         s += experiment == "task-switch"
-            ? "Control peaks at every switch; with control the weights grow larger, so each switch needs less control."
+            ? "Control peaks at every switch; with control the weights grow larger (L2) yet sparser (lower L1/L2), so each switch needs less control."
             : "Control is spent early, around the steepest loss decrease, speeds learning up and makes the weights sparser (lower L1) at a similar L2."
+                + (number == 12 ? " On the semantic hierarchy the control keeps the first plateau of step-like learning (it leaves it about when the baseline does) and skips the later ones." : "")
+        if let window {
+            s += " Task time is shown over the first \(Int((window * 100).rounded()))% of the run (t ≤ \(Int((window * 80).rounded())) of the paper's 80): "
+                + "every curve has settled by then and stays flat to the end (the data CSV holds the whole run)."
+        }
         if number == 5 { s += " " + TaskSwitchPanels.caption }
         return s
     }
@@ -65,14 +74,16 @@ struct EffortAllocationFigure: PaperFigure {
         let switches = withSwitchPanels(c)
         let fig = Style.figure(rows: switches ? 2 : 1, cols: panels.count, title: "Figure \(number): " + title)
         if switches { try TaskSwitchPanels.draw(fig, row: 1, try inputs.runs(GainRuns.taskSwitch.requests(c))) }
+        let jumps = experiment == "task-switch" ? try records[0].array("switch_steps").map { Int($0) - 1 } : []
         for (k, panel) in panels.enumerated() {
             let ax = fig[0, k]
             switch panel {
             case .reward: try Style.baselineVsControl(ax, records, column: "reward", yLabel: "Instant net reward v(t)")
             case .loss: try Style.baselineVsControl(ax, records, column: "loss", yLabel: "Loss L(t)")
             case .norms: try Self.drawNorms(ax, records)
-            case .speed: try Self.drawSpeed(ax, records)
+            case .speed: try Self.drawSpeed(ax, records, jumps: jumps)
             }
+            if let window { Style.timeWindow(ax, fraction: window, steps: try records[0].column("loss_baseline").count) }
         }
         return fig
     }
@@ -87,10 +98,11 @@ struct EffortAllocationFigure: PaperFigure {
         ax.yLabel = "Weight norm"
     }
 
-    static func drawSpeed(_ ax: Axes, _ records: [RunRecord]) throws {
-        ax.line(Style.normalisedRate(try records.map { try $0.column("loss_baseline") }), label: "d_{t}L baseline",
+    /// `jumps`: indices where the loss jumps because the task switches (no learning there).
+    static func drawSpeed(_ ax: Axes, _ records: [RunRecord], jumps: [Int]) throws {
+        ax.line(Style.normalisedSpeed(try records.map { try $0.column("loss_baseline") }, jumps: jumps), label: "d_{t}L baseline",
                 color: Style.baseline, width: Style.lineWidth)
-        ax.line(Style.normalisedRate(try records.map { try $0.column("loss_control") }), label: "d_{t}L control",
+        ax.line(Style.normalisedSpeed(try records.map { try $0.column("loss_control") }, jumps: jumps), label: "d_{t}L control",
                 color: Style.control, width: Style.lineWidth)
         for (layer, color) in [("g1", Color.C(2)), ("g2", Color.C(3))] {
             let size = Style.meanStd(try records.map { try $0.column(layer + "_rms_control") }).mean

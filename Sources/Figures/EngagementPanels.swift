@@ -14,6 +14,23 @@ enum EngagementPanels {
         ax.yLabel = "L_{B}(t) - L_{C}(t)"
     }
 
+    /// An SGD loss `<name>_mean_control` minus the uniform curriculum's balanced loss
+    /// (`sgd_balanced_mean_baseline`), per seed, then mean ±1 std: the std pools the seeds' spread
+    /// with both SGD runs' spreads (mean of their variances), as `Style.sgdBand` does for one curve.
+    static func relativeToUniform(_ ax: Axes, _ records: [RunRecord], _ name: String, label: String, color: Color) throws {
+        let differences = try records.map { try Style.difference($0.column(name + "_mean_control"), $0.column("sgd_balanced_mean_baseline")) }
+        let variances = try records.map { r -> [Double] in
+            let a = try r.column(name + "_std_control"), b = try r.column("sgd_balanced_std_baseline")
+            return zip(a, b).map { $0 * $0 + $1 * $1 }
+        }
+        let (mean, seedStd) = Style.meanStd(differences)
+        let within = Style.meanStd(variances).mean
+        let std = zip(seedStd, within).map { ($0 * $0 + $1).squareRoot() }
+        let x = Style.steps(mean.count)
+        ax.band(x, lower: zip(mean, std).map { $0 - $1 }, upper: zip(mean, std).map { $0 + $1 }, color: color, alpha: 0.2)
+        ax.line(x, mean, label: label, color: color, width: Style.lineWidth)
+    }
+
     /// One mean line (±2 std band) per class column `<prefix><name>_control`; semantic columns
     /// `<prefix>l<level>_<k>` are coloured by level, with one legend entry per level.
     static func coefficients(_ ax: Axes, _ records: [RunRecord], prefix: String, yLabel: String) throws {

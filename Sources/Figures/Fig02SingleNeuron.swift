@@ -37,6 +37,35 @@ struct SingleNeuronFigure: PaperFigure {
             + "; γ = 10^linspace(-8, 0), σx = linspace(1e-5, 5)"]
     }
 
+    func claims(_ c: PlanContext) -> [Claim] {
+        func peaks(_ n: FigureNumbers, _ family: String) throws -> [Double] { try n.family(family).map { $0.values.max() ?? .nan } }
+        return [
+            Claim("(a) control earns more net reward over the run than the baseline") { n in
+                let control = Measure.sum(try n.column("a_control_y")), baseline = Measure.sum(try n.column("a_baseline_y"))
+                return ClaimOutcome(control > baseline, "sum of v(t): control \(Measure.text(control)) vs baseline \(Measure.text(baseline))")
+            },
+            Claim("(b) the theory's loss lies inside the SGD simulations' ±2 std band (at least 80% of steps, baseline and control)") { n in
+                var shares: [Double] = []
+                for role in ["baseline", "control"] {
+                    let theory = try n.column("b_\(role)_theory_y")
+                    let lower = try n.column("b_\(role)_sgd_lower"), upper = try n.column("b_\(role)_sgd_upper")
+                    let inside = zip(theory, zip(lower, upper)).filter { $0.0 >= $0.1.0 && $0.0 <= $0.1.1 }.count
+                    shares.append(Double(inside) / Double(max(1, theory.count)))
+                }
+                return ClaimOutcome(shares.allSatisfy { $0 >= 0.8 }, "share inside: baseline \(Measure.text(shares[0])), control \(Measure.text(shares[1]))")
+            },
+            Claim("(e) the peak of the optimal g(t) grows with the discount factor γ") { n in
+                let p = try peaks(n, "e_series")
+                return ClaimOutcome(Measure.increasing(p), "peak g over γ ascending: \(Measure.text(p))")
+            },
+            Claim("(g) the peak of the optimal g(t) falls with the input noise σx (less noisy tasks recruit more control)") { n in
+                let p = try peaks(n, "g_x")
+                let falls = zip(p, p.dropFirst()).allSatisfy { $1 <= $0 } && p.last! < p.first!
+                return ClaimOutcome(falls, "peak g over σx ascending: \(Measure.text(p))")
+            },
+        ]
+    }
+
     func draw(_ inputs: FigureInputs) throws -> Figure {
         let c = inputs.context
         let fig = Style.figure(rows: 2, cols: 4, title: "Figure 2: " + title)

@@ -35,6 +35,29 @@ struct SingleNeuronSweepFigure: PaperFigure {
             + sweeps(c).map { "\($0.values.count) values of \($0.parameter)" }.joined(separator: ", ")]
     }
 
+    func claims(_ c: PlanContext) -> [Claim] {
+        [
+            Claim("(a) larger β means less control") { n in
+                let total = try n.family("a_series").map { Measure.sum($0.values) }
+                return ClaimOutcome(Measure.decreasing(total), "sum of g(t) over β ascending: \(Measure.text(total))")
+            },
+            Claim("(b) larger λ sustains control longer") { n in
+                let late = try n.family("b_series").map { Measure.mean(Array($0.values.suffix($0.values.count / 4))) }
+                return ClaimOutcome(Measure.increasing(late), "mean g(t) over the last quarter, λ ascending: \(Measure.text(late))")
+            },
+            Claim("(c, f) the available time T hardly changes the control within the learning span") { n in
+                let curves = try n.family("c_t"), longest = curves.last!.values
+                let peak = longest.max()!
+                let gaps = curves.map { curve in
+                    zip(curve.values.prefix(curve.values.count / 2), longest).map { abs($0 - $1) }.max() ?? 0
+                }
+                let worst = gaps.max()! / peak
+                return ClaimOutcome(worst < 0.1, "largest gap to the longest T's g(t) over the first half of each horizon: "
+                                    + "\(Measure.text(100 * worst))% of its peak (< 10%)")
+            },
+        ]
+    }
+
     func draw(_ inputs: FigureInputs) throws -> Figure {
         let fig = Style.figure(rows: 2, cols: 3, title: "Figure 10: " + title)
         for (k, sweep) in sweeps(inputs.context).enumerated() {

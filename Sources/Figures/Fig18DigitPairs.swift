@@ -29,6 +29,25 @@ struct DigitPairFigure: PaperFigure {
         return names.contains { $0.hasPrefix("train-images-idx3-ubyte") } ? .train : .test
     }
 
+    /// App. K.5's order of the digits from easiest to hardest to separate linearly.
+    static let paperOrder = [0, 6, 1, 4, 7, 9, 2, 3, 8, 5]
+
+    func claims(_ c: PlanContext) -> [Claim] {
+        [
+            Claim("(a) L* of a pair does not depend on which digit is the row") { n in
+                let m = try (0..<10).map { try n.column("a_l_col\($0)") }
+                var worst = 0.0
+                for r in 0..<10 { for k in 0..<10 where r != k { worst = max(worst, abs(m[r][k] - m[k][r])) } }
+                return ClaimOutcome(worst < 1e-9, "largest |L*(a, b) - L*(b, a)|: \(Measure.text(worst))")
+            },
+            Claim("(b) the easy-to-hard order of App. K.5: \(Self.paperOrder.map(String.init).joined(separator: ", "))") { n in
+                let averages = try n.column("b_average_l_max_col0")
+                let order = averages.indices.sorted { averages[$0] < averages[$1] }
+                return ClaimOutcome(order == Self.paperOrder, "measured order: \(order.map(String.init).joined(separator: ", "))")
+            },
+        ]
+    }
+
     func draw(_ inputs: FigureInputs) throws -> Figure {
         let directory = try inputs.requireMNIST()
         let split = Self.split(directory)

@@ -8,10 +8,13 @@ struct NonLinearFigure: PaperFigure {
     let number = 20
     let title = "Learning effort in a non-linear (tanh) network"
     let caption = """
-        (a) L(t) and (b) v(t): lines are the approximated dynamics (eqs. 91-92), baseline black and control blue; \
-        light lines are SGD on the real tanh network (mean over SGD runs), with the inferred gains in the control \
-        case. (c), (d) W1(t), W2(t) in the baseline case; (e), (f) L1 and L2 norms of the weights (baseline black, \
-        control blue); (g), (h) W1(t), W2(t) in the control case; (i), (j) the gains G1(t), G2(t). In (c, d, g, h) \
+        (a) L(t) and (b) v(t): solid lines are the approximated dynamics (eqs. 91-92), baseline black and control \
+        blue; dashed lines with circles and bands are SGD on the real tanh network with the inferred gains in the \
+        control case (mean ±2 std over SGD runs; the loss is measured at every step on one fixed sample of 1024 \
+        examples, since the batch loss of 32 examples is mostly sampling noise; v = -η L - C with the same cost of \
+        control). (c), (d) W1(t), W2(t) in the baseline case; (e), (f) L1 and L2 norms of all weights, approximated \
+        dynamics solid and SGD dashed with circles (mean ±2 std over SGD runs), baseline black and control blue; \
+        (g), (h) W1(t), W2(t) in the control case; (i), (j) the gains G1(t), G2(t). In (c, d, g, h) \
         solid lines are the approximated dynamics and dashed lines the same weights trained by SGD on the real tanh \
         network (mean over SGD runs from the same initial weights), one colour per weight: the 8 weights of each \
         layer that change most in the baseline, with their gains in (i, j).
@@ -21,7 +24,46 @@ struct NonLinearFigure: PaperFigure {
     func runs(_ c: PlanContext) -> [RunRequest] { [RunRequest("non-linear", preset: c.preset.rawValue, ["traced": "8"])] }
 
     func parameterNotes(_ c: PlanContext) -> [String] {
-        ["non-linear `\(c.preset.rawValue)` preset (Table 5, non-linear column), the 8 weights per layer that change most are traced (approximation and SGD)"]
+        ["non-linear `\(c.preset.rawValue)` preset (Table 5, non-linear column), the 8 weights per layer that change most are traced (approximation and SGD); the SGD runs' loss is measured on a fixed evaluation sample (eval_examples = 1024)"]
+    }
+
+    func claims(_ c: PlanContext) -> [Claim] {
+        [
+            Claim("(a) the control found on the approximation also improves SGD training of the real tanh network: the loss summed over the run is lower with control, in SGD as in the approximation") { n in
+                let approx = (Measure.sum(try n.column("a_baseline_y")), Measure.sum(try n.column("a_control_y")))
+                let sgd = (Measure.sum(try n.column("a_baseline_sgd_y")), Measure.sum(try n.column("a_control_sgd_y")))
+                return ClaimOutcome(sgd.1 < sgd.0 && approx.1 < approx.0,
+                                    "sum of L, control vs baseline: SGD \(Measure.text(sgd.1)) vs \(Measure.text(sgd.0)); approximation \(Measure.text(approx.1)) vs \(Measure.text(approx.0))")
+            },
+            Claim("(c, d, g, h) early in training (small weights: tanh near linear) the approximated weights track SGD's: at 10% of the run their mean gap is under 10% of the largest |W| and smaller than at the end") { n in
+                var early: [Double] = [], late: [Double] = [], scale = 0.0
+                for panel in ["c", "d", "g", "h"] {
+                    for name in n.names where name.hasPrefix(panel + "_w") && name.hasSuffix("_approx_y") {
+                        let a = try n.column(name), s = try n.column(String(name.dropLast("_approx_y".count)) + "_sgd_y")
+                        let i = a.count / 10
+                        early.append(abs(a[i] - s[i])); late.append(abs(a.last! - s.last!))
+                        scale = max(scale, a.map(abs).max()!, s.map(abs).max()!)
+                    }
+                }
+                guard !early.isEmpty else { return ClaimOutcome(false, "no traced weights in (c, d, g, h)") }
+                let e = Measure.mean(early), l = Measure.mean(late)
+                return ClaimOutcome(e < 0.1 * scale && e < l,
+                                    "mean |W_approx - W_SGD| over \(early.count) weights: \(Measure.text(e)) at 10% of the run, \(Measure.text(l)) at the end; largest |W| \(Measure.text(scale))")
+            },
+            Claim("(e) with control the weights are sparser: lower final L1 than the baseline's, in the approximation and in SGD") { n in
+                let approx = (try n.column("e_baseline_y").last!, try n.column("e_control_y").last!)
+                let sgd = (try n.column("e_baseline_sgd_y").last!, try n.column("e_control_sgd_y").last!)
+                return ClaimOutcome(approx.1 < approx.0 && sgd.1 < sgd.0,
+                                    "final L1, control vs baseline: approximation \(Measure.text(approx.1)) vs \(Measure.text(approx.0)); SGD \(Measure.text(sgd.1)) vs \(Measure.text(sgd.0))")
+            },
+            Claim("(i, j) most control is exerted early: the mean |G| of the traced gains over the first quarter of the run is at least 3x that over the last half") { n in
+                let gains = try n.names.filter { ($0.hasPrefix("i_") || $0.hasPrefix("j_")) && $0.hasSuffix("_y") }.map { try n.column($0) }
+                guard let steps = gains.map(\.count).min(), steps > 0 else { return ClaimOutcome(false, "no gains in (i, j)") }
+                let g = (0..<steps).map { i in gains.reduce(0) { $0 + abs($1[i]) } / Double(gains.count) }
+                let ratio = Measure.meanAbs(g, 0..<steps / 4) / Measure.meanAbs(g, steps / 2..<steps)
+                return ClaimOutcome(ratio >= 3, "mean |G| over \(gains.count) gains, first quarter / last half: \(Measure.text(ratio))x")
+            },
+        ]
     }
 
     func draw(_ inputs: FigureInputs) throws -> Figure {
@@ -31,23 +73,33 @@ struct NonLinearFigure: PaperFigure {
         for (k, quantity) in ["loss", "reward"].enumerated() {
             let ax = fig[0, k]
             for (suffix, color, name) in [("baseline", Style.baseline, "Baseline"), ("control", Style.control, "Control")] {
-                let mean = try run.column("sgd_loss_mean_" + suffix), cost = try run.column("cost_" + suffix)
-                // v = -eta L - C for SGD too, with the same control cost. The SGD curve is drawn
-                // light ("shaded"): its spread over runs is mostly batch noise.
-                let sgd = quantity == "loss" ? mean : zip(mean, cost).map { -eta * $0 - $1 }
-                ax.line(sgd, label: name + " SGD", color: color.withAlpha(0.3), width: 1)
                 ax.line(try run.column("\(quantity)_\(suffix)"), label: name, color: color, width: Style.lineWidth)
+            }
+            for (suffix, color, name) in [("baseline", Style.baseline, "Baseline"), ("control", Style.control, "Control")] {
+                let (mean, std) = try Style.sgdMeanStd([run], "sgd_eval_loss", suffix: "_" + suffix)
+                let cost = try run.column("cost_" + suffix)
+                // v = -eta L - C for SGD too, with the same control cost: its spread is eta times L's.
+                if quantity == "loss" {
+                    Style.sgdOverlay(ax, mean: mean, std: std, label: name + " SGD", color: color)
+                } else {
+                    Style.sgdOverlay(ax, mean: zip(mean, cost).map { -eta * $0 - $1 }, std: std.map { eta * $0 },
+                                     label: name + " SGD", color: color)
+                }
             }
             ax.xLabel = Style.taskTime
             ax.yLabel = quantity == "loss" ? "Loss L(t)" : "Instant net reward v(t)"
         }
+        // Each weight's lines are named in the CSV (c_w1_3_approx_y, c_w1_3_sgd_y); the panel shows no
+        // legend (one entry per weight would hide it), its title says which style is which.
         func weights(_ ax: Axes, layer: String, suffix: String) throws {
             for (j, c) in run.columns(prefix: "w\(layer)_", suffix: "_" + suffix).enumerated() {
-                ax.line(c.values, label: j == 0 ? "approx." : nil, color: Color.C(j), width: 1.5)
                 let weight = String(c.name.dropLast(suffix.count + 1))
-                ax.line(try run.column("sgd_\(weight)_mean_" + suffix), label: j == 0 ? "SGD" : nil, color: Color.C(j),
+                ax.line(c.values, label: weight + " approx", color: Color.C(j), width: 1.5)
+                ax.line(try run.column("sgd_\(weight)_mean_" + suffix), label: weight + " SGD", color: Color.C(j),
                         width: 1.5, style: .dashed)
             }
+            ax.showLegend = false
+            ax.title = "solid: approx., dashed: SGD"
             ax.xLabel = Style.taskTime
             ax.yLabel = "W_{\(layer)}(t), \(suffix)"
         }
@@ -57,6 +109,10 @@ struct NonLinearFigure: PaperFigure {
         for (ax, column, name) in [(l1, "weight_l1", "L1"), (l2, "weight_l2", "L2")] {
             ax.line(try run.column(column + "_baseline"), label: "Baseline", color: Style.baseline, width: Style.lineWidth)
             ax.line(try run.column(column + "_control"), label: "Control", color: Style.control, width: Style.lineWidth)
+            for (suffix, color, label) in [("baseline", Style.baseline, "Baseline"), ("control", Style.control, "Control")] {
+                let (mean, std) = try Style.sgdMeanStd([run], "sgd_" + column, suffix: "_" + suffix)
+                Style.sgdOverlay(ax, mean: mean, std: std, label: label + " SGD", color: color)
+            }
             ax.xLabel = Style.taskTime
             ax.yLabel = "\(name) norm of the weights"
         }
@@ -65,8 +121,9 @@ struct NonLinearFigure: PaperFigure {
         for (k, layer) in ["1", "2"].enumerated() {
             let ax = fig[1, 3 + k]
             for (j, c) in run.columns(prefix: "g\(layer)_", suffix: "_control").enumerated() where !c.name.contains("rms") {
-                ax.line(c.values, color: Color.C(j), width: 1.5)
+                ax.line(c.values, label: c.name, color: Color.C(j), width: 1.5)
             }
+            ax.showLegend = false
             ax.xLabel = Style.taskTime
             ax.yLabel = "G_{\(layer)}(t)"
         }

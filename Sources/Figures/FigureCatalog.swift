@@ -43,6 +43,10 @@ public enum FigureCatalog {
     static func select(_ only: [String]?) throws -> Selection {
         var numbers: [Int]
         if let only {
+            // `--only ''` or `--only fig2,,fig5` would quietly draw less than asked (or nothing).
+            guard !only.isEmpty, !only.contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) else {
+                throw WorkbenchError("--only '\(only.joined(separator: ","))': an empty figure name; expected comma-separated figures from \(allIDs.joined(separator: ",")), e.g. fig2,fig5")
+            }
             numbers = []
             for raw in only {
                 let name = raw.trimmingCharacters(in: .whitespaces).lowercased()

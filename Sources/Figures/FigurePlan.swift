@@ -7,15 +7,18 @@ import WorkbenchKit
 struct FigurePlan {
     struct Entry {
         let figure: any PaperFigure
+        /// The runs as the figure asks for them (and finds them when drawing).
         let requests: [RunRequest]
+        /// The cache key each request is computed under (with `--optimizer`, not the request's own).
+        let keys: [RunRequest: RunKey]
     }
     var entries: [Entry] = []
     var skipped: [FiguresReport.NotMade] = []
     /// Unique runs in plan order (figure by figure, run by run).
     var runs: [PlannedRun] = []
-    var keys: [RunRequest: RunKey] = [:]
 
-    init(figures: [any PaperFigure], registry: Registry, context: PlanContext, mnistDirectory: String?) throws {
+    init(figures: [any PaperFigure], registry: Registry, context: PlanContext, mnistDirectory: String?,
+         optimizer: OptimizerKind? = nil) throws {
         let mnistProblem = MNISTCheck.problem(mnistDirectory)
         var seen = Set<RunKey>()
         for figure in figures {
@@ -27,8 +30,13 @@ struct FigurePlan {
             let requests = figure.runs(context)
             var needsMNIST = figure.readsMNIST
             var planned: [PlannedRun] = []
-            for request in requests {
-                let experiment = try registry.experiment(named: request.experiment)
+            var keys: [RunRequest: RunKey] = [:]
+            for asked in requests {
+                let experiment = try registry.experiment(named: asked.experiment)
+                var request = asked
+                if let optimizer, !figure.plotsOptimisation, experiment.parameters.contains(where: { $0.name == "optimizer" }) {
+                    request = asked.with(["optimizer": optimizer.rawValue])
+                }
                 let parameters: ParameterValues
                 do {
                     parameters = try experiment.resolve(preset: request.preset, overrides: request.orderedOverrides)
@@ -38,19 +46,16 @@ struct FigurePlan {
                 needsMNIST = needsMNIST || experiment.needsMNIST(parameters)
                 let size = Double(max(1, parameters.values["steps"].flatMap(Self.intValue) ?? 1))
                     * Double(max(1, parameters.values["iterations"].flatMap(Self.intValue) ?? 1) + 2)
-                planned.append(PlannedRun(request: request, experiment: experiment,
-                                          key: RunKey(request: request, parameters: parameters,
-                                                       revision: experiment.outputRevision), size: size))
+                let key = RunKey(request: request, parameters: parameters, revision: experiment.outputRevision)
+                keys[asked] = key
+                planned.append(PlannedRun(request: request, experiment: experiment, key: key, size: size))
             }
             if needsMNIST, let problem = mnistProblem {
                 skipped.append(.init(id: figure.id, reason: "needs MNIST: \(problem); remedy: pass --mnist DIR or set MNIST_DIR to a folder with the IDX files"))
                 continue
             }
-            entries.append(Entry(figure: figure, requests: requests))
-            for run in planned {
-                keys[run.request] = run.key
-                if seen.insert(run.key).inserted { runs.append(run) }
-            }
+            entries.append(Entry(figure: figure, requests: requests, keys: keys))
+            for run in planned where seen.insert(run.key).inserted { runs.append(run) }
         }
     }
 

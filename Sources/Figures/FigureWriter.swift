@@ -3,10 +3,10 @@ import Render
 import WorkbenchKit
 
 /// Draws a figure and writes it in each requested format, with its numbers as `<id>_data.csv`
-/// once, and provenance in the file's metadata.
+/// once, and provenance in the file's metadata; then checks the figure's claims on what it drew.
 enum FigureWriter {
     static func write(_ figure: any PaperFigure, inputs: FigureInputs, to directory: String,
-                      formats: [ImageFormat], preset: FigurePreset) throws -> [String] {
+                      formats: [ImageFormat], preset: FigurePreset) throws -> (files: [String], claims: [ClaimResult]) {
         let drawn = try figure.draw(inputs)
         let metadata = [
             "Title": "Figure \(figure.number): \(figure.title)",
@@ -24,6 +24,8 @@ enum FigureWriter {
                 throw WorkbenchError(e.message)
             }
         }
-        return files
+        let numbers = FigureNumbers(drawn)
+        let claims = figure.claims(inputs.context).map { ClaimResult.evaluate($0, on: numbers, preset: preset) }
+        return (files, claims)
     }
 }

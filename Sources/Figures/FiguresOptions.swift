@@ -1,5 +1,6 @@
 import Foundation
 import Render
+import WorkbenchKit
 
 /// What `workbench figures` was asked to do.
 public struct FiguresOptions {
@@ -13,6 +14,9 @@ public struct FiguresOptions {
     public var formats: [ImageFormat]
     /// List each figure's runs (cached or to compute, with their size) and stop: no run, no drawing.
     public var dryRun = false
+    /// Every run's optimiser, where its experiment has one and its figure does not plot the
+    /// optimisation itself (nil: each experiment's own, the paper's procedure).
+    public var optimizer: OptimizerKind? = nil
     /// Seconds between the lines listing the runs in flight.
     public var heartbeatSeconds = 120.0
     /// Where progress and summary lines go (stderr in the CLI).
@@ -33,6 +37,8 @@ public struct FiguresReport {
         public let id: String; public let files: [String]; public let seconds: Double
         /// Runs whose optimised control ended with a lower value than the baseline control.
         public var controlBelowBaseline: [RunRequest] = []
+        /// The figure's claims, checked on its drawn numbers.
+        public var claims: [ClaimResult] = []
     }
     public struct NotMade { public let id: String; public let reason: String }
     public var made: [Made] = []

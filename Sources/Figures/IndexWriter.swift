@@ -31,6 +31,7 @@ enum IndexWriter {
             + "\(report.made.count) figure(s) drawn, \(report.skipped.count) skipped, \(report.failed.count) failed; "
             + "\(report.runsPlanned) runs (\(report.runsCached) reused from `runs/`). \(count) figure(s) in this folder. "
             + "Each figure's numbers are in `<figure>_data.csv`; each run's parameters in `runs/<run>/result.json`.\n\n"
+        md += "Caption claims checked in the last call (PASS/FAIL per figure below): " + claimSummary(report) + ".\n\n"
         md += body
         if !report.skipped.isEmpty {
             md += "## Skipped in the last call\n\n" + report.skipped.map { "- **\($0.id)**: \($0.reason)\n" }.joined() + "\n"
@@ -54,6 +55,10 @@ enum IndexWriter {
             md += "**Not made:** \(failure.reason)\n\n"
         }
         md += f.caption + "\n\n"
+        if let claims = made?.claims, !claims.isEmpty {
+            md += "Claims, checked on the numbers in `\(f.id)_data.csv`:\n\n"
+            md += claims.map { "- **\($0.verdict.rawValue)** \($0.statement): \($0.measured)\n" }.joined() + "\n"
+        }
         let notes = f.parameterNotes(context)
         if !notes.isEmpty { md += notes.map { "- \($0)\n" }.joined() + "\n" }
         var unique: [RunRequest] = []
@@ -62,7 +67,7 @@ enum IndexWriter {
             md += "<details><summary>\(unique.count) run(s)</summary>\n\n"
             let below = Set(made?.controlBelowBaseline ?? [])
             for r in unique {
-                let folder = plan.keys[r]!.folderName(r.experiment)
+                let folder = entry.keys[r]!.folderName(r.experiment)
                 md += "- `\(r)` -> [`runs/\(folder)`](runs/\(folder)/result.json)"
                     + (below.contains(r) ? " **(control value below the baseline's)**" : "") + "\n"
             }

@@ -34,11 +34,18 @@ public protocol PaperFigure {
     /// How the runs were chosen (sweeps, seeds), for index.md.
     func parameterNotes(_ context: PlanContext) -> [String]
     func draw(_ inputs: FigureInputs) throws -> Figure
+    /// The findings its caption and the paper's text state, checked on the drawn numbers.
+    func claims(_ context: PlanContext) -> [Claim]
+    /// Whether the figure draws the optimisation itself (V against control iterations): its runs
+    /// keep their experiment's own optimiser whatever `figures --optimizer` asks.
+    var plotsOptimisation: Bool { get }
 }
 
 public extension PaperFigure {
     var readsMNIST: Bool { false }
     func parameterNotes(_ context: PlanContext) -> [String] { [] }
+    func claims(_ context: PlanContext) -> [Claim] { [] }
+    var plotsOptimisation: Bool { false }
 }
 
 /// What a figure is drawn from: its finished runs and, when it reads data itself, MNIST.

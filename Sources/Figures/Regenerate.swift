@@ -13,7 +13,7 @@ public func regenerateFigures(registry: Registry, options: FiguresOptions) throw
     let cache = RunCache(directory: (options.outDirectory as NSString).appendingPathComponent("runs"))
     let context = PlanContext(preset: options.preset, experiments: Set(registry.experiments.map(\.name)))
     let plan = try FigurePlan(figures: figures.implemented, registry: registry, context: context,
-                              mnistDirectory: options.mnistDirectory)
+                              mnistDirectory: options.mnistDirectory, optimizer: options.optimizer)
 
     var report = FiguresReport()
     report.shard = options.shard
@@ -21,14 +21,21 @@ public func regenerateFigures(registry: Registry, options: FiguresOptions) throw
     report.runsPlanned = plan.runs.count
     var toCompute: [PlannedRun] = []
     for (position, run) in plan.runs.enumerated() {
-        if cache.isComplete(run.key, experiment: run.request.experiment) { report.runsCached += 1; continue }
+        switch cache.state(run.key, experiment: run.request.experiment) {
+        case .complete: report.runsCached += 1; continue
+        case .damaged(let reason):
+            log("warning: cached run \(run.request) (\(cache.folder(run.key, experiment: run.request.experiment))) is damaged: \(reason); recomputing it")
+        case .missing: break
+        }
         if let shard = options.shard, !shard.owns(position: position) { report.runsElsewhere += 1; continue }
         toCompute.append(run)
     }
     let jobs = max(1, options.jobs)
     let priors = estimatedSeconds(toCompute, mnistDirectory: options.mnistDirectory)
     let estimate = toCompute.isEmpty ? "" : ", ~" + formatDuration(priors.values.reduce(0, +)) + " CPU estimated"
-    log("figures (\(options.preset.rawValue) preset): \(plan.entries.count) to draw, \(report.skipped.count) skipped; "
+    log("figures (\(options.preset.rawValue) preset"
+        + (options.optimizer.map { ", optimizer \($0.rawValue) where the figure does not plot the optimisation" } ?? "")
+        + "): \(plan.entries.count) to draw, \(report.skipped.count) skipped; "
         + "\(plan.runs.count) runs: \(report.runsCached) cached, \(toCompute.count) to compute on \(jobs) job(s)"
         + (options.shard.map { " (shard \($0), \(report.runsElsewhere) left to other shards)" } ?? "") + estimate)
 
@@ -55,7 +62,7 @@ public func regenerateFigures(registry: Registry, options: FiguresOptions) throw
 
     for entry in plan.entries {
         let figureStart = Date()
-        let keys = entry.requests.map { plan.keys[$0]! }
+        let keys = entry.requests.map { entry.keys[$0]! }
         if let bad = keys.first(where: { failures[$0] != nil }) {
             report.failed.append(.init(id: entry.figure.id, reason: "a run failed: \(describe(failures[bad]!))"))
             continue
@@ -66,12 +73,16 @@ public func regenerateFigures(registry: Registry, options: FiguresOptions) throw
                 records[request] = try RunRecord(request: request, folder: cache.folder(key, experiment: request.experiment))
             }
             let inputs = FigureInputs(context: context, mnistDirectory: options.mnistDirectory, records: records)
-            let files = try FigureWriter.write(entry.figure, inputs: inputs, to: options.outDirectory,
-                                               formats: options.formats, preset: options.preset)
+            let (files, claims) = try FigureWriter.write(entry.figure, inputs: inputs, to: options.outDirectory,
+                                                         formats: options.formats, preset: options.preset)
             let seconds = Date().timeIntervalSince(figureStart) + records.values.reduce(0) { $0 + $1.seconds }
             let below = records.values.filter(\.controlBelowBaseline).map(\.request).sorted { "\($0)" < "\($1)" }
-            report.made.append(.init(id: entry.figure.id, files: files, seconds: seconds, controlBelowBaseline: below))
+            report.made.append(.init(id: entry.figure.id, files: files, seconds: seconds, controlBelowBaseline: below,
+                                     claims: claims))
             log("\(entry.figure.id): wrote \(files.joined(separator: ", "))")
+            for claim in claims where claim.verdict == .fail {
+                log("\(entry.figure.id): claim FAILED: \(claim.statement) [\(claim.measured)]")
+            }
             if !below.isEmpty {
                 log("\(entry.figure.id): warning: \(below.count) run(s) end with a lower value than their baseline "
                     + "(the optimisation did not reach it): \(below.map { "\($0)" }.joined(separator: "; "))")
@@ -85,6 +96,7 @@ public func regenerateFigures(registry: Registry, options: FiguresOptions) throw
     try IndexWriter.write(report: report, plan: plan, cache: cache, context: context, options: options)
     for s in report.skipped { log("\(s.id): skipped: \(s.reason)") }
     for f in report.failed { log("\(f.id): failed: \(f.reason)") }
+    log(claimSummary(report))
     log("figures: \(report.made.count) made, \(report.skipped.count) skipped, \(report.failed.count) failed in \(formatDuration(report.seconds)); index: \((options.outDirectory as NSString).appendingPathComponent("index.md"))")
     return report
 }
@@ -113,7 +125,7 @@ func describePlan(_ plan: FigurePlan, toCompute: [PlannedRun], priors: [RunKey: 
     var counted = Set<RunKey>()
     var total = 0.0, cpu = 0.0
     for entry in plan.entries {
-        let keys = Set(entry.requests.map { plan.keys[$0]! })
+        let keys = Set(entry.requests.map { entry.keys[$0]! })
         let left = keys.compactMap { pending[$0] }
         let fresh = left.filter { counted.insert($0.key).inserted }
         let size = fresh.reduce(0) { $0 + $1.size }
@@ -133,4 +145,13 @@ func describePlan(_ plan: FigurePlan, toCompute: [PlannedRun], priors: [RunKey: 
     log(String(format: "dry run: %d runs to compute, %.3g billion Euler steps, ~", counted.count, total / 1e9)
         + formatDuration(cpu) + " CPU (optimisation only, timed on short rollouts; SGD replays and long-horizon memory "
         + "traffic add to it)" + (untimed > 0 ? "; \(untimed) runs could not be timed" : ""))
+}
+
+/// One line over every drawn figure's claims: how many passed, failed, were left to the paper preset.
+func claimSummary(_ report: FiguresReport) -> String {
+    let all = report.made.flatMap(\.claims)
+    let count = { (v: ClaimResult.Verdict) in all.filter { $0.verdict == v }.count }
+    let failing = report.made.filter { $0.claims.contains { $0.verdict == .fail } }.map(\.id)
+    return "claims: \(count(.pass)) pass, \(count(.fail)) fail, \(count(.paperOnly)) checked on the paper preset only"
+        + (failing.isEmpty ? "" : " (failing in \(failing.joined(separator: ", ")); see index.md)")
 }

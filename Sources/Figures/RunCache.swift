@@ -3,8 +3,17 @@ import WorkbenchKit
 
 /// Runs cached on disk, one folder per run under `<out>/runs/`, named by the hash of the run's
 /// resolved parameters. A folder counts as done when its result.json exists (the runner writes
-/// it last, atomically) and its key.txt matches; anything else is recomputed.
+/// it last, atomically), its key.txt matches and its files are whole (`RunValidation`); a
+/// damaged one is reported and recomputed, anything else is computed.
 public struct RunCache {
+    public enum State: Equatable {
+        /// Nothing usable yet (no folder, an interrupted run without result.json, or another run's key).
+        case missing
+        case complete
+        /// result.json is there but the folder cannot be trusted: the reason.
+        case damaged(String)
+    }
+
     public let directory: String
 
     public init(directory: String) { self.directory = directory }
@@ -14,10 +23,15 @@ public struct RunCache {
     }
 
     public func isComplete(_ key: RunKey, experiment: String) -> Bool {
-        let dir = folder(key, experiment: experiment) as NSString
-        guard FileManager.default.fileExists(atPath: dir.appendingPathComponent("result.json")),
-              let data = FileManager.default.contents(atPath: dir.appendingPathComponent("key.txt")) else { return false }
-        return String(decoding: data, as: UTF8.self) == key.text
+        state(key, experiment: experiment) == .complete
+    }
+
+    public func state(_ key: RunKey, experiment: String) -> State {
+        let dir = folder(key, experiment: experiment)
+        guard FileManager.default.fileExists(atPath: (dir as NSString).appendingPathComponent("result.json")),
+              let data = FileManager.default.contents(atPath: (dir as NSString).appendingPathComponent("key.txt")),
+              String(decoding: data, as: UTF8.self) == key.text else { return .missing }
+        return RunValidation.problem(folder: dir).map(State.damaged) ?? .complete
     }
 
     /// Records which run a folder holds before computing it, so the result can be verified on reuse.

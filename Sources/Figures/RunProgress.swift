@@ -40,7 +40,9 @@ final class RunProgress {
         guard !inFlight.isEmpty else { return }
         let now = Date()
         let list = inFlight.values.sorted { $0.started < $1.started }.map {
-            "\($0.run.request) \($0.done)/\($0.total) it (\(formatDuration(now.timeIntervalSince($0.started))))"
+            // Before its first iteration a run is still preparing (loading data, the baseline rollout).
+            "\($0.run.request) " + ($0.total > 0 ? "\($0.done)/\($0.total) it" : "preparing")
+                + " (\(formatDuration(now.timeIntervalSince($0.started))))"
         }
         log("  running: " + list.joined(separator: "; ")
             + " | elapsed \(formatDuration(now.timeIntervalSince(start))), ETA \(formatDuration(remaining()))")

@@ -17,6 +17,10 @@ public struct RunRecord {
 
     public init(request: RunRequest, folder: String) throws {
         let dir = folder as NSString
+        // Never draw from a damaged run (the cache checks before reuse; this catches a file damaged since).
+        if let problem = RunValidation.problem(folder: folder) {
+            throw WorkbenchError("run \(request) (\(folder)) is damaged: \(problem); run `workbench figures` again to recompute it")
+        }
         let resultPath = dir.appendingPathComponent("result.json")
         guard let data = FileManager.default.contents(atPath: resultPath),
               let object = try? JSONSerialization.jsonObject(with: data), let json = object as? [String: Any] else {
@@ -44,8 +48,11 @@ public struct RunRecord {
 
     /// The optimised control is worth less than the baseline: the ascent never reached the value the
     /// baseline control already has (a stuck start or a diverged optimiser), so the run needs a look.
+    /// Where the baseline is uncharged (active engagement), the reference is the baseline control
+    /// under the run's own cost, the value the optimiser could always have kept.
     public var controlBelowBaseline: Bool {
-        valueControl < valueBaseline - 1e-9 * max(1, abs(valueBaseline))
+        let reference = jsonDouble(json["value_baseline_control_charged"]) ?? valueBaseline
+        return valueControl < reference - 1e-9 * max(1, abs(reference))
     }
 
     /// A series.csv column; a missing one is a one-line error naming run and column.

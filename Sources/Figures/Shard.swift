@@ -29,10 +29,17 @@ public struct Shard: Equatable, CustomStringConvertible {
         guard let idText = environment["SLURM_ARRAY_TASK_ID"], let countText = environment["SLURM_ARRAY_TASK_COUNT"] else {
             return nil
         }
-        guard let id = Int(idText), let count = Int(countText), let min = Int(environment["SLURM_ARRAY_TASK_MIN"] ?? "0") else {
-            throw WorkbenchError("SLURM_ARRAY_TASK_ID='\(idText)' / SLURM_ARRAY_TASK_COUNT='\(countText)' are not integers")
+        let minText = environment["SLURM_ARRAY_TASK_MIN"] ?? "0"
+        let variables = "SLURM_ARRAY_TASK_ID=\(idText), SLURM_ARRAY_TASK_MIN=\(minText)"
+            + (environment["SLURM_ARRAY_TASK_MIN"] == nil ? " (unset)" : "") + ", SLURM_ARRAY_TASK_COUNT=\(countText)"
+        guard let id = Int(idText), let count = Int(countText), let min = Int(minText) else {
+            throw WorkbenchError("\(variables): expected integers (or pass --shard K/N)")
         }
-        return try Shard(index: id - min + 1, count: count)
+        let (offset, overflow) = id.subtractingReportingOverflow(min)
+        guard !overflow, count >= 1, (0..<count).contains(offset) else {
+            throw WorkbenchError("\(variables) do not name a shard: expected SLURM_ARRAY_TASK_MIN <= SLURM_ARRAY_TASK_ID < SLURM_ARRAY_TASK_MIN + SLURM_ARRAY_TASK_COUNT (or pass --shard K/N)")
+        }
+        return try Shard(index: offset + 1, count: count)
     }
 
     public func owns(position: Int) -> Bool { position % count == index - 1 }

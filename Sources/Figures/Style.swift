@@ -92,4 +92,44 @@ enum Style {
 
     /// Step-by-step difference a - b.
     static func difference(_ a: [Double], _ b: [Double]) -> [Double] { zip(a, b).map { $0 - $1 } }
+
+    /// Normalised d_tL = |dL/dt| (Sec. 6): the per-iteration difference of the loss averaged over
+    /// runs (last value repeated, as the authors' np.diff), in absolute value, divided by its
+    /// largest value. `jumps` are indices i where L(i+1) - L(i) is no learning but a change of
+    /// task (a task switch): those are NaN, which breaks the line, and stay out of the maximum.
+    static func normalisedSpeed(_ losses: [[Double]], jumps: [Int] = []) -> [Double] {
+        let mean = meanStd(losses).mean
+        guard mean.count > 1 else { return mean.map { _ in 0 } }
+        var d = (1..<mean.count).map { abs(mean[$0] - mean[$0 - 1]) }
+        d.append(d.last!)
+        for j in jumps where d.indices.contains(j) { d[j] = .nan }
+        let m = d.filter { !$0.isNaN }.max() ?? 0
+        return m > 0 ? d.map { $0 / m } : d
+    }
+
+    /// Shows task time 0 ... `fraction` of a run of `steps` iterations: where the curves change
+    /// when they all settle early (the data CSV keeps the whole run).
+    static func timeWindow(_ ax: Axes, fraction: Double, steps: Int) {
+        ax.xLimits = 0...(fraction * Double(max(steps - 1, 1))).rounded()
+    }
+
+    /// An SGD quantity's mean over seeds and its std pooling the SGD runs' spread with the seeds'
+    /// (as `sgdBand` draws it), for figures that transform it or mark it before drawing.
+    static func sgdMeanStd(_ records: [RunRecord], _ name: String, suffix: String) throws -> (mean: [Double], std: [Double]) {
+        let means = try records.map { try $0.column("\(name)_mean\(suffix)") }
+        let stds = try records.map { try $0.column("\(name)_std\(suffix)") }
+        let (mean, seedStd) = meanStd(means)
+        let within = meanStd(stds.map { $0.map { $0 * $0 } }).mean
+        return (mean, zip(seedStd, within).map { ($0 * $0 + $1).squareRoot() })
+    }
+
+    /// SGD drawn so that it stays visible on top of the curve it checks: a ±2 std band, then a
+    /// dashed mean line with open-looking markers every 1/15 of the run, drawn after (over) the
+    /// solid line of the approximation.
+    static func sgdOverlay(_ ax: Axes, mean: [Double], std: [Double], label: String, color: Color) {
+        let x = steps(mean.count)
+        ax.band(x, lower: zip(mean, std).map { $0 - 2 * $1 }, upper: zip(mean, std).map { $0 + 2 * $1 }, color: color, alpha: 0.15)
+        ax.line(x, mean, label: label, color: color, width: 1.4, style: .dashed, marker: .circle, markerSize: 5,
+                markEvery: max(1, mean.count / 15))
+    }
 }

@@ -7,8 +7,20 @@ enum TaskSwitchPanels {
         (e) Task switch: L(t) of baseline and control across the switches; (f) L at each switch time (mean over \
         seeds, markers) with the normalised cost of control C/max C at the switch times (green); (g) zoom of L(t) \
         over the last two switches with the normalised cost of control (green). With control the loss peak at a \
-        switch shrinks as switches repeat, control being spent at the switches.
+        switch shrinks as switches repeat, control being spent at the switches. The two tasks alternate and the \
+        switch into one costs more than the switch into the other, so the peaks fall from one switch into the same \
+        task to the next (every other marker), not from each switch to the next.
         """
+
+    /// Fig. 5f (Sec. 6 "Task Switch"): each switch costs less with control, and less as switches repeat.
+    static let switchClaim = Claim("(f) control's loss at each switch is below the baseline's and falls from one switch into the same task to the next") { n in
+        let b = try n.column("f_baseline_y"), c = try n.column("f_control_y")
+        let below = zip(b, c).allSatisfy { $1 < $0 }
+        let intoB = Measure.alternate(c, from: 0), intoA = Measure.alternate(c, from: 1)
+        let falls = Measure.decreasing(intoB) && Measure.decreasing(intoA)
+        return ClaimOutcome(below && falls && c.count >= 3,
+                            "L at the switches, control: \(Measure.text(c)); baseline: \(Measure.text(b)); same-task sequences \(Measure.text(intoB, separator: " > ")) and \(Measure.text(intoA, separator: " > "))")
+    }
 
     static func draw(_ fig: Figure, row: Int, _ records: [RunRecord]) throws {
         let full = fig[row, 0]

@@ -8,12 +8,14 @@ struct WeightTraceFigure: PaperFigure {
     let experiment: String
     let source: SeededRuns
     let datasetName: String
+    /// Share of the run shown on the time axis, when everything happens early (Fig. 13).
+    var window: Double? = nil
     var id: String { "fig\(number)" }
     var title: String { "Weights and gains through training, \(datasetName)" }
     var requiredExperiments: [String] { [experiment] }
 
     static let gaussian = WeightTraceFigure(number: 13, experiment: "effort-allocation", source: GainRuns.effort("gaussian"),
-                                            datasetName: "correlated Gaussian task")
+                                            datasetName: "correlated Gaussian task", window: GainRuns.gaussianWindow)
     static let semantic = WeightTraceFigure(number: 14, experiment: "effort-allocation", source: GainRuns.effort("semantic"),
                                             datasetName: "semantic hierarchy task")
     static let mnist = WeightTraceFigure(number: 15, experiment: "effort-allocation", source: GainRuns.effort("mnist"),
@@ -25,12 +27,61 @@ struct WeightTraceFigure: PaperFigure {
         """
         Weight and control evolution through training, \(datasetName) (Sec. 6, App. K.2-K.3), \
         first seed. (a) first-layer weights W1(t), baseline solid and control dashed; (b) second-layer weights W2(t); \
-        (c) first-layer gains G1(t); (d) second-layer gains G2(t). \(experiment == "task-switch"
-            ? "Up to ten weights per layer, evenly spread over the matrix"
-            : "The weights of each layer that change most in the baseline run (largest |W(T) - W(0)|)"); each colour \
-        is one weight, matching between weight and gain panels. With control a few weights grow while the rest stay \
-        nearer zero.
+        (c) first-layer gains G1(t); (d) second-layer gains G2(t). Up to ten weights per layer: those that change \
+        most in the baseline run (largest |W(T) - W(0)|); each colour is one weight, matching between weight and gain \
+        panels\(experiment == "task-switch" ? "; dotted grey lines mark the task switches" : ""). With control a few weights grow larger than any in the baseline while the rest stay nearer zero\
+        \(experiment == "task-switch" ? "; the gains act at the task switches" : "; the gains act early in learning").\
+        \(window.map { " Task time is shown over the first \(Int(($0 * 100).rounded()))% of the run (t ≤ \(Int(($0 * 80).rounded())) of the paper's 80): the weights and gains are flat afterwards (the data CSV holds the whole run)." } ?? "")
         """
+    }
+
+    func claims(_ c: PlanContext) -> [Claim] {
+        let amplified = Claim("(a, b) with control a few weights are amplified and the rest stay nearer zero: over the traced weights of both layers, the largest final |W| is larger and the median final |W| smaller than in the baseline") { n in
+            var finals: [String: [Double]] = ["baseline": [], "control": []]
+            for panel in ["a", "b"] {
+                for name in n.names where name.hasPrefix(panel + "_w") && name.hasSuffix("_y") {
+                    let role = name.contains("_baseline_") ? "baseline" : "control"
+                    finals[role]!.append(abs(try n.column(name).last!))
+                }
+            }
+            let b = finals["baseline"]!, c = finals["control"]!
+            guard !b.isEmpty, b.count == c.count else { return ClaimOutcome(false, "traced weights: \(b.count) baseline, \(c.count) control") }
+            let maxB = b.max()!, maxC = c.max()!, medB = Measure.median(b), medC = Measure.median(c)
+            return ClaimOutcome(maxC > maxB && medC < medB,
+                                "final |W| over \(b.count) weights: largest \(Measure.text(maxC)) (control) vs \(Measure.text(maxB)) (baseline), median \(Measure.text(medC)) vs \(Measure.text(medB))")
+        }
+        return [amplified, experiment == "task-switch" ? gainsAtSwitches : gainsEarly]
+    }
+
+    /// Mean over traced gains of |G| step by step, panels (c) and (d) together.
+    private func gainSize(_ n: FigureNumbers) throws -> [Double] {
+        let names = n.names.filter { ($0.hasPrefix("c_g") || $0.hasPrefix("d_g")) && $0.hasSuffix("_y") }
+        guard !names.isEmpty else { throw WorkbenchError("no traced gains in panels (c, d)") }
+        let gains = try names.map { try n.column($0) }
+        let steps = gains.map(\.count).min()!
+        return (0..<steps).map { i in gains.reduce(0) { $0 + abs($1[i]) } / Double(gains.count) }
+    }
+
+    private var gainsEarly: Claim {
+        Claim("(c, d) the gains act early: the mean |G| of the traced gains over the first quarter of the run is at least 3x that over the last half") { n in
+            let g = try gainSize(n)
+            let ratio = Measure.meanAbs(g, 0..<g.count / 4) / Measure.meanAbs(g, g.count / 2..<g.count)
+            return ClaimOutcome(ratio >= 3, "mean |G| first quarter / last half: \(Measure.text(ratio))x over \(g.count) steps")
+        }
+    }
+
+    private var gainsAtSwitches: Claim {
+        Claim("(c, d) the gains act at the task switches: the mean |G| of the traced gains is largest within 2% of the run around each switch, over the half-periods either side") { n in
+            let g = try gainSize(n)
+            let switches = try n.names.filter { $0.hasPrefix("c_switch_x") }.map { Int(try n.column($0)[0]) }.sorted()
+            guard switches.count >= 2 else { return ClaimOutcome(false, "found \(switches.count) switch lines in (c)") }
+            let period = switches[1] - switches[0], near = max(1, g.count / 50)
+            let hits = switches.map { s -> Bool in
+                let around = max(0, s - period / 2)..<min(g.count, s + period / 2)
+                return abs(around.max { g[$0] < g[$1] }! - s) <= near
+            }
+            return ClaimOutcome(hits.allSatisfy { $0 }, "switches at \(switches); peak of mean |G| within ±\(near) steps: \(hits.map { $0 ? "yes" : "no" }.joined(separator: ", "))")
+        }
     }
 
     func runs(_ c: PlanContext) -> [RunRequest] { [source.first(c)] }
@@ -46,12 +97,24 @@ struct WeightTraceFigure: PaperFigure {
             guard !traced.isEmpty else {
                 throw WorkbenchError("run \(run.request) has no traced w\(layer)_* columns; set traced > 0")
             }
+            // Labels name the CSV columns (a_w1_3_baseline_y ...); the panels show no legend (one
+            // entry per weight would hide them), the title says solid/dashed.
             for (j, name) in traced.enumerated() {
                 let color = Color.C(j)
-                weights.line(try run.column(name + "_baseline"), color: color, width: 1.5)
-                weights.line(try run.column(name + "_control"), color: color, width: 1.5, style: .dashed)
+                weights.line(try run.column(name + "_baseline"), label: name + " baseline", color: color, width: 1.5)
+                weights.line(try run.column(name + "_control"), label: name + " control", color: color, width: 1.5, style: .dashed)
                 let gain = "g" + name.dropFirst()
-                gains.line(try run.column(gain + "_control"), color: color, width: 1.5)
+                gains.line(try run.column(gain + "_control"), label: gain + " control", color: color, width: 1.5)
+            }
+            let steps = try run.column("loss_baseline").count
+            if experiment == "task-switch" {
+                for s in try run.array("switch_steps") {
+                    for ax in [weights, gains] { ax.vline(s, color: .gray, width: 0.8, style: .dotted, label: "switch") }
+                }
+            }
+            for ax in [weights, gains] {
+                ax.showLegend = false
+                if let window { Style.timeWindow(ax, fraction: window, steps: steps) }
             }
             weights.xLabel = Style.taskTime
             weights.yLabel = "W_{\(layer)}(t)"

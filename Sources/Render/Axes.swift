@@ -30,6 +30,9 @@ public final class Axes {
     public var yTickLabels: [String]?
     /// A hidden panel keeps its place in the grid but draws nothing (a ragged last row).
     public var isHidden = false
+    /// The panel's letter when it is not its row-major position (a caption that skips a letter or
+    /// runs down the columns): drawn as "(letter)" and used as the data CSV's column prefix.
+    public var letter: String?
     /// Label of the colorbar drawn for a heatmap or a parameter-coloured family.
     public var colorbarLabel: String?
 

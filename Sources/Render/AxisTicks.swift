@@ -16,8 +16,7 @@ struct AxisTicks {
                      manualLabels: [String]?, integerOnly: Bool, horizontal: Bool,
                      extent: (String) -> Double, gap: Double, fontSize: Double,
                      sparse: Bool = false) -> AxisTicks {
-        let a = scale.forward(range.lowerBound), b = scale.forward(range.upperBound)
-        func pos(_ v: Double) -> Double { (scale.forward(v) - a) / (b - a) * length }
+        func pos(_ v: Double) -> Double { scale.fraction(v, lower: range.lowerBound, upper: range.upperBound) * length }
         func fits(_ values: [Double], _ labels: [String]) -> Bool {
             let shown = zip(values, labels).filter { !$0.1.isEmpty }
             for i in shown.indices.dropFirst() {
@@ -27,7 +26,8 @@ struct AxisTicks {
             return true
         }
         let lo = min(range.lowerBound, range.upperBound), hi = max(range.lowerBound, range.upperBound)
-        let inside: (Double) -> Bool = { $0 >= lo - 1e-9 * (hi - lo) && $0 <= hi + 1e-9 * (hi - lo) }
+        let slack = 2e-9 * (hi / 2 - lo / 2)   // halves: hi - lo overflows near ±1.7e308
+        let inside: (Double) -> Bool = { $0 >= lo - slack && $0 <= hi + slack }
 
         if let manual {
             var ticks = AxisTicks()

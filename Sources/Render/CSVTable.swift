@@ -8,6 +8,9 @@ public struct CSVTable {
     public let rows: [[String]]
 
     public init(path: String) throws {
+        if let kind = NonRegularFile.kind(path) {
+            throw RenderError("cannot read CSV \(path): not a regular file (it is \(kind)); expected a CSV file with a header row")
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw RenderError("cannot read CSV \(path): file missing or unreadable; expected a CSV file with a header row")
         }

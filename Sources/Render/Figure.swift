@@ -34,8 +34,9 @@ public final class Figure {
 
     var showsPanelLetters: Bool { panelLetters ?? (panels.count > 1) }
 
-    /// "a", "b", ... "z", "aa" ...: the panel's name in letters, errors and CSV headers.
+    /// The axes' own `letter`, else "a", "b", ... "z", "aa" ... by position: the panel's name in letters, errors and CSV headers.
     func panelName(_ index: Int) -> String {
+        if let letter = panels[index].letter { return letter }
         var i = index, s = ""
         repeat { s = String(UnicodeScalar(UInt8(97 + i % 26))) + s; i = i / 26 - 1 } while i >= 0
         return s

@@ -3,7 +3,9 @@ import Foundation
 /// The figure's numbers as one CSV: a column per panel, series and coordinate, named
 /// `<panel>_<series>_<x|y|lower|upper|...>`; shorter columns are padded with empty cells.
 extension Figure {
-    public func dataCSV() -> String {
+    /// The columns of `dataCSV()`, in order, each as its name and its cells (numbers written
+    /// exactly as in the CSV, so a check over these is a check over the file).
+    public func dataColumns() -> [(name: String, cells: [String])] {
         var columns: [(String, [String])] = []
         var used = Set<String>()
         func add(_ name: String, _ values: [String]) {
@@ -33,10 +35,15 @@ extension Figure {
                 }
             }
         }
-        let rows = columns.map(\.1.count).max() ?? 0
-        var out = columns.map { CSV.quote($0.0) }.joined(separator: ",") + "\n"
+        return columns.map { (name: $0.0, cells: $0.1) }
+    }
+
+    public func dataCSV() -> String {
+        let columns = dataColumns()
+        let rows = columns.map(\.cells.count).max() ?? 0
+        var out = columns.map { CSV.quote($0.name) }.joined(separator: ",") + "\n"
         for r in 0..<rows {
-            out += columns.map { r < $0.1.count ? CSV.quote($0.1[r]) : "" }.joined(separator: ",") + "\n"
+            out += columns.map { r < $0.cells.count ? CSV.quote($0.cells[r]) : "" }.joined(separator: ",") + "\n"
         }
         return out
     }

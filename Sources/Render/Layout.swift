@@ -9,6 +9,8 @@ struct PanelLayout {
     var yTicks: AxisTicks
     var colorbarFrame: Rect?
     var colorbarTicks: AxisTicks?
+    /// The legend's box, inside the frame or beside it; nil without a legend.
+    var legend: Legend.Placement?
 }
 
 /// Space a panel's decorations need outside its frame.
@@ -17,8 +19,8 @@ private struct Margins {
 }
 
 /// Grid layout in the spirit of matplotlib's constrained layout: each panel's margins are
-/// measured from its actual tick labels, titles and colorbar, then aligned per grid row and
-/// column so neighbouring panels share edges.
+/// measured from its actual tick labels, titles, colorbar and a legend placed beside it,
+/// then aligned per grid row and column so neighbouring panels share edges.
 enum FigureLayout {
     static func compute(_ figure: Figure, canvas: Canvas) -> [PanelLayout] {
         let style = Style(base: figure.fontSize)
@@ -32,18 +34,26 @@ enum FigureLayout {
                  width: cellW, height: cellH)
         }
 
-        // Start from a typical guess, then re-measure twice with the frames that result.
+        // Start from a typical guess, then re-measure with the frames that result: three passes,
+        // and more while a legend newly moves beside its panel (its width joins the margin).
+        // Once beside, a legend stays there, so the passes end.
         var margins = Array(repeating: Margins(left: 50, right: 15, top: 25, bottom: 40), count: cells.count)
         var layouts: [PanelLayout] = []
-        for _ in 0..<3 {
+        var outside = Array(repeating: false, count: cells.count)
+        for pass in 0..<6 {
             let aligned = align(margins, rows: figure.rows, cols: figure.cols)
             layouts = cells.indices.map { i in
-                panel(figure.panels[i], cell: cells[i], margins: aligned[i], style: style, canvas: canvas)
+                panel(figure.panels[i], cell: cells[i], margins: aligned[i], style: style, canvas: canvas,
+                      legendOutside: outside[i])
             }
+            let before = outside
+            // The first pass's frames come from a guess; a legend is sent outside from real frames only.
+            if pass > 0 { outside = layouts.map { $0.legend?.isOutside ?? false } }
             margins = cells.indices.map { i in
                 measure(figure.panels[i], layouts[i], style: style, canvas: canvas,
                         letter: figure.showsPanelLetters)
             }
+            if pass >= 2 && outside == before { break }
         }
         return layouts
     }
@@ -58,7 +68,8 @@ enum FigureLayout {
         }
     }
 
-    private static func panel(_ axes: Axes, cell: Rect, margins: Margins, style: Style, canvas: Canvas) -> PanelLayout {
+    private static func panel(_ axes: Axes, cell: Rect, margins: Margins, style: Style, canvas: Canvas,
+                              legendOutside: Bool) -> PanelLayout {
         let frame = Rect(x: cell.x + margins.left, y: cell.y + margins.top,
                          width: max(10, cell.width - margins.left - margins.right),
                          height: max(10, cell.height - margins.top - margins.bottom))
@@ -82,7 +93,22 @@ enum FigureLayout {
                                                   extent: { canvas.measure($0, size: fs).height }, gap: fs * 0.4, fontSize: fs,
                                                   sparse: true)
         }
+        if let size = Legend.size(axes, canvas, style) {
+            layout.legend = Legend.place(w: size.width, h: size.height, axes: axes, p: layout, style: style,
+                                         besideFrame: colorbarExtent(axes, layout, style: style, canvas: canvas),
+                                         forceOutside: legendOutside)
+        }
         return layout
+    }
+
+    /// How far right of the frame the colorbar and its labels reach (0 without one).
+    private static func colorbarExtent(_ axes: Axes, _ p: PanelLayout, style: Style, canvas: Canvas) -> Double {
+        guard let cbTicks = p.colorbarTicks else { return 0 }
+        let fs = style.tickFont
+        var cb = style.colorbarGap + style.colorbarWidth + style.tickLength + style.tickPad
+        cb += cbTicks.labels.map { canvas.measure($0, size: fs).width }.max() ?? 0
+        if let label = axes.colorbarLabel { cb += style.labelPad + canvas.measure(label, size: style.labelFont).height }
+        return cb
     }
 
     /// Where the panel title's baseline goes: just above the frame, or, when the y axis's ×10^k
@@ -124,12 +150,8 @@ enum FigureLayout {
         // The last x label hangs half its width past the frame, plus the ×10^k label if any.
         var rightNeed = (p.xTicks.labels.last.map { canvas.measure($0, size: fs).width / 2 } ?? 0) + 2
         if let mult = p.xTicks.multiplierLabel { rightNeed += 2 + canvas.measure(mult, size: fs).width }
-        if let cbTicks = p.colorbarTicks {
-            var cb = style.colorbarGap + style.colorbarWidth + tickSpace
-            cb += cbTicks.labels.map { canvas.measure($0, size: fs).width }.max() ?? 0
-            if let label = axes.colorbarLabel { cb += style.labelPad + canvas.measure(label, size: style.labelFont).height }
-            rightNeed = max(rightNeed, cb)
-        }
+        rightNeed = max(rightNeed, colorbarExtent(axes, p, style: style, canvas: canvas))
+        if let legend = p.legend, legend.isOutside { rightNeed = max(rightNeed, legend.box.maxX - p.frame.maxX) }
         m.right = style.outerPad + max(rightNeed, 6)
         return m
     }

@@ -1,7 +1,7 @@
 import Foundation
 
-/// The legend: one row per labelled series, in a translucent box placed where it covers
-/// the fewest data points and line crossings (matplotlib's "best"), or where asked.
+/// The legend: one row per labelled series, in a translucent box placed where it hides no
+/// drawn data (see `place`), beside the panel when no such spot is left inside it.
 enum Legend {
     enum Swatch {
         case line(Color, Double, LineStyle, Marker?)
@@ -23,36 +23,54 @@ enum Legend {
         }
     }
 
+    /// The box's size in points, or nil when the panel shows no legend.
+    static func size(_ axes: Axes, _ c: Canvas, _ style: Style) -> (width: Double, height: Double)? {
+        let list = entries(axes)
+        guard axes.showLegend, !axes.isHidden, !list.isEmpty else { return nil }
+        let m = Metrics(list, axes, c, style)
+        return (m.width, m.height)
+    }
+
+    /// Paddings, row and column sizes of the box, shared by sizing and drawing.
+    private struct Metrics {
+        let fs: Double, handle: Double, gapAfterHandle: Double, pad: Double, rowGap: Double
+        let rowHeight: Double, columnWidth: Double, columnGap: Double, columns: Int, rows: Int
+        init(_ list: [Entry], _ axes: Axes, _ c: Canvas, _ style: Style) {
+            let size = style.legendFont
+            fs = size
+            handle = size * 2; gapAfterHandle = size * 0.6; pad = size * 0.45; rowGap = size * 0.35
+            rowHeight = c.measure("Ag", size: size).height
+            let textWidth = list.map { c.measure($0.label, size: size).width }.max() ?? 0
+            (columns, rows) = grid(entries: list.count, requestedColumns: axes.legendColumns)
+            columnWidth = size * 2 + size * 0.6 + textWidth; columnGap = size
+        }
+        var width: Double { pad * 2 + Double(columns) * columnWidth + Double(columns - 1) * columnGap }
+        var height: Double { pad * 2 + Double(rows) * rowHeight + Double(rows - 1) * rowGap }
+    }
+
+    /// Draws the legend in the box the layout placed it in (inside the frame or beside it).
     static func draw(_ axes: Axes, _ p: PanelLayout, _ c: Canvas, _ style: Style) {
         let list = entries(axes)
-        guard axes.showLegend, !list.isEmpty else { return }
-        let fs = style.legendFont
-        let handle = fs * 2, gapAfterHandle = fs * 0.6, pad = fs * 0.45, rowGap = fs * 0.35
-        let rowHeight = c.measure("Ag", size: fs).height
-        let textWidth = list.map { c.measure($0.label, size: fs).width }.max() ?? 0
-        let (columns, rows) = grid(entries: list.count, requestedColumns: axes.legendColumns)
-        let columnWidth = handle + gapAfterHandle + textWidth, columnGap = fs
-        let w = pad * 2 + Double(columns) * columnWidth + Double(columns - 1) * columnGap
-        let h = pad * 2 + Double(rows) * rowHeight + Double(rows - 1) * rowGap
-        let box = place(w: w, h: h, axes: axes, p: p, style: style)
-
+        guard axes.showLegend, !list.isEmpty, let placement = p.legend else { return }
+        let m = Metrics(list, axes, c, style)
+        let box = placement.box
         c.setColor(Color(1, 1, 1, alpha: 0.8)); c.rect(box); c.fill()
         c.setColor(Color(0.8, 0.8, 0.8)); c.setLineWidth(0.8); c.setDash([]); c.rect(box); c.stroke()
         for (i, e) in list.enumerated() {
-            let top = box.minY + pad + Double(i % rows) * (rowHeight + rowGap)
-            let mid = top + rowHeight / 2
-            let hx = box.minX + pad + Double(i / rows) * (columnWidth + columnGap)
+            let top = box.minY + m.pad + Double(i % m.rows) * (m.rowHeight + m.rowGap)
+            let mid = top + m.rowHeight / 2
+            let hx = box.minX + m.pad + Double(i / m.rows) * (m.columnWidth + m.columnGap)
             switch e.swatch {
             case .line(let color, let width, let ls, let marker):
                 c.setColor(color); c.setLineWidth(min(width, 3)); c.setDash(ls.dashes(width: min(width, 3)))
-                c.moveTo(hx, mid); c.lineTo(hx + handle, mid); c.stroke(); c.setDash([])
-                if let marker { Markers.draw(marker, at: hx + handle / 2, mid, size: 6, color: color, c) }
+                c.moveTo(hx, mid); c.lineTo(hx + m.handle, mid); c.stroke(); c.setDash([])
+                if let marker { Markers.draw(marker, at: hx + m.handle / 2, mid, size: 6, color: color, c) }
             case .patch(let color):
-                c.setColor(color); c.rect(Rect(x: hx, y: mid - rowHeight * 0.35, width: handle, height: rowHeight * 0.7)); c.fill()
-            case .marker(let m, let color):
-                Markers.draw(m, at: hx + handle / 2, mid, size: 6, color: color, c)
+                c.setColor(color); c.rect(Rect(x: hx, y: mid - m.rowHeight * 0.35, width: m.handle, height: m.rowHeight * 0.7)); c.fill()
+            case .marker(let mk, let color):
+                Markers.draw(mk, at: hx + m.handle / 2, mid, size: 6, color: color, c)
             }
-            c.text(e.label, at: hx + handle + gapAfterHandle, mid, size: fs, h: .left, v: .center)
+            c.text(e.label, at: hx + m.handle + m.gapAfterHandle, mid, size: m.fs, h: .left, v: .center)
         }
     }
 
@@ -63,12 +81,43 @@ enum Legend {
         return (columns, (entries + columns - 1) / columns)
     }
 
-    /// Candidate boxes in matplotlib's order; `.best` scores each by how much data it hides.
-    static func place(w: Double, h: Double, axes: Axes, p: PanelLayout, style: Style) -> Rect {
-        let f = p.frame, inset = style.legendFont * 0.5
+    /// A legend box inside the panel's frame or beside it.
+    enum Placement: Equatable {
+        case inside(Rect), outside(Rect)
+        var box: Rect { switch self { case .inside(let r), .outside(let r): return r } }
+        var isOutside: Bool { if case .outside = self { return true } else { return false } }
+    }
+
+    /// Where the legend box goes: inside the frame where it touches no drawn data, or, when
+    /// every inside spot is taken, beside the frame to the right, top-aligned (matplotlib's
+    /// `bbox_to_anchor=(1.02, 1), loc="upper left"`). An explicit location is kept when it is
+    /// free; otherwise the search runs as for `.best`. `besideFrame` is how far right of the
+    /// frame the panel's own decorations reach (its colorbar and labels; 0 without one): an
+    /// outside legend starts past it.
+    static func place(w: Double, h: Double, axes: Axes, p: PanelLayout, style: Style, besideFrame: Double = 0,
+                      forceOutside: Bool = false) -> Placement {
+        let f = p.frame
+        if !forceOutside {
+            let footprint = DataFootprint(axes, p.transform)
+            for r in candidates(w: w, h: h, frame: f, inset: style.legendFont * 0.5, preferred: axes.legendLocation)
+            where !footprint.touches(r) {
+                return .inside(r)
+            }
+        }
+        return .outside(Rect(x: f.maxX + besideFrame + outsideGap(f), y: f.minY, width: w, height: h))
+    }
+
+    /// The gap between the frame (or its colorbar) and a legend beside it: 2% of the frame's
+    /// width as matplotlib's 1.02 anchor, but at least a few points.
+    static func outsideGap(_ frame: Rect) -> Double { max(4, 0.02 * frame.width) }
+
+    /// Inside spots in the order they are tried: the preferred location, matplotlib's nine
+    /// named spots, then a 5 x 5 grid over the frame (a free gap mid-panel beats leaving it).
+    static func candidates(w: Double, h: Double, frame f: Rect, inset: Double, preferred: LegendLocation) -> [Rect] {
+        let left = f.minX + inset, right = f.maxX - inset - w, cx = f.minX + (f.width - w) / 2
+        let top = f.minY + inset, bottom = f.maxY - inset - h, cy = f.minY + (f.height - h) / 2
+        guard right >= left, bottom >= top else { return [] }
         func box(_ loc: LegendLocation) -> Rect {
-            let left = f.minX + inset, right = f.maxX - inset - w, cx = f.minX + (f.width - w) / 2
-            let top = f.minY + inset, bottom = f.maxY - inset - h, cy = f.minY + (f.height - h) / 2
             switch loc {
             case .best, .upperRight: return Rect(x: right, y: top, width: w, height: h)
             case .upperLeft: return Rect(x: left, y: top, width: w, height: h)
@@ -81,60 +130,13 @@ enum Legend {
             case .center: return Rect(x: cx, y: cy, width: w, height: h)
             }
         }
-        guard axes.legendLocation == .best else { return box(axes.legendLocation) }
-        let polylines = dataPolylines(axes, p.transform)
-        var best = box(.upperRight), bestScore = Int.max
-        for loc in LegendLocation.allCases where loc != .best && loc != .right {
-            let r = box(loc)
-            let score = badness(r, polylines)
-            if score < bestScore { best = r; bestScore = score }
-        }
-        return best
-    }
-
-    /// Vertices inside the box plus segments crossing it: what the legend would hide.
-    static func badness(_ r: Rect, _ polylines: [[(Double, Double)]]) -> Int {
-        var score = 0
-        for line in polylines {
-            for (i, pt) in line.enumerated() {
-                if r.contains(pt.0, pt.1) { score += 1 }
-                if i > 0 && segmentCrosses(line[i - 1], pt, r) { score += 1 }
-            }
-        }
-        return score
-    }
-
-    static func dataPolylines(_ axes: Axes, _ t: Transform) -> [[(Double, Double)]] {
-        func pts(_ xs: [Double], _ ys: [Double]) -> [(Double, Double)] {
-            zip(xs, ys).filter { t.usable($0.0, $0.1) }.map { (t.px($0.0), t.py($0.1)) }
-        }
-        var out: [[(Double, Double)]] = []
-        for item in axes.items {
-            switch item {
-            case .line(let l): out.append(pts(l.x, l.y))
-            case .band(let b): out.append(pts(b.x, b.lower)); out.append(pts(b.x, b.upper))
-            case .scatter(let s): out += pts(s.x, s.y).map { [$0] }
-            case .lineFamily(let f): out += f.ys.map { pts(f.x, $0) }
-            case .refLine(let r):
-                let f = t.frame
-                out.append(r.vertical ? [(t.px(r.value), f.minY), (t.px(r.value), f.maxY)]
-                                      : [(f.minX, t.py(r.value)), (f.maxX, t.py(r.value))])
-            case .heatmap: break
+        var out: [Rect] = preferred == .best ? [] : [box(preferred)]
+        out += LegendLocation.allCases.filter { $0 != .best && $0 != .right }.map(box)
+        for i in 0..<5 {
+            for j in 0..<5 {
+                out.append(Rect(x: left + (right - left) * Double(j) / 4, y: top + (bottom - top) * Double(i) / 4, width: w, height: h))
             }
         }
         return out
-    }
-
-    /// Whether segment a-b passes through rectangle r (Liang-Barsky clipping).
-    static func segmentCrosses(_ a: (Double, Double), _ b: (Double, Double), _ r: Rect) -> Bool {
-        var t0 = 0.0, t1 = 1.0
-        let dx = b.0 - a.0, dy = b.1 - a.1
-        for (p, q) in [(-dx, a.0 - r.minX), (dx, r.maxX - a.0), (-dy, a.1 - r.minY), (dy, r.maxY - a.1)] {
-            if p == 0 { if q < 0 { return false } ; continue }
-            let t = q / p
-            if p < 0 { t0 = max(t0, t) } else { t1 = min(t1, t) }
-            if t0 > t1 { return false }
-        }
-        return true
     }
 }

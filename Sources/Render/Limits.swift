@@ -35,10 +35,36 @@ extension Axes {
             let pad = scale == .log ? 0.5 : (lo == 0 ? 1 : abs(lo) * 0.1)
             lo -= pad; hi += pad
         } else {
-            let pad = (hi - lo) * margin
+            // Halves first: hi - lo overflows for data near ±1.7e308.
+            let pad = (hi / 2 - lo / 2) * 2 * margin
             lo -= pad; hi += pad
         }
-        return scale.inverse(lo)...scale.inverse(hi)
+        // The margin must not push a limit past what a Double holds (data near ±1.7e308, or
+        // log data reaching 1e±300): clamp it to the finite range, or to the data itself.
+        let (least, greatest) = scale.finiteBounds
+        lo = max(lo, min(least, usable.min()!)); hi = min(hi, max(greatest, usable.max()!))
+        // pow(10, log10(greatest)) rounds up to infinity: clamp once more after mapping back.
+        let finite = -Double.greatestFiniteMagnitude...Double.greatestFiniteMagnitude
+        return scale.inverse(lo).clamped(to: finite)...scale.inverse(hi).clamped(to: finite)
+    }
+}
+
+extension Double {
+    func clamped(to range: ClosedRange<Double>) -> Double { Swift.min(Swift.max(self, range.lowerBound), range.upperBound) }
+}
+
+extension Scale {
+    /// The range of forward(v) whose inverse is a finite, normal, non-zero (on log) Double.
+    var finiteBounds: (least: Double, greatest: Double) {
+        self == .log ? (Foundation.log10(Double.leastNormalMagnitude), Foundation.log10(Double.greatestFiniteMagnitude))
+                     : (-Double.greatestFiniteMagnitude, Double.greatestFiniteMagnitude)
+    }
+
+    /// Where `v` lies between `lower` and `upper`, as a fraction in the axis' scale: 0 at lower,
+    /// 1 at upper. Computed from halves so a span wider than Double's range cannot overflow.
+    func fraction(_ v: Double, lower: Double, upper: Double) -> Double {
+        let a = forward(lower), b = forward(upper)
+        return (forward(v) / 2 - a / 2) / (b / 2 - a / 2)
     }
 }
 
@@ -50,13 +76,11 @@ struct Transform {
     var yInverted: Bool
 
     func px(_ v: Double) -> Double {
-        let a = xScale.forward(x.lowerBound), b = xScale.forward(x.upperBound)
-        return frame.x + (xScale.forward(v) - a) / (b - a) * frame.width
+        frame.x + xScale.fraction(v, lower: x.lowerBound, upper: x.upperBound) * frame.width
     }
 
     func py(_ v: Double) -> Double {
-        let a = yScale.forward(y.lowerBound), b = yScale.forward(y.upperBound)
-        let f = (yScale.forward(v) - a) / (b - a)
+        let f = yScale.fraction(v, lower: y.lowerBound, upper: y.upperBound)
         return yInverted ? frame.y + f * frame.height : frame.maxY - f * frame.height
     }
 

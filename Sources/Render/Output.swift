@@ -34,16 +34,19 @@ extension Figure {
     }
 
     /// Writes the figure to `url` (format from the extension: .png, .svg or .pdf) and, when
-    /// `data` is true, its numbers as CSV beside it (`name_data.csv`). Both writes are atomic.
+    /// `data` is true, its numbers as CSV beside it (`name_data.csv`). The two appear together
+    /// or not at all: both are written to temporary files before either is renamed into place.
     /// Returns the files written.
     @discardableResult
     public func write(to url: URL, metadata: [String: String] = [:], data: Bool = true) throws -> [URL] {
         let format = try ImageFormat(url: url)
         let bytes = try encoded(as: format, metadata: metadata)
-        try AtomicFile.write(bytes, to: url, what: "figure")
-        guard data else { return [url] }
+        guard data else {
+            try AtomicFile.write(bytes, to: url, what: "figure")
+            return [url]
+        }
         let csv = Figure.dataURL(for: url)
-        try writeData(to: csv)
+        try AtomicFile.writeTogether([(bytes, url, "figure"), (Data(dataCSV().utf8), csv, "figure data")])
         return [url, csv]
     }
 

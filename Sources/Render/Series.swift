@@ -18,7 +18,9 @@ public enum Marker: Sendable {
     case circle, square, triangle, diamond, plus, cross
 }
 
-/// Where the legend goes; `.best` picks the corner or edge that hides the least data.
+/// Where the legend goes; `.best` takes the first of matplotlib's spots (then a grid over the
+/// panel) that hides no data, and any location moves when it would hide some: beside the
+/// panel when no spot inside is free.
 public enum LegendLocation: Sendable, CaseIterable {
     case best, upperRight, upperLeft, lowerLeft, lowerRight, right, centerLeft, centerRight,
          lowerCenter, upperCenter, center

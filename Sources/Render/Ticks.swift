@@ -22,11 +22,14 @@ public enum TickLocator {
     public static func linear(lower: Double, upper: Double, maxTicks: Int, integerOnly: Bool = false) -> [Double] {
         let lo = min(lower, upper), hi = max(lower, upper)
         guard lo.isFinite, hi.isFinite, hi > lo, maxTicks >= 1 else { return lo.isFinite ? [lo] : [] }
-        let span = hi - lo
-        var exponent = floor(log10(span / Double(max(maxTicks, 1)))) - 1
+        // log10 of the span from halves: hi - lo overflows for limits near ±1.7e308.
+        let logSpan = log10(hi / 2 - lo / 2) + log10(2.0)
+        var exponent = floor(logSpan - log10(Double(max(maxTicks, 1)))) - 1
         while true {
             for m in [1.0, 2.0, 5.0] {
                 let step = m * pow(10, exponent)
+                // No finite step fits (one tick wanted across a span beyond 1e308): the ends say enough.
+                guard step.isFinite else { return [lo, hi] }
                 if integerOnly && step < 1 { continue }
                 let first = ceil(lo / step - 1e-9), last = floor(hi / step + 1e-9)
                 if last - first + 1 <= Double(maxTicks) {
@@ -50,7 +53,8 @@ public enum TickLocator {
         for d in Int(floor(a))...Int(ceil(b)) {
             for m in 2...9 {
                 let v = Double(m) * pow(10, Double(d))
-                if v >= lo * (1 - 1e-9) && v <= hi * (1 + 1e-9) { minor.append(v) }
+                // hi * (1 + 1e-9) is infinite for hi near 1.8e308: keep minors finite.
+                if v.isFinite && v >= lo * (1 - 1e-9) && v <= hi * (1 + 1e-9) { minor.append(v) }
             }
         }
         if decadeCount < 2 {
@@ -60,7 +64,7 @@ public enum TickLocator {
                 for d in Int(floor(a))...Int(ceil(b)) {
                     for m in multipliers {
                         let v = m * pow(10, Double(d))
-                        if v >= lo * (1 - 1e-9) && v <= hi * (1 + 1e-9) { major.append(v) }
+                        if v.isFinite && v >= lo * (1 - 1e-9) && v <= hi * (1 + 1e-9) { major.append(v) }
                     }
                 }
                 if major.count >= 3 || multipliers.count == 9 {
@@ -69,11 +73,20 @@ public enum TickLocator {
                 }
             }
         }
-        let strideBy = max(1, Int((Double(decadeCount) / Double(max(maxTicks, 1))).rounded(.up)))
+        var strideBy = max(1, Int((Double(decadeCount) / Double(max(maxTicks, 1))).rounded(.up)))
+        // Over a hundred decades (1e-300..1e300) a stride like 62 reads badly: round it up to 1, 2 or 5 x 10^k.
+        if strideBy > 10 {
+            let power = Int(pow(10, floor(log10(Double(strideBy)))))
+            strideBy = [1, 2, 5, 10].map { $0 * power }.first { $0 >= strideBy }!
+        }
         // Anchor the stride on multiples of it (10^0, 10^-3, 10^-6 ...) so labels look regular.
         let start = Int((Double(firstDecade) / Double(strideBy)).rounded(.up)) * strideBy
         let major = stride(from: start, through: lastDecade, by: strideBy).map { pow(10, Double($0)) }
         // With thinned decades the skipped decades become minors; 2..9 would be too dense.
+        if strideBy > 10 {
+            // Hundreds of decade minors would merge into a solid bar along the axis.
+            return TickSet(major: major, minor: [])
+        }
         if strideBy > 1 {
             let decadesAsMinor = (firstDecade...lastDecade).map { pow(10, Double($0)) }.filter { !major.contains($0) }
             return TickSet(major: major, minor: decadesAsMinor)

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Writes files so a reader never sees half of one: the bytes go to a temporary name in the
 /// same directory, then a rename (atomic on POSIX) puts them in place.
@@ -7,12 +10,13 @@ public enum AtomicFile {
         let url = URL(fileURLWithPath: path)
         let temp = url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))")
-        guard FileManager.default.createFile(atPath: temp.path, contents: data) else {
-            throw WorkbenchError("cannot write '\(path)': the directory is missing or not writable")
+        if let reason = writeFile(data, to: temp.path) {
+            unlink(temp.path)
+            throw WorkbenchError("cannot write '\(path)': \(reason)")
         }
         if rename(temp.path, url.path) != 0 {
             let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(at: temp)
+            unlink(temp.path)
             throw WorkbenchError("cannot write '\(path)': \(reason)")
         }
     }
@@ -32,14 +36,48 @@ public enum AtomicFile {
             do {
                 try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             } catch {
-                throw WorkbenchError("cannot create output directory '\(directory)': permission denied or invalid path")
+                throw WorkbenchError("cannot create output directory '\(directory)': \(systemReason(error))")
             }
         }
         let probe = (directory as NSString).appendingPathComponent(".write-probe-\(ProcessInfo.processInfo.processIdentifier)")
-        guard FileManager.default.createFile(atPath: probe, contents: Data()) else {
-            throw WorkbenchError("output directory '\(directory)' is not writable")
+        if let reason = writeFile(Data(), to: probe) {
+            unlink(probe)
+            throw WorkbenchError("output directory '\(directory)' is not writable: \(reason)")
         }
-        try? FileManager.default.removeItem(atPath: probe)
+        unlink(probe)
+    }
+
+    /// open/write/close, returning the system's reason for the first failure (errno, e.g. "No
+    /// space left on device" or "Permission denied"), nil on success.
+    static func writeFile(_ data: Data, to path: String) -> String? {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { return String(cString: strerror(errno)) }
+        var failure: String?
+        data.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = String(cString: strerror(errno))
+                    return
+                }
+                offset += n
+            }
+        }
+        // close reports deferred write errors (NFS, some full file systems).
+        if close(fd) != 0, failure == nil { failure = String(cString: strerror(errno)) }
+        return failure
+    }
+
+    /// The POSIX reason inside a Foundation error ("No space left on device"), else its description.
+    static func systemReason(_ error: Error) -> String {
+        let ns = error as NSError
+        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        if ns.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(ns.code))) }
+        return ns.localizedDescription
     }
 }
 

@@ -73,6 +73,11 @@ public struct PreparedRun {
     public var initialControl: [Double]
     /// The control of the baseline (no intervention).
     public var baselineControl: [Double]
+    /// The engine the baseline is evaluated on, when it differs from `engine`: the baseline never
+    /// pays for control (C = 0), so an experiment whose neutral control is charged by its cost
+    /// (active engagement: psi = 1 under beta|psi|^2) supplies the same problem with no cost.
+    /// Built only for the baseline rollout, then released.
+    public var baselineEngine: (() throws -> any ValueEngine)?
     public var optimizer: OptimizerSettings
     /// Experiment-specific per-step columns (control norms, weight norms, engagement ...) of the
     /// engine's last evaluation with control theta. The runner suffixes "_baseline"/"_control".
@@ -87,8 +92,10 @@ public struct PreparedRun {
                 optimizer: OptimizerSettings,
                 describe: @escaping (any ValueEngine, [Double]) -> [SeriesColumn] = { _, _ in [] },
                 simulate: ((_ theta: [Double]) -> [SeriesColumn])? = nil,
-                extraResults: @escaping ([Double], [Double]) -> [String: Any] = { _, _ in [:] }) {
+                extraResults: @escaping ([Double], [Double]) -> [String: Any] = { _, _ in [:] },
+                baselineEngine: (() throws -> any ValueEngine)? = nil) {
         self.engine = engine; self.initialControl = initialControl; self.baselineControl = baselineControl
+        self.baselineEngine = baselineEngine
         self.optimizer = optimizer; self.describe = describe; self.simulate = simulate
         self.extraResults = extraResults
     }

@@ -29,8 +29,10 @@ public struct MemoryPlan: Equatable {
     public var totalBytes: Int { bytesSum(controlBytes, perStepBytes, trajectoryBytes) }
 
     /// Copies of the control vector a run may hold at once: the optimiser's start, the baseline,
-    /// the iterate, and for Adam the gradient and three moment vectors.
-    public static let controlCopies = 7
+    /// the iterate, and for Adam the gradient and three moment vectors; the projected L-BFGS holds
+    /// the most: iterate, gradient, direction, trial point and gradient (twice, while lengthening
+    /// its first step) and its 5 (s, y) pairs, 17 besides the start and the baseline.
+    public static let controlCopies = 20
 
     /// Sizes of one engine's problem.
     public struct Shape: Equatable {

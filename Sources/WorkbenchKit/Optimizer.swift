@@ -39,6 +39,9 @@ public enum OptimizerKind: String, CaseIterable {
     case gradient
     /// Adam (amsgrad variant, as the authors used for MAML and learning rates), then clamp.
     case adam
+    /// Projected L-BFGS (ProjectedQuasiNewton.swift): stops at convergence, spending at most
+    /// `iterations` gradient evaluations; the first step is the paper's (rate times the gradient).
+    case lbfgs
 }
 
 public struct OptimizerSettings {
@@ -46,8 +49,16 @@ public struct OptimizerSettings {
     public var rate: Double
     public var iterations: Int
     public var bounds: Bounds
-    public init(kind: OptimizerKind, rate: Double, iterations: Int, bounds: Bounds) {
+    /// Stopping rules of `.lbfgs` (its evaluation budget is `iterations`).
+    public var convergence: ConvergenceSettings
+    /// Adam's epsilon (torch's 1e-8). Gradients far below it leave the control where it started:
+    /// late steps of a strongly discounted V (gamma^t dt < 1e-8) never move.
+    public var adamEpsilon: Double
+    public init(kind: OptimizerKind, rate: Double, iterations: Int, bounds: Bounds, adamEpsilon: Double = 1e-8,
+                convergence: ConvergenceSettings = ConvergenceSettings()) {
         self.kind = kind; self.rate = rate; self.iterations = iterations; self.bounds = bounds
+        self.adamEpsilon = adamEpsilon
+        self.convergence = convergence
     }
 }
 
@@ -56,6 +67,8 @@ public struct OptimizationResult {
     /// V before each iteration's update, then the final V: iterations + 1 values. When V stops
     /// being finite the ascent stops there, and the history ends with that value.
     public var valueHistory: [Double]
+    /// Evaluations, stop reason and final projected gradient (set by every optimiser).
+    public var convergence: ConvergenceReport? = nil
     /// The iteration whose V was not finite (`iterations` = the final evaluation), if any.
     public var divergedAt: Int? {
         valueHistory.last!.isFinite ? nil : valueHistory.count - 1
@@ -66,6 +79,16 @@ public struct OptimizationResult {
 /// V that is not finite (a diverged rollout): the engine then holds that rollout's losses and costs.
 public func optimizeControl(engine: any ValueEngine, initial: [Double], settings: OptimizerSettings,
                             onIteration: (Int, Double) -> Void = { _, _ in }) -> OptimizationResult {
+    if settings.kind == .lbfgs {
+        var convergence = settings.convergence
+        convergence.maxEvaluations = settings.iterations
+        let (result, report) = ascendProjectedQuasiNewton(engine: engine, initial: initial, bounds: settings.bounds,
+                                                          firstStep: settings.rate, settings: convergence,
+                                                          onIteration: onIteration)
+        var out = result
+        out.convergence = report
+        return out
+    }
     var theta = initial
     settings.bounds.clamp(&theta)
     var gradient = [Double](repeating: 0, count: settings.kind == .adam ? theta.count : 0)
@@ -76,12 +99,14 @@ public func optimizeControl(engine: any ValueEngine, initial: [Double], settings
     if settings.kind == .adam {
         m1 = [Double](repeating: 0, count: theta.count); m2 = m1; m2max = m1
     }
-    let beta1 = 0.9, beta2 = 0.999, epsilon = 1e-8
+    let beta1 = 0.9, beta2 = 0.999, epsilon = settings.adamEpsilon
     for k in 0..<settings.iterations {
         let v: Double
         switch settings.kind {
         case .gradient:
             v = engine.ascend(&theta, rate: settings.rate, bounds: settings.bounds)
+        case .lbfgs:
+            preconditionFailure("handled above")
         case .adam:
             v = engine.valueAndGradient(theta, gradient: &gradient)
             let t = Double(k + 1)
@@ -100,5 +125,7 @@ public func optimizeControl(engine: any ValueEngine, initial: [Double], settings
         onIteration(k, v)
     }
     history.append(engine.value(theta))
-    return OptimizationResult(theta: theta, valueHistory: history)
+    return OptimizationResult(theta: theta, valueHistory: history,
+                              convergence: ConvergenceReport(evaluations: settings.iterations + 1, stopReason: .iterations,
+                                                             projectedGradientNorm: nil))
 }

@@ -34,6 +34,8 @@ public struct RunOutcome {
     public var control: [Double]
     public var series: [SeriesColumn]
     public var extra: [String: Any]
+    /// Gradient evaluations the optimisation spent, why it stopped, its final projected gradient.
+    public var convergence: ConvergenceReport? = nil
 
     public func column(_ name: String) -> [Double]? { series.first { $0.name == name }?.values }
 }
@@ -41,21 +43,27 @@ public struct RunOutcome {
 /// Baseline rollout, control optimisation, controlled rollout, optional SGD simulation, files.
 public func runExperiment(_ experiment: any Experiment, options: RunOptions) throws -> RunOutcome {
     let params = try experiment.resolve(preset: options.preset, overrides: options.overrides)
-    if let out = options.outDirectory { try AtomicFile.prepareDirectory(out) }
     let start = Date()
     let prepared = try experiment.prepare(params, context: RunContext(seed: options.seed, mnistDirectory: options.mnistDirectory))
+    // Only once the inputs are known good: a run refused for its inputs leaves no empty folder.
+    if let out = options.outDirectory { try AtomicFile.prepareDirectory(out) }
     let engine = prepared.engine
 
-    let valueBaseline = engine.value(prepared.baselineControl)
+    // The baseline is evaluated on its own engine when it has one (uncharged: psi = 1 with C = 0).
+    let baselineEngine = try prepared.baselineEngine?() ?? engine
+    let valueBaseline = baselineEngine.value(prepared.baselineControl)
     guard valueBaseline.isFinite else {
         throw RunChecks.divergence(experiment: experiment.name, phase: .baseline, value: valueBaseline,
-                                   engine: engine, parameters: params)
+                                   engine: baselineEngine, parameters: params)
     }
-    let baselineColumns = trajectoryColumns(engine, prepared, prepared.baselineControl, suffix: "_baseline")
+    let baselineColumns = trajectoryColumns(baselineEngine, prepared, prepared.baselineControl, suffix: "_baseline")
     // step, t, then each column for baseline and control, and at least SGD's mean and std of each.
     try RunChecks.seriesFits(experiment: experiment.name, engine: engine,
                              columns: 2 + 2 * baselineColumns.count + (prepared.simulate == nil ? 0 : 4),
                              parameters: params, budget: try MemoryBudget.current())
+    // When the baseline is uncharged, what the baseline control is worth under the run's cost: the
+    // value the optimiser could always keep (figures compare the optimised control with it).
+    let chargedBaseline = prepared.baselineEngine == nil ? nil : engine.value(prepared.baselineControl)
 
     let progress = ProgressReporter(label: experiment.name, total: prepared.optimizer.iterations, quiet: options.quiet)
     let optimized = optimizeControl(engine: engine, initial: prepared.initialControl, settings: prepared.optimizer) { k, v in
@@ -84,10 +92,11 @@ public func runExperiment(_ experiment: any Experiment, options: RunOptions) thr
         series += controlSGD.map { SeriesColumn($0.name + "_control", $0.values) }
     }
     let seconds = Date().timeIntervalSince(start)
-    let extra = prepared.extraResults(prepared.baselineControl, optimized.theta)
+    var extra = prepared.extraResults(prepared.baselineControl, optimized.theta)
+    if let v = chargedBaseline { extra["value_baseline_control_charged"] = v }
     let outcome = RunOutcome(experiment: experiment.name, parameters: params, valueBaseline: valueBaseline,
                              valueControl: valueControl, valueHistory: optimized.valueHistory, seconds: seconds,
-                             control: optimized.theta, series: series, extra: extra)
+                             control: optimized.theta, series: series, extra: extra, convergence: optimized.convergence)
     if let out = options.outDirectory {
         try writeOutcome(outcome, preset: options.preset, seed: options.seed, to: out)
     }
@@ -106,17 +115,26 @@ func trajectoryColumns(_ engine: any ValueEngine, _ prepared: PreparedRun, _ the
         + prepared.describe(engine, theta).map { SeriesColumn($0.name + suffix, $0.values) }
 }
 
-/// series.csv, then result.json last: a folder with result.json holds a complete run.
+/// series.csv, then result.json last: a folder with result.json holds a complete run, and
+/// result.json records series.csv's rows and CRC-32 so a later reader can tell it is whole.
 public func writeOutcome(_ o: RunOutcome, preset: String, seed: UInt64, to directory: String) throws {
     let dir = directory as NSString
-    try AtomicFile.write(csvText(o.series), to: dir.appendingPathComponent("series.csv"))
+    let csv = Data(csvText(o.series).utf8)
+    let checksum = FileChecksum(csv: csv)
+    try AtomicFile.write(csv, to: dir.appendingPathComponent("series.csv"))
     var parameters: [String: Any] = [:]
     for k in o.parameters.order { parameters[k] = o.parameters.values[k]!.jsonObject }
     var json: [String: Any] = [
         "experiment": o.experiment, "preset": preset, "parameters": parameters, "seed": seed,
         "value_baseline": o.valueBaseline, "value_control": o.valueControl,
         "value_history": o.valueHistory, "seconds": o.seconds, "workbench_version": workbenchVersion,
+        "series_rows": checksum.rows, "series_crc32": Int(checksum.crc32),
     ]
+    if let c = o.convergence {
+        json["optimizer_evaluations"] = c.evaluations
+        json["optimizer_stop_reason"] = c.stopReason.rawValue
+        if let norm = c.projectedGradientNorm { json["projected_gradient_norm"] = norm }
+    }
     for (k, v) in o.extra { json[k] = v }
     try AtomicFile.write(jsonData(json), to: dir.appendingPathComponent("result.json"))
 }

@@ -40,6 +40,9 @@ struct FiguresCommand: ParsableCommand {
     @Flag(name: .long, help: "List each figure's runs (cached or left) with the Euler steps and estimated CPU time left, and stop.")
     var dryRun = false
 
+    @Option(name: .long, help: ArgumentHelp("Optimiser for every run whose figure does not plot the optimisation itself: lbfgs (converges, usually in a tenth of the paper's evaluations) or the experiment's own (default: the paper's procedure).", valueName: "lbfgs|gradient|adam"))
+    var optimizer: String?
+
     func run() throws {
         var succeeded = false
         try reportingErrors {
@@ -55,11 +58,20 @@ struct FiguresCommand: ParsableCommand {
             }
             guard !formats.isEmpty else { throw WorkbenchError("--format: expected png, svg or pdf") }
             let slice = try shard.map { try Shard(parsing: $0) } ?? Shard.fromSLURM(ProcessInfo.processInfo.environment)
-            let only = self.only.map { $0.split(separator: ",").map(String.init) }
-            let report = try regenerateFigures(registry: registry, options: FiguresOptions(
+            // Empty entries are kept so that `--only ''` or `--only ,` is refused rather than drawing nothing.
+            let only = self.only.map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+            let optimizerKind = try optimizer.map { name -> OptimizerKind in
+                guard let kind = OptimizerKind(rawValue: name) else {
+                    throw WorkbenchError("--optimizer '\(name)': expected one of \(OptimizerKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                return kind
+            }
+            var options = FiguresOptions(
                 preset: p, only: only, outDirectory: out, mnistDirectory: resolveMNISTDirectory(mnist), jobs: jobs,
                 shard: slice, formats: formats, dryRun: dryRun,
-                log: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }))
+                log: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) })
+            options.optimizer = optimizerKind
+            let report = try regenerateFigures(registry: registry, options: options)
             succeeded = dryRun ? report.skipped.isEmpty : report.succeeded
         }
         if !succeeded { throw ExitCode(1) }

@@ -32,6 +32,9 @@ struct MnistCommand: ParsableCommand {
                 }
                 if let d = digits {
                     let pair = try MNIST.parseDigits(d)
+                    guard pair.count == 2 else {
+                        throw WorkbenchError("--digits '\(d)': \(pair.count) digit\(pair.count == 1 ? "" : "s"); expected two distinct digits 0-9, e.g. 0,1")
+                    }
                     let result = try DigitPairLoss(directory: directory, split: s, digits: pair)
                     print(json ? try result.json() : result.text)
                 } else {

@@ -6,7 +6,7 @@ import Maml
 import TaskSwitch
 import WorkbenchKit
 
-/// The plugin list: adding an intervention = one line here (and one in Package.swift).
+/// The plugin list: adding an intervention = its folder under Sources/Plugins and one line here.
 let registry = Registry([
     GainModulationPlugin.experiments,
     EngagementPlugin.experiments,

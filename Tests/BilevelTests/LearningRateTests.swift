@@ -39,3 +39,23 @@ final class LearningRateTests: XCTestCase {
         XCTAssertGreaterThan(try rho("0.2"), try rho("2"))
     }
 }
+
+final class LearningRateEpsilonTests: XCTestCase {
+    /// Fig. 8c: with offset -1 and a short horizon (gamma 0.6), the late steps' gradients
+    /// (gamma^t dt ~ 1e-14) sit below Adam's usual epsilon, so those rates stay at the start alpha;
+    /// a negligible epsilon lets Adam move them towards no learning. Early steps are unaffected.
+    func testScaleFreeEpsilonMovesTheLateRates() throws {
+        let e = LearningRateExperiment()
+        func rates(_ epsilon: String) throws -> [Double] {
+            let run = try runExperiment(e, options: RunOptions(preset: "quick", overrides: [
+                ("learning_rate", "0.04"), ("offset", "-1"), ("init", "zero"), ("gamma", "0.6"), ("adam_epsilon", epsilon)]))
+            return run.column("effective_lr_control")!
+        }
+        let usual = try rates("1e-8"), scaleFree = try rates("1e-300")
+        let n = usual.count
+        func mean(_ v: ArraySlice<Double>) -> Double { v.reduce(0, +) / Double(v.count) }
+        XCTAssertEqual(mean(usual[(9 * n / 10)...]), 0.04, accuracy: 1e-6, "untouched start alpha")
+        XCTAssertLessThan(mean(scaleFree[(9 * n / 10)...]), 0.5 * 0.04)
+        XCTAssertEqual(mean(usual[..<(n / 5)]), mean(scaleFree[..<(n / 5)]), accuracy: 1e-6)
+    }
+}

@@ -46,8 +46,18 @@ final class EffortAllocationTests: XCTestCase {
         let run = try runExperiment(e, options: RunOptions(preset: "quick", overrides: [("dataset", "gaussian"), ("steps", "1500"),
                                                                                         ("iterations", "5"), ("sgd_runs", "8"), ("batch", "64")]))
         let theory = run.column("loss_baseline")!, sgd = run.column("sgd_loss_mean_baseline")!
+        // At single steps the mean of 8 runs carries their batch noise (standard error 4-7% of L,
+        // up to 8.7% seen over seeds 0-3), which the 20% band is for.
         for i in [500, 1000, 1499] {
             XCTAssertEqual(sgd[i], theory[i], accuracy: 0.2 * theory[i], "step \(i)")
+        }
+        // Averaged over 100 steps the batch noise cancels: the network's SGD follows the theory
+        // within 1.4% over seeds 0-5, so 4%.
+        for centre in [200, 500, 1000, 1400] {
+            let window = (centre - 50)..<(centre + 50)
+            let a = window.reduce(0) { $0 + theory[$1] } / Double(window.count)
+            let b = window.reduce(0) { $0 + sgd[$1] } / Double(window.count)
+            XCTAssertEqual(b, a, accuracy: 0.04 * a, "steps \(window)")
         }
     }
 

@@ -47,8 +47,18 @@ final class SingleNeuronTests: XCTestCase {
         let e = SingleNeuronExperiment()
         let run = try runExperiment(e, options: RunOptions(preset: "quick", overrides: [("iterations", "20"), ("sgd_runs", "20")]))
         let theory = run.column("loss_control")!, mean = run.column("sgd_loss_mean_control")!
+        // At single steps the mean of 20 runs carries their batch noise: up to 4.9% of L over seeds
+        // 0-5 (at most 2.5 standard errors); 10% leaves room for other seeds.
         for i in stride(from: 100, to: theory.count, by: 100) {
-            XCTAssertEqual(mean[i], theory[i], accuracy: 0.15 * theory[i] + 0.05, "step \(i)")
+            XCTAssertEqual(mean[i], theory[i], accuracy: 0.1 * theory[i], "step \(i)")
+        }
+        // Averaged over 50 steps the noise cancels and what is left is how well the averaged
+        // dynamics describe SGD: within 0.7% over seeds 0-5, so 2%.
+        for centre in stride(from: 100, to: theory.count, by: 100) {
+            let window = (centre - 25)..<min(centre + 25, theory.count)
+            let a = window.reduce(0) { $0 + theory[$1] } / Double(window.count)
+            let b = window.reduce(0) { $0 + mean[$1] } / Double(window.count)
+            XCTAssertEqual(b, a, accuracy: 0.02 * a, "steps \(window)")
         }
     }
 }

@@ -37,6 +37,22 @@ final class LearningRuleTests: XCTestCase {
         }
     }
 
+    /// The printed eqs. 34/37 (Hebbian term without alpha: scale 1/dt) keep the exact adjoint.
+    func testAdjointWithThePrintedHebbianRate() {
+        let dt = 0.05
+        let net = RuleFamilyNetwork(task: randomTask(seed: 7), hidden: 3, hebbianScale: 1 / dt)
+        var rng = SeededGenerator(seed: 8)
+        let w0 = (0..<net.stateCount).map { _ in 0.5 * rng.normal() }
+        let steps = 20
+        let engine = Engine(ControlProblem(dynamics: net, steps: steps, dt: dt, gamma: 0.9, eta: 1,
+                                           cost: ZeroCost(), map: .perStep(initialState: w0)))
+        for sign in [1.0, -1.0] {
+            var theta: [Double] = []
+            for _ in 0..<steps { theta += [0.5 * rng.normal(), sign * (0.002 + 0.004 * rng.uniform())] }
+            XCTAssertLessThan(checkGradient(engine: engine, at: theta, directions: 6).maxRelativeError, 1e-6, "sign \(sign)")
+        }
+    }
+
     /// Mixed signs of eta_r along the trajectory, and the rule is continuous through eta_r = 0.
     func testMixedBranchesAndContinuityAtZero() {
         let net = RuleFamilyNetwork(task: randomTask(seed: 3), hidden: 3)

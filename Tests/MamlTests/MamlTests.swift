@@ -63,3 +63,50 @@ final class MamlTests: XCTestCase {
         XCTAssertGreaterThan(cumulative[1], cumulative[2])
     }
 }
+
+final class MamlObjectiveTests: XCTestCase {
+    /// ../shared/data/mnist beside the package root (test split only).
+    func mnistDirectory() throws -> String {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let dir = root.deletingLastPathComponent().appendingPathComponent("shared/data/mnist").path
+        guard FileManager.default.fileExists(atPath: dir) else { throw XCTSkip("no MNIST files at \(dir)") }
+        return dir
+    }
+
+    /// The authors' objective also counts the loss at the initialisation: with K = 1,
+    /// V = -dt (L(w_0) + L(w_1)), against eq. 26's -dt L(w_1).
+    func testWithInitialLossAddsTheLossAtTheInitialisation() throws {
+        let e = MamlExperiment()
+        var values: [String: Double] = [:]
+        var lossAtStart = 0.0, oneStep = 0.0
+        for objective in MamlObjective.allCases {
+            let p = try e.resolve(preset: "quick", overrides: [("optimized_steps", "1"), ("objective", objective.rawValue)])
+            let run = try e.prepare(p, context: RunContext(seed: 3, mnistDirectory: try mnistDirectory()))
+            values[objective.rawValue] = run.engine.value(run.initialControl)
+            let extra = run.extraResults(run.initialControl, run.initialControl)
+            oneStep = extra["one_step_loss_baseline"] as! Double
+            lossAtStart = (extra["eval_loss_mean_baseline"] as! [Double])[0]
+        }
+        XCTAssertEqual(values["after-updates"]!, -0.005 * oneStep, accuracy: 1e-12)
+        XCTAssertEqual(values["with-initial-loss"]!, -0.005 * (lossAtStart + oneStep), accuracy: 1e-12)
+    }
+
+    /// Figs. 3a, 6l, 7c with the objective the figures use (quick preset): a few optimised steps give
+    /// a lower one-step loss than standard MAML (K = 1), many give a higher one, and K = 1's
+    /// meta-objective stalls on a plateau (its last 200 iterations move -V by < 0.5%).
+    func testWithInitialLossGivesTheOneStepDipAndThePlateau() throws {
+        let dir = try mnistDirectory()
+        var oneStep: [Int: Double] = [:]
+        for k in [1, 40, 240] {
+            let run = try runExperiment(MamlExperiment(), options: RunOptions(
+                preset: "quick", overrides: [("optimized_steps", "\(k)"), ("objective", "with-initial-loss")], mnistDirectory: dir))
+            oneStep[k] = (run.extra["one_step_loss_control"] as! Double)
+            if k == 1 {
+                let late = run.valueHistory.suffix(200).map { -$0 }.sorted()
+                XCTAssertLessThan(late[late.count / 2] - late.first!, 0.005 * late.first!, "K = 1 stays on its plateau")
+            }
+        }
+        XCTAssertLessThan(oneStep[40]! + 0.005, oneStep[1]!, "\(oneStep)")
+        XCTAssertGreaterThan(oneStep[240]!, oneStep[1]! + 0.002, "\(oneStep)")
+    }
+}

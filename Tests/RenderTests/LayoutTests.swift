@@ -11,13 +11,67 @@ final class LayoutTests: XCTestCase {
         axes.line(x, x.map { 0.95 - 0.1 * $0 }, label: "high")
         axes.line(x, x.map { 0.8 + 0.15 * $0 * $0 }, label: "rising")
         axes.scatter([0.95], [0.3], label: "point")
-        let (layout, box) = try Raster.withMeasuringCanvas(fig) { c -> (PanelLayout, Rect) in
+        let (layout, placement) = try Raster.withMeasuringCanvas(fig) { c -> (PanelLayout, Legend.Placement) in
             let p = FigureLayout.compute(fig, canvas: c)[0]
             return (p, Legend.place(w: 60, h: 40, axes: axes, p: p, style: Style(base: fig.fontSize)))
         }
+        let box = placement.box
+        XCTAssertFalse(placement.isOutside, "a free corner is left inside")
         XCTAssertLessThan(box.midX, layout.frame.x + layout.frame.width / 2, "the point blocks lower right")
         XCTAssertGreaterThan(box.midY, layout.frame.y + layout.frame.height / 2, "legend should sit low")
-        XCTAssertEqual(Legend.badness(box, Legend.dataPolylines(axes, layout.transform)), 0)
+        XCTAssertFalse(DataFootprint(axes, layout.transform).touches(box))
+    }
+
+    /// Two samples far apart draw a long segment: a legend between the samples still hides it.
+    func testALineBetweenItsSamplesCountsAsData() throws {
+        let fig = Figure()
+        let axes = fig[0, 0]
+        axes.line([0, 1], [1, 0], label: "diagonal")
+        let (layout, box) = try Raster.withMeasuringCanvas(fig) { c -> (PanelLayout, Rect) in
+            let p = FigureLayout.compute(fig, canvas: c)[0]
+            return (p, p.legend!.box)
+        }
+        XCTAssertFalse(layout.legend!.isOutside)
+        XCTAssertFalse(DataFootprint(axes, layout.transform).touches(box))
+        let centre = Rect(x: layout.frame.midX - 5, y: layout.frame.midY - 5, width: 10, height: 10)
+        XCTAssertTrue(DataFootprint(axes, layout.transform).touches(centre), "the segment runs through the middle")
+    }
+
+    /// A crowded panel (switch-like spikes from top to bottom, a band over the rest, markers):
+    /// no inside spot is free, so the legend goes beside the frame, the layout makes room for it
+    /// inside the cell, and it overlaps neither the data nor the neighbouring panel.
+    func testACrowdedPanelPutsItsLegendBesideTheFrame() throws {
+        let fig = Figure(rows: 1, cols: 2, width: 9, height: 3)
+        let crowded = fig[0, 0]
+        let t = (0..<600).map(Double.init)
+        crowded.line(t, t.map { Int($0) % 100 == 50 ? 1.0 : 0.02 * sin($0 / 7) }, label: "spikes")
+        crowded.band(t, lower: t.map { 0.1 + 0.05 * sin($0 / 40) }, upper: t.map { 0.9 + 0.05 * cos($0 / 30) },
+                     color: .C(1), alpha: 0.2, label: "band")
+        crowded.line(t, t.map { 0.5 + 0.4 * sin($0 / 25) }, label: "wave", marker: .circle, markEvery: 20)
+        fig[0, 1].line(t, t.map { $0 * $0 }, label: "quiet")
+        let layouts = try Raster.withMeasuringCanvas(fig) { FigureLayout.compute(fig, canvas: $0) }
+        let p = layouts[0]
+        guard let legend = p.legend else { return XCTFail("the crowded panel has a legend") }
+        XCTAssertTrue(legend.isOutside, "every inside spot touches the data")
+        XCTAssertGreaterThan(legend.box.minX, p.frame.maxX, "beside the frame")
+        XCTAssertEqual(legend.box.minY, p.frame.minY, accuracy: 1e-9, "top-aligned with the frame")
+        XCTAssertLessThanOrEqual(legend.box.maxX, p.cell.maxX + 1e-9, "the layout made room in the cell")
+        XCTAssertFalse(legend.box.intersects(layouts[1].frame), "it stays off the next panel")
+        XCTAssertFalse(DataFootprint(crowded, p.transform).touches(legend.box))
+        for candidate in Legend.candidates(w: legend.box.width, h: legend.box.height, frame: p.frame,
+                                                     inset: Style(base: fig.fontSize).legendFont * 0.5, preferred: .best) {
+            XCTAssertTrue(DataFootprint(crowded, p.transform).touches(candidate), "an inside spot \(candidate) was free")
+        }
+        XCTAssertEqual(layouts[1].legend?.isOutside, false, "the quiet panel keeps its legend inside")
+    }
+
+    /// A filled band counts between its samples, and a box between the band's edges is covered.
+    func testABandCoversTheAreaBetweenItsEdges() {
+        let slice = DataFootprint.BandSlice(x0: 0, lower0: 10, upper0: 90, x1: 100, lower1: 60, upper1: 140)
+        XCTAssertTrue(DataFootprint.slice(slice, overlaps: Rect(x: 40, y: 50, width: 10, height: 10)), "inside the fill")
+        XCTAssertFalse(DataFootprint.slice(slice, overlaps: Rect(x: 0, y: 100, width: 10, height: 10)), "below the fill at the left end")
+        XCTAssertTrue(DataFootprint.slice(slice, overlaps: Rect(x: 0, y: 100, width: 60, height: 5)), "reaches it further right")
+        XCTAssertFalse(DataFootprint.slice(slice, overlaps: Rect(x: 120, y: 0, width: 10, height: 200)), "past the slice")
     }
 
     func testLongLegendsUseTwoColumnsFilledColumnByColumn() {

@@ -36,4 +36,19 @@ final class TaskSwitchTests: XCTestCase {
             XCTAssertLessThan(c, b, "switch at \(s)")
         }
     }
+
+    /// Fig. 5f: each switch costs less with control than without, and less as switches into the
+    /// same task repeat (the tasks alternate, and the switch into task A costs more than into B,
+    /// with control as without: quick 1.24, 0.95, 0.49, 0.55, 0.33; paper 0.91, 0.81, 0.36, 0.46, ...).
+    func testLossAtTheSwitchesFallsFromOneSwitchIntoATaskToTheNext() throws {
+        let run = try runExperiment(TaskSwitchExperiment(), options: RunOptions(preset: "quick"))
+        let control = try XCTUnwrap(run.extra["loss_at_switch_control"] as? [Double])
+        let baseline = try XCTUnwrap(run.extra["loss_at_switch_baseline"] as? [Double])
+        XCTAssertEqual(control.count, 5)
+        for (k, (c, b)) in zip(control, baseline).enumerated() { XCTAssertLessThan(c, b, "switch \(k + 1)") }
+        for start in [0, 1] {
+            let sameTask = stride(from: start, to: control.count, by: 2).map { control[$0] }
+            for (earlier, later) in zip(sameTask, sameTask.dropFirst()) { XCTAssertLessThan(later, earlier, "switches into task \(start == 0 ? "B" : "A")") }
+        }
+    }
 }

@@ -114,7 +114,7 @@ final class CheckpointedAdjointTests: XCTestCase {
                                      cost: ZeroCost(), map: .perStep(initialState: [Double](repeating: 0, count: net.stateCount)))
         XCTAssertThrowsError(try Engine(problem, budget: MemoryBudget(bytes: 1 << 30))) { error in
             guard let shortfall = error as? MemoryShortfall else { return XCTFail("\(error)") }
-            // 10^7 steps x 35 gains x 8 bytes x 7 copies = 18.3 GB of control alone.
+            // 10^7 steps x 35 gains x 8 bytes = 2.8 GB per copy of the control, and a run holds several.
             XCTAssertGreaterThan(shortfall.plan.controlBytes, 18_000_000_000)
             let line = shortfall.message(parameters: "steps=10000000")
             XCTAssertFalse(line.contains("\n"))

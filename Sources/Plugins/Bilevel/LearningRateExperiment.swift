@@ -29,6 +29,10 @@ public struct LearningRateExperiment: Experiment {
             .real("init_std", 1e-4, "weight init std (small: the rich, step-like regime)", range: 0...10),
             .integer("sgd_runs", 0, "SGD replays of the real network with rate (1+rho) alpha (0 = none)", range: 0...1000),
             .integer("batch", 32, "SGD batch size", range: 1...1_000_000),
+            // Adam normalises each step by sqrt(E[g^2]) + epsilon: where gamma^t dt has shrunk the
+            // gradient below epsilon, rho never leaves its start (Fig. 8c's late rates at small gamma).
+            .real("adam_epsilon", 1e-8, "Adam's epsilon (torch default 1e-8; ~1e-300 makes the steps scale-free)",
+                  range: 1e-300...1),
         ]
     }
 
@@ -56,7 +60,11 @@ public struct LearningRateExperiment: Experiment {
             engine: engine,
             initialControl: [Double](repeating: start, count: steps),
             baselineControl: [Double](repeating: 0, count: steps),
-            optimizer: try StandardParameters.optimizer(p),
+            optimizer: try {
+                var settings = try StandardParameters.optimizer(p)
+                settings.adamEpsilon = p.double("adam_epsilon")
+                return settings
+            }(),
             describe: { engine, theta in
                 [SeriesColumn("rho", theta),
                  SeriesColumn("effective_lr", theta.map { (1 + $0) * alpha })]

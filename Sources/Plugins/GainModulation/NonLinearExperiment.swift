@@ -10,13 +10,17 @@ final class SimulatedValues: @unchecked Sendable { var values: [String: Double] 
 /// Taylor-approximated dynamics (`TanhNetwork`), then the real non-linear network is trained by SGD
 /// under the found gains and under none (series columns sgd_loss_mean/std_{baseline,control}), and
 /// the traced weights of those SGD runs are recorded too (sgd_w1_<k>_mean/std..., Fig. 20c-d, g-h:
-/// mean and std over runs, which share the initial weights).
+/// mean and std over runs, which share the initial weights), with their L1/L2 weight norms
+/// (sgd_weight_l1/l2_mean/std..., Fig. 20e-f) and their loss on one fixed evaluation sample of
+/// `eval_examples` (sgd_eval_loss_mean/std..., Fig. 20a-b): the batch loss mixes the weights'
+/// progress with the noise of each batch of 32, so its mean over a few runs is unreadable.
 /// Table 5 gives batch 32 (the authors' notebook used 1024; the table wins).
 public struct NonLinearExperiment: Experiment {
     public init() {}
     public let name = "non-linear"
     /// 1: traced weights are those that change most, and SGD traces them too (sgd_w1_<k>_mean...).
-    public let outputRevision = 1
+    /// 2: SGD also records the weight norms and the loss on a fixed evaluation sample.
+    public let outputRevision = 2
     public let summary = "App. I, K.6: gains on a tanh two-layer net via Taylor-approximated dynamics, checked by SGD on the real net (Fig. 20)"
 
     public var parameters: [ParameterSpec] {
@@ -30,6 +34,7 @@ public struct NonLinearExperiment: Experiment {
             .integer("sgd_runs", 5, "SGD simulations of the real tanh network under each control (0 = none)", range: 0...1000),
             .integer("batch", 32, "SGD batch size (Table 5)", range: 1...1_000_000),
             .integer("traced", 6, "weights and gains of each layer traced individually in series.csv", range: 0...1000),
+            .integer("eval_examples", 1024, "fixed evaluation sample the SGD runs' loss is measured on at every step", range: 1...1_000_000),
         ]
     }
 
@@ -69,12 +74,19 @@ public struct NonLinearExperiment: Experiment {
                 // chosen; the tanh net's state has the linear layout [W1 | W2].
                 let split = net.hidden * net.inputs
                 let indices = (selection.layer1 ?? []).map { ("w1_\($0)", $0) } + (selection.layer2 ?? []).map { ("w2_\($0)", split + $0) }
-                let probe = SGDProbe(names: indices.map(\.0)) { _, state, out in
-                    for (k, index) in indices.enumerated() { out[k] = state[index.1] }
+                let evaluation = EvaluationLoss(net: net, task: task, examples: p.int("eval_examples"), seed: seed, controls: theta)
+                let names = ["eval_loss", "weight_l1", "weight_l2"] + indices.map(\.0)
+                let probe = SGDProbe(names: names) { step, state, out in
+                    out[0] = evaluation.loss(step: step, state: state)
+                    var l1 = 0.0, l2 = 0.0
+                    for k in 0..<net.stateCount { l1 += abs(state[k]); l2 += state[k] * state[k] }
+                    out[1] = l1 / Double(net.stateCount)
+                    out[2] = (l2 / Double(net.stateCount)).squareRoot()
+                    for (k, index) in indices.enumerated() { out[3 + k] = state[index.1] }
                 }
                 let summary = simulateSGD(model: net, samplerFor: { _ in task }, steps: steps, learningRate: lr,
                                           batch: batch, controls: theta, initialState: w0, runs: runs, seed: seed,
-                                          probe: indices.isEmpty ? nil : probe)
+                                          probe: probe)
                 var v = 0.0
                 theta.withUnsafeBufferPointer { g in
                     for i in 0..<steps {
@@ -91,5 +103,43 @@ public struct NonLinearExperiment: Experiment {
                 for (k, v) in simulated.values { out[k] = v }
                 return out
             })
+    }
+}
+
+/// The real tanh network's loss under the step's gains on one fixed sample drawn once from the
+/// task (its own seed stream, so every SGD run and both controls are measured on the same examples).
+final class EvaluationLoss {
+    let net: TanhNetwork
+    let examples: Int
+    let controls: [Double]
+    let x: [Double], y: [Double]
+    let workspace: TanhNetwork.SGDWorkspace
+    var gradient: [Double]
+    var noise: SeededGenerator
+
+    init(net: TanhNetwork, task: CorrelatedGaussian, examples: Int, seed: UInt64, controls: [Double]) {
+        self.net = net; self.examples = examples; self.controls = controls
+        var rng = SeededGenerator(seed: seed, stream: 0x6576_616c)  // "eval"
+        var x = [Double](repeating: 0, count: examples * task.inputCount)
+        var y = [Double](repeating: 0, count: examples * task.outputCount)
+        x.withUnsafeMutableBufferPointer { xb in
+            y.withUnsafeMutableBufferPointer { yb in
+                for b in 0..<examples {
+                    task.draw(x: xb.baseAddress! + b * task.inputCount, y: yb.baseAddress! + b * task.outputCount, using: &rng)
+                }
+            }
+        }
+        self.x = x; self.y = y
+        workspace = net.makeSGDWorkspace(batch: examples)
+        gradient = [Double](repeating: 0, count: net.stateCount)
+        noise = SeededGenerator(seed: seed, stream: 0x6e6f_6973)
+    }
+
+    func loss(step: Int, state: UnsafePointer<Double>) -> Double {
+        let m = net.controlCount
+        return controls.withUnsafeBufferPointer { cb in
+            net.batchLossAndGradient(step: step, state: state, control: cb.baseAddress! + step * m, x: x, y: y,
+                                     batch: examples, gradient: &gradient, noise: &noise, workspace: workspace)
+        }
     }
 }

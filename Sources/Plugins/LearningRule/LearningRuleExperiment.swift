@@ -36,6 +36,8 @@ public struct LearningRuleExperiment: Experiment {
             .integer("levels", 4, "semantic hierarchy levels", range: 1...SemanticHierarchy.maximumLevels),
             .integer("hidden", 30, "hidden units H", range: 1...10_000),
             .real("init_std", 1e-4, "weight init std (small: the rich, step-like regime)", range: 0...10),
+            .choice("hebbian_rate", "alpha", HebbianRate.allCases.map(\.rawValue),
+                    "alpha: the Hebbian term at the rule's rate alpha (Fig. 9); printed: eqs. 34/37 as printed, no alpha"),
         ]
     }
 
@@ -45,7 +47,9 @@ public struct LearningRuleExperiment: Experiment {
 
     public func prepare(_ p: ParameterValues, context: RunContext) throws -> PreparedRun {
         let task = try SemanticHierarchy(levels: p.int("levels"))
-        let net = RuleFamilyNetwork(task: task.statistics, hidden: p.int("hidden"))
+        let rate = HebbianRate(rawValue: p.string("hebbian_rate"))!
+        let net = RuleFamilyNetwork(task: task.statistics, hidden: p.int("hidden"),
+                                    hebbianScale: rate == .alpha ? 1 : 1 / p.double("learning_rate"))
         var rng = SeededGenerator(seed: context.seed)
         let w0 = (0..<net.stateCount).map { _ in rng.normal(mean: 0, std: p.double("init_std")) }
         let engine = try StandardParameters.problem(p, dynamics: net, cost: ZeroCost(), map: .perStep(initialState: w0))
@@ -86,4 +90,10 @@ public struct LearningRuleExperiment: Experiment {
                 "regime": feedbackName + hebbianName,
                 "named_rules": namedRules.map { ["name": $0.name, "label": $0.label, "feedback": $0.feedback, "hebbian": $0.hebbian] }]
     }
+}
+
+/// How the Hebbian term enters the rule (App. F.3): scaled by the rule's learning rate alpha like
+/// the contrastive terms (eqs. 35-36), or without it, as eqs. 34 and 37 are printed.
+public enum HebbianRate: String, CaseIterable {
+    case alpha, printed
 }

@@ -8,8 +8,9 @@ import WorkbenchKit
 ///   H_i = eta_r [ (W1 Sx)_i - (W1_i Sx W1_i^T) W1_i ]          if eta_r > 0  (Oja's Hebbian rule)
 ///   H_i = eta_r (W1 Sx)_i / (1 + |W1_i|^2)                    if eta_r <= 0 (normalised anti-Hebbian)
 /// i = a hidden unit (row of W1). The Euler step dt is the rule's learning rate alpha, so every
-/// term is scaled by it (eqs. 35-36 carry alpha on the contrastive terms only; taking the Hebbian
-/// term at the same rate keeps eta_r a dimensionless mix, as in Cao et al.).
+/// term is scaled by it. Eqs. 35-36 carry alpha on the contrastive terms only and eqs. 34/37 none
+/// on the Hebbian term: `hebbianScale` = 1/alpha gives the printed equations (Hebbian step eta_r,
+/// not alpha eta_r); 1 takes the Hebbian term at the rule's rate, keeping eta_r a dimensionless mix.
 ///
 /// Two places where we follow the averaging of eqs. 32 and 34 rather than the printed eqs. 36-37:
 /// - <y y^T - y-hat y-hat^T> = Sy - W Sx W^T; the printed eq. 36 "Sy W1^T W2^T - ..." does not
@@ -30,9 +31,12 @@ public struct RuleFamilyNetwork: LearningDynamics {
     public var stateCount: Int { hidden * inputs + outputs * hidden }
     public var controlCount: Int { 2 }
     public static let feedbackIndex = 0, hebbianIndex = 1
+    /// Multiplies the Hebbian term in the drift (see above): 1, or 1/alpha for eqs. 34/37 as printed.
+    public let hebbianScale: Double
 
-    public init(task s: TaskStatistics, hidden: Int) {
+    public init(task s: TaskStatistics, hidden: Int, hebbianScale: Double = 1) {
         inputs = s.inputCount; outputs = s.outputCount; self.hidden = hidden
+        self.hebbianScale = hebbianScale
         let (i, o) = (inputs, outputs)
         sx = s.sx; sy = s.sy
         sxyT = (0..<(o * i)).map { k in s.sxy[(k % i) * o + k / i] }
@@ -85,6 +89,7 @@ public struct RuleFamilyNetwork: LearningDynamics {
         guard let f = drift else { return loss }
         let f1 = f, f2 = f + h * i
         let gammaR = control[Self.feedbackIndex], etaR = control[Self.hebbianIndex]
+        let etaH = hebbianScale * etaR
         Kernels.gemmTN(h, i, o, 1, w2, k.e, 0, f1)                  // W2^T E
         Kernels.gemmNT(o, h, i, 1, k.e, w1, 0, f2)                  // E W1^T
         if gammaR != 0 {
@@ -97,9 +102,9 @@ public struct RuleFamilyNetwork: LearningDynamics {
                 let row = w1 + r * i, mr = k.m + r * i
                 if etaR > 0 {
                     let q = Kernels.dot(mr, row, i)
-                    for c in 0..<i { f1[r * i + c] += etaR * (mr[c] - q * row[c]) }
+                    for c in 0..<i { f1[r * i + c] += etaH * (mr[c] - q * row[c]) }
                 } else {
-                    let s = etaR / (1 + Kernels.sumOfSquares(row, i))
+                    let s = etaH / (1 + Kernels.sumOfSquares(row, i))
                     for c in 0..<i { f1[r * i + c] += s * mr[c] }
                 }
             }
@@ -120,6 +125,7 @@ public struct RuleFamilyNetwork: LearningDynamics {
             if let a = adj {
                 let a1 = a, a2 = a + h * i
                 let gammaR = control[Self.feedbackIndex], etaR = control[Self.hebbianIndex]
+                let etaH = hebbianScale * etaR
                 // Contrastive terms: W2^T E and E W1^T.
                 Kernels.gemmNN(o, i, h, 1, w2, a1, 0, k.ebar)        // Ebar = W2 a1 + a2 W1
                 Kernels.gemmNN(o, i, h, 1, a2, w1, 1, k.ebar)
@@ -151,11 +157,13 @@ public struct RuleFamilyNetwork: LearningDynamics {
                     right += am - q * aw
                     left += am / n
                     if etaR > 0 {
-                        for c in 0..<i { w1Bar[r * i + c] += etaR * (asr[c] - q * ar[c] - 2 * aw * mr[c]) }
+                        for c in 0..<i { w1Bar[r * i + c] += etaH * (asr[c] - q * ar[c] - 2 * aw * mr[c]) }
                     } else if etaR < 0 {
-                        for c in 0..<i { w1Bar[r * i + c] += etaR * (asr[c] / n - 2 * am / (n * n) * row[c]) }
+                        for c in 0..<i { w1Bar[r * i + c] += etaH * (asr[c] / n - 2 * am / (n * n) * row[c]) }
                     }
                 }
+                right *= hebbianScale
+                left *= hebbianScale
                 if etaR > 0 { controlBar[Self.hebbianIndex] += right }
                 else if etaR < 0 { controlBar[Self.hebbianIndex] += left }
                 else { controlBar[Self.hebbianIndex] += right > 0 ? right : (left < 0 ? left : 0) }

@@ -1,0 +1,35 @@
+import Foundation
+import WorkbenchKit
+
+/// Whether a finished run folder is whole: result.json a JSON object with the values figures
+/// read, and series.csv exactly what result.json says was written (rows and CRC-32). Folders
+/// from before the checksum existed are checked as far as they can be: at least one data row,
+/// and as many rows as the run's `steps` parameter when it has one (every experiment with a
+/// `steps` parameter writes one row per step), which catches a file cut at a line boundary.
+enum RunValidation {
+    /// Why the run in `folder` cannot be trusted, nil when it is whole.
+    static func problem(folder: String) -> String? {
+        let dir = folder as NSString
+        let resultPath = dir.appendingPathComponent("result.json")
+        guard let data = FileManager.default.contents(atPath: resultPath) else {
+            return "result.json is missing or unreadable"
+        }
+        guard let object = try? JSONSerialization.jsonObject(with: data), let json = object as? [String: Any] else {
+            return "result.json is not a JSON object (\(data.count) bytes)"
+        }
+        for key in ["value_baseline", "value_control", "seconds"] where jsonDouble(json[key]) == nil {
+            return "result.json has no number '\(key)'"
+        }
+        let seriesPath = dir.appendingPathComponent("series.csv")
+        guard let found = FileChecksum(csvFile: seriesPath) else { return "series.csv is missing or unreadable" }
+        if let rows = json["series_rows"] as? Int, let crc = jsonDouble(json["series_crc32"]) {
+            let recorded = FileChecksum(rows: rows, crc32: UInt32(exactly: crc) ?? 0)
+            return found == recorded ? nil : "series.csv has \(found), result.json records \(recorded)"
+        }
+        guard found.rows > 0 else { return "series.csv has no data rows" }
+        if let parameters = json["parameters"] as? [String: Any], let steps = parameters["steps"] as? Int, steps != found.rows {
+            return "series.csv has \(found.rows) rows for \(steps) steps"
+        }
+        return nil
+    }
+}

@@ -1,0 +1,78 @@
+import Bilevel
+import Engagement
+import Foundation
+import GainModulation
+import LearningRule
+import Maml
+import Render
+import TaskSwitch
+import WorkbenchKit
+import XCTest
+@testable import Figures
+
+/// The figures' claim checks: how a verdict is reached, and that the quick preset reproduces every
+/// finding the captions state.
+final class ClaimTests: XCTestCase {
+    func numbers() -> FigureNumbers {
+        let figure = Figure(rows: 1, cols: 2)
+        figure[0, 0].line([0, 1, 2], [3, 2, 1], label: "Control")
+        figure[0, 1].lines([0, 1], [[1, 2], [3, 4]], parameters: [0.5, 0.25], name: "sweep")
+        return FigureNumbers(figure)
+    }
+
+    func testNumbersAreTheDataCSVColumns() throws {
+        let n = numbers()
+        XCTAssertEqual(try n.column("a_control_y"), [3, 2, 1])
+        let family = try n.family("b_sweep")
+        XCTAssertEqual(family.map(\.parameter), [0.25, 0.5])
+        XCTAssertEqual(family.map(\.values), [[3, 4], [1, 2]])
+        XCTAssertThrowsError(try n.column("a_baseline_y"))
+    }
+
+    func testVerdicts() {
+        let n = numbers()
+        let holds = Claim("falls") { n in ClaimOutcome(Measure.decreasing(try n.column("a_control_y")), "3, 2, 1") }
+        let fails = Claim("rises") { n in ClaimOutcome(Measure.increasing(try n.column("a_control_y")), "3, 2, 1") }
+        let missing = Claim("baseline") { n in ClaimOutcome(true, "\(try n.column("a_baseline_y"))") }
+        let paper = Claim("needs the paper's horizon", paperOnly: "quick horizon too short") { _ in ClaimOutcome(false, "") }
+        XCTAssertEqual(ClaimResult.evaluate(holds, on: n, preset: .quick).verdict, .pass)
+        XCTAssertEqual(ClaimResult.evaluate(fails, on: n, preset: .quick).verdict, .fail)
+        let cannot = ClaimResult.evaluate(missing, on: n, preset: .quick)
+        XCTAssertEqual(cannot.verdict, .fail)
+        XCTAssertTrue(cannot.measured.contains("no column 'a_baseline_y'"), cannot.measured)
+        XCTAssertEqual(ClaimResult.evaluate(paper, on: n, preset: .quick).verdict, .paperOnly)
+        XCTAssertEqual(ClaimResult.evaluate(paper, on: n, preset: .paper).verdict, .fail)
+    }
+
+    func testSpearman() {
+        XCTAssertEqual(Measure.spearman([1, 2, 3, 4], [10, 20, 30, 40]), 1, accuracy: 1e-12)
+        XCTAssertEqual(Measure.spearman([1, 2, 3, 4], [4, 3, 2, 1]), -1, accuracy: 1e-12)
+        XCTAssertEqual(Measure.spearman([1, 1, 2], [1, 1, 2]), 1, accuracy: 1e-12)
+    }
+
+    /// `workbench figures --preset quick`: every figure is drawn, declares claims, and every claim passes.
+    func testEveryQuickClaimPasses() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        let mnist = root.appendingPathComponent("shared/data/mnist").path
+        guard FileManager.default.fileExists(atPath: mnist) else { throw XCTSkip("no MNIST data at \(mnist)") }
+        let out = NSTemporaryDirectory() + "claims-test-\(UUID().uuidString)"
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: out) }
+        let registry = Registry([GainModulationPlugin.experiments, EngagementPlugin.experiments, TaskSwitchPlugin.experiments,
+                                 MamlPlugin.experiments, BilevelPlugin.experiments, LearningRulePlugin.experiments])
+        var lines: [String] = []
+        let report = try regenerateFigures(registry: registry, options: FiguresOptions(
+            preset: .quick, only: nil, outDirectory: out, mnistDirectory: mnist, jobs: 2, log: { lines.append($0) }))
+        XCTAssertTrue(report.succeeded, "\(report.failed) \(report.skipped)")
+        XCTAssertEqual(report.made.count, FigureCatalog.figures.count)
+        for made in report.made {
+            XCTAssertFalse(made.claims.isEmpty, "\(made.id) declares no claims")
+            for claim in made.claims where claim.verdict == .fail {
+                XCTFail("\(made.id): \(claim.statement): \(claim.measured)")
+            }
+        }
+        XCTAssertEqual(lines.filter { $0.contains("claim FAILED") }, [])
+        let index = try String(contentsOfFile: out + "/index.md", encoding: .utf8)
+        XCTAssertTrue(index.contains("- **PASS** (e) the peak of the optimal g(t) grows with the discount factor γ"))
+    }
+}
