@@ -132,6 +132,11 @@ final class CheckpointedAdjointTests: XCTestCase {
         for bad in ["", "-1G", "0", "lots", "1Q", "nan"] { XCTAssertNil(MemoryBudget.parse(bad), bad) }
         XCTAssertEqual(try MemoryBudget.current(environment: ["WORKBENCH_MEMORY_BUDGET": "2G"]).bytes, 2 << 30)
         XCTAssertThrowsError(try MemoryBudget.current(environment: ["WORKBENCH_MEMORY_BUDGET": "lots"]))
+        XCTAssertNoThrow(try MemoryBudget(bytes: 1000).require(1000, for: "x", lower: "y"))
+        XCTAssertThrowsError(try MemoryBudget(bytes: 1000).require(1001, for: "e: n=5", lower: "n")) { error in
+            XCTAssertEqual((error as? WorkbenchError)?.message,
+                           "e: n=5 needs about 1001 bytes, more than the memory budget of 1000 bytes (WORKBENCH_MEMORY_BUDGET); lower n, or raise WORKBENCH_MEMORY_BUDGET")
+        }
         let physical = MemoryBudget.physicalMemoryBytes
         XCTAssertEqual(try MemoryBudget.current(environment: [:]).bytes, physical / 2, accuracy: 1)
     }
