@@ -26,8 +26,9 @@ enum MNISTFiles {
 
     static func locate(directory: String, split: MNISTSplit, kind: Kind) throws -> String {
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw WorkbenchError("MNIST directory \(directory) does not exist; expected a directory holding the IDX files (e.g. \(baseName(.test, .images)).gz)")
+        let exists = FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory)
+        guard exists, isDirectory.boolValue else {
+            throw WorkbenchError("MNIST directory \(directory) \(exists ? "is not a directory" : "does not exist"); expected a directory holding the IDX files (e.g. \(baseName(.test, .images)).gz)")
         }
         let names = candidates(split, kind)
         for name in names {

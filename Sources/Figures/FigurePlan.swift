@@ -19,6 +19,9 @@ struct FigurePlan {
 
     init(figures: [any PaperFigure], registry: Registry, context: PlanContext, mnistDirectory: String?,
          optimizer: OptimizerKind? = nil) throws {
+        // Runs drawn as an optimisation (and every figure sharing them: Fig. 3a and 6 draw Fig. 7's
+        // MAML runs) keep their own optimiser, whichever figures this call makes.
+        let ownOptimiser = Set(FigureCatalog.figures.filter(\.plotsOptimisation).flatMap { $0.runs(context) })
         let mnistProblem = MNISTCheck.problem(mnistDirectory)
         var seen = Set<RunKey>()
         for figure in figures {
@@ -34,7 +37,7 @@ struct FigurePlan {
             for asked in requests {
                 let experiment = try registry.experiment(named: asked.experiment)
                 var request = asked
-                if let optimizer, !figure.plotsOptimisation, experiment.parameters.contains(where: { $0.name == "optimizer" }) {
+                if let optimizer, !ownOptimiser.contains(asked), experiment.parameters.contains(where: { $0.name == "optimizer" }) {
                     request = asked.with(["optimizer": optimizer.rawValue])
                 }
                 let parameters: ParameterValues

@@ -36,8 +36,9 @@ public protocol PaperFigure {
     func draw(_ inputs: FigureInputs) throws -> Figure
     /// The findings its caption and the paper's text state, checked on the drawn numbers.
     func claims(_ context: PlanContext) -> [Claim]
-    /// Whether the figure draws the optimisation itself (V against control iterations): its runs
-    /// keep their experiment's own optimiser whatever `figures --optimizer` asks.
+    /// Whether the figure draws the optimisation itself (V against control iterations): its runs,
+    /// in every figure that draws them, keep their experiment's own optimiser whatever
+    /// `figures --optimizer` asks.
     var plotsOptimisation: Bool { get }
 }
 

@@ -46,7 +46,12 @@ public func runExperiment(_ experiment: any Experiment, options: RunOptions) thr
     let start = Date()
     let prepared = try experiment.prepare(params, context: RunContext(seed: options.seed, mnistDirectory: options.mnistDirectory))
     // Only once the inputs are known good: a run refused for its inputs leaves no empty folder.
+    let createdOut = options.outDirectory.map { !FileManager.default.fileExists(atPath: $0) } ?? false
     if let out = options.outDirectory { try AtomicFile.prepareDirectory(out) }
+    // Whatever stops the run from here on (divergence, the memory budget, a full disk) takes back
+    // a folder it created and could not fill; rmdir removes only an empty one.
+    var finished = false
+    defer { if createdOut, !finished, let out = options.outDirectory { rmdir(out) } }
     let engine = prepared.engine
 
     // The baseline is evaluated on its own engine when it has one (uncharged: psi = 1 with C = 0).
@@ -100,6 +105,7 @@ public func runExperiment(_ experiment: any Experiment, options: RunOptions) thr
     if let out = options.outDirectory {
         try writeOutcome(outcome, preset: options.preset, seed: options.seed, to: out)
     }
+    finished = true
     progress.finish("\(experiment.name): V baseline \(String(format: "%.6g", valueBaseline)) -> control \(String(format: "%.6g", valueControl)) in \(formatDuration(seconds))"
                     + (options.outDirectory.map { " -> \($0)" } ?? ""))
     return outcome

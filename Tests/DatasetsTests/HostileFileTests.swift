@@ -42,6 +42,15 @@ final class HostileFileTests: XCTestCase {
                              contains: ["\(dir)/t10k-images-idx3-ubyte", "not a regular file", "a device"])
     }
 
+    func testAnMNISTDirectoryThatIsAFileSaysSo() throws {
+        let dir = try temporaryDirectory(self)
+        try write([1, 2, 3], to: "\(dir)/file")
+        assertWorkbenchError(try MNISTImages(directory: "\(dir)/file", split: .test),
+                             contains: ["MNIST directory \(dir)/file is not a directory"])
+        assertWorkbenchError(try MNISTImages(directory: "\(dir)/none", split: .test),
+                             contains: ["MNIST directory \(dir)/none does not exist"])
+    }
+
     func testAllBlankImagesNameTheFileAndTheDigits() throws {
         let dir = try temporaryDirectory(self)
         try writeSplit(in: dir)
