@@ -82,6 +82,17 @@ final class BudgetedRunTests: XCTestCase {
         }
     }
 
+    /// The plan counts the copies of the control the chosen optimiser holds.
+    func testThePlanCountsTheOptimisersControlCopies() throws {
+        let e = BudgetedTwoLayerExperiment(log: StorageLog())
+        for (name, copies) in [("gradient", 5), ("adam", 7), ("lbfgs", 20)] {
+            let prepared = try e.prepare(try e.resolve(preset: "quick", overrides: [("optimizer", name)]),
+                                         context: RunContext(seed: 0, mnistDirectory: nil))
+            let engine = prepared.engine
+            XCTAssertEqual(engine.memoryPlan.controlBytes, engine.parameterCount * 8 * copies, name)
+        }
+    }
+
     func testABadBudgetVariableIsNamed() {
         setenv(MemoryBudget.environmentVariable, "plenty", 1)
         XCTAssertThrowsError(try runExperiment(BudgetedTwoLayerExperiment(log: StorageLog()), options: RunOptions())) { error in
