@@ -8,7 +8,8 @@ struct FileBytes {
     let bytes: [UInt8]
     let compressed: Bool
 
-    init(path: String) throws {
+    /// `decompressionLimit`: the most bytes a gzipped file may inflate to (tests set it small).
+    init(path: String, decompressionLimit: Int = Gzip.maximumOutput) throws {
         try RegularFile.check(path, expected: "an IDX file, raw or gzipped")
         let data: Data
         do {
@@ -19,7 +20,7 @@ struct FileBytes {
         let raw = [UInt8](data)
         self.path = path
         if Gzip.isGzip(raw) {
-            bytes = try Gzip.decompress(raw, file: path)
+            bytes = try Gzip.decompress(raw, file: path, limit: decompressionLimit)
             compressed = true
         } else {
             bytes = raw

@@ -10,27 +10,33 @@ public enum Gzip {
     }
 
     /// Refuse to inflate beyond this: a real MNIST file is 47 MB; anything far larger is not MNIST.
-    static let maximumOutput = 1 << 30
+    public static let maximumOutput = 1 << 30
 
-    /// Decompresses every gzip member in `bytes` (concatenated members are legal gzip).
-    /// `file` is only used in error messages; offsets there are in the compressed file.
-    public static func decompress(_ bytes: [UInt8], file: String) throws -> [UInt8] {
+    /// Decompresses every gzip member in `bytes` (concatenated members are legal gzip), refusing
+    /// output beyond `limit` bytes. The output buffer never grows past `limit` + 1 bytes: inflate
+    /// writes straight into it, at most one chunk at a time, so a gzip bomb is stopped at the cap
+    /// having buffered no more than the cap. `file` is only used in error messages; offsets there
+    /// are in the compressed file.
+    public static func decompress(_ bytes: [UInt8], file: String, limit: Int = maximumOutput) throws -> [UInt8] {
         guard isGzip(bytes) else {
             throw WorkbenchError("\(file): not gzip data (first bytes are not 1f 8b at byte offset 0)")
         }
         var output: [UInt8] = []
-        // The trailer's ISIZE is the length mod 2^32 of the last member; a good first guess.
+        // The trailer's ISIZE is the length mod 2^32 of the last member: a good first guess for a
+        // real file, never trusted beyond the cap.
+        var guess = 1 << 16
         if bytes.count >= 18 {
             let n = bytes.count
             let isize = Int(bytes[n - 4]) | Int(bytes[n - 3]) << 8 | Int(bytes[n - 2]) << 16 | Int(bytes[n - 1]) << 24
-            output.reserveCapacity(min(isize, maximumOutput))
+            guess = max(guess, isize)
         }
+        output.reserveCapacity(min(guess, limit + 1))
         var offset = 0
         while offset < bytes.count {
             guard bytes.count - offset >= 2, bytes[offset] == 0x1f, bytes[offset + 1] == 0x8b else {
                 throw WorkbenchError("\(file): \(bytes.count - offset) trailing bytes after the gzip stream at byte offset \(offset); expected end of file or another gzip member")
             }
-            offset += try inflateMember(bytes, from: offset, into: &output, file: file)
+            offset += try inflateMember(bytes, from: offset, into: &output, limit: limit, file: file)
         }
         return output
     }
@@ -38,7 +44,7 @@ public enum Gzip {
     /// Inflates one gzip member starting at `start`, appending to `output`; returns the number
     /// of compressed bytes it consumed.
     private static func inflateMember(_ bytes: [UInt8], from start: Int, into output: inout [UInt8],
-                                      file: String) throws -> Int {
+                                      limit: Int, file: String) throws -> Int {
         var stream = z_stream()
         // 16 + MAX_WBITS: expect a gzip header and check its CRC-32 and length trailer.
         guard inflateInit2_(&stream, 16 + MAX_WBITS, zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
@@ -46,22 +52,28 @@ public enum Gzip {
         }
         defer { inflateEnd(&stream) }
         let chunk = 1 << 20
-        var buffer = [UInt8](repeating: 0, count: chunk)
         return try bytes.withUnsafeBufferPointer { input -> Int in
             stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress! + start)
             // avail_in is 32-bit; MNIST files are far below 4 GB and the loader reads whole files.
             stream.avail_in = UInt32(min(input.count - start, Int(UInt32.max)))
             while true {
-                let status: Int32 = buffer.withUnsafeMutableBufferPointer { out in
-                    stream.next_out = out.baseAddress
-                    stream.avail_out = UInt32(chunk)
+                if output.count == output.capacity {
+                    // Grow geometrically, but never past the cap (+1 byte, to detect crossing it).
+                    output.reserveCapacity(min(max(2 * output.capacity, 1 << 16), limit + 1))
+                }
+                // Zero-fill only the chunk inflate may write, inside the reserved capacity.
+                let room = min(output.capacity - output.count, chunk)
+                let before = output.count
+                output.append(contentsOf: repeatElement(0, count: room))
+                let status: Int32 = output.withUnsafeMutableBufferPointer { out in
+                    stream.next_out = out.baseAddress! + before
+                    stream.avail_out = UInt32(room)
                     return inflate(&stream, Z_NO_FLUSH)
                 }
-                let produced = chunk - Int(stream.avail_out)
-                output.append(contentsOf: buffer[0..<produced])
+                output.removeLast(Int(stream.avail_out))
                 let consumed = Int(stream.total_in)
-                if output.count > maximumOutput {
-                    throw WorkbenchError("\(file): decompresses to more than \(maximumOutput) bytes; expected an MNIST-sized file")
+                if output.count > limit {
+                    throw WorkbenchError("\(file): decompresses to more than \(limit) bytes (stopped after \(start + consumed) of \(input.count) compressed bytes); expected an MNIST-sized file")
                 }
                 switch status {
                 case Z_STREAM_END:

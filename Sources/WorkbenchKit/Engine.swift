@@ -19,11 +19,14 @@ public struct ControlProblem<D: LearningDynamics> {
     public var eta: Double
     public var cost: any ControlCost
     public var map: ControlMap
+    /// Copies of the control vector the run holds besides the engine, for its memory plan
+    /// (`MemoryPlan.controlCopies(for:)` of its optimiser; default: the most any optimiser holds).
+    public var controlCopies: Int
 
     public init(dynamics: D, steps: Int, dt: Double, gamma: Double, eta: Double,
-                cost: any ControlCost, map: ControlMap) {
+                cost: any ControlCost, map: ControlMap, controlCopies: Int = MemoryPlan.controlCopies) {
         self.dynamics = dynamics; self.steps = steps; self.dt = dt; self.gamma = gamma
-        self.eta = eta; self.cost = cost; self.map = map
+        self.eta = eta; self.cost = cost; self.map = map; self.controlCopies = controlCopies
     }
 }
 
@@ -140,7 +143,7 @@ public final class Engine<D: LearningDynamics>: ValueEngine {
         }
         return MemoryPlan.Shape(steps: problem.steps, stateCount: n, controlCount: m,
                                 tapeCount: problem.dynamics.tapeCount, parameterCount: parameters,
-                                fixedControlCount: fixed)
+                                fixedControlCount: fixed, controlCopies: problem.controlCopies)
     }
 
     /// An engine keeping its trajectory as `storage` says (a segment is clipped to 1...steps).

@@ -43,6 +43,18 @@ public struct MemoryBudget: Equatable, CustomStringConvertible {
         return bytes >= Double(Int.max) ? Int.max : Int(bytes)
     }
 
+    /// Bytes one number of a result.json array costs while Foundation's JSONSerialization writes
+    /// it (boxed, in an array of Any, then as text and Data): 120 million evaluation-curve values
+    /// of `maml --set eval_steps=10000000` had reached 15.6 GB when stopped.
+    public static let bytesPerJSONValue = 160
+
+    /// Throws one line when `bytes` exceed the budget: "<what> needs about X, more than the memory
+    /// budget of Y; lower <lower>, or raise WORKBENCH_MEMORY_BUDGET".
+    public func require(_ bytes: Int, for what: String, lower: String) throws {
+        guard bytes > self.bytes else { return }
+        throw WorkbenchError("\(what) needs about \(formatBytes(bytes)), more than the memory budget of \(self); lower \(lower), or raise \(MemoryBudget.environmentVariable)")
+    }
+
     public var description: String {
         bytes == Int.max ? "unlimited" : formatBytes(bytes) + " (\(MemoryBudget.environmentVariable))"
     }

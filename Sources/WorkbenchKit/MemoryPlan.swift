@@ -34,10 +34,23 @@ public struct MemoryPlan: Equatable {
     /// its first step) and its 5 (s, y) pairs, 17 besides the start and the baseline.
     public static let controlCopies = 20
 
+    /// Copies of the control a run with this optimiser holds at most: start, baseline and iterate,
+    /// plus the gradient check's or bench's gradient and trial points (5 for the paper's fused
+    /// ascent); Adam adds its gradient and three moments (7); L-BFGS holds `controlCopies`.
+    public static func controlCopies(for optimizer: OptimizerKind) -> Int {
+        switch optimizer {
+        case .gradient: return 5
+        case .adam: return 7
+        case .lbfgs: return controlCopies
+        }
+    }
+
     /// Sizes of one engine's problem.
     public struct Shape: Equatable {
         public var steps: Int, stateCount: Int, controlCount: Int, tapeCount: Int
         public var parameterCount: Int, fixedControlCount: Int
+        /// Copies of the control the run holds (`ControlProblem.controlCopies`).
+        public var controlCopies: Int = MemoryPlan.controlCopies
     }
 
     /// Bytes of the trajectory kept for the adjoint under `storage`.
@@ -70,7 +83,7 @@ public struct MemoryPlan: Equatable {
 
     /// The plan for a given storage, whatever the budget.
     public static func forced(_ s: Shape, _ storage: TrajectoryStorage) -> MemoryPlan {
-        MemoryPlan(storage: storage, controlBytes: bytesProduct(s.parameterCount, 8, controlCopies),
+        MemoryPlan(storage: storage, controlBytes: bytesProduct(s.parameterCount, 8, s.controlCopies),
                    perStepBytes: bytesSum(bytesProduct(s.steps, 3, 8), bytesProduct(s.fixedControlCount, 8),
                                           bytesProduct(s.stateCount, 8, 6)),
                    trajectoryBytes: trajectoryBytes(s, storage))
@@ -80,7 +93,7 @@ public struct MemoryPlan: Equatable {
     public func breakdown(_ s: Shape) -> String {
         var parts: [String] = []
         if controlBytes > 0 {
-            parts.append("control \(s.steps) steps x \(s.controlCount) = \(s.parameterCount) doubles, \(MemoryPlan.controlCopies) copies: \(formatBytes(controlBytes))")
+            parts.append("control \(s.steps) steps x \(s.controlCount) = \(s.parameterCount) doubles, up to \(s.controlCopies) copies: \(formatBytes(controlBytes))")
         }
         parts.append("trajectory (\(storage)) of states of \(s.stateCount) doubles: \(formatBytes(trajectoryBytes))")
         return parts.joined(separator: "; ")
@@ -95,6 +108,8 @@ public struct MemoryShortfall: Error {
 
     /// One line naming the parameters that set the size (e.g. "steps=10000000, hidden=10000").
     public func message(parameters: String) -> String {
-        "\(parameters) needs \(formatBytes(plan.totalBytes)) (\(plan.breakdown(shape))), more than the memory budget of \(budget); lower \(parameters.isEmpty ? "the size" : "them") or raise \(MemoryBudget.environmentVariable)"
+        let names = parameters.split(separator: ",").compactMap { $0.split(separator: "=").first?.trimmingCharacters(in: .whitespaces) }
+        let lower = names.isEmpty ? "the problem's size" : names.joined(separator: " or ")
+        return "\(parameters.isEmpty ? "this run" : parameters): needs \(formatBytes(plan.totalBytes)) (\(plan.breakdown(shape))), more than the memory budget of \(budget); lower \(lower), or raise \(MemoryBudget.environmentVariable)"
     }
 }

@@ -50,8 +50,14 @@ public enum StandardParameters {
     /// is refused before anything large is allocated, naming the parameters that set its size.
     public static func problem<D: LearningDynamics>(_ p: ParameterValues, dynamics: D, cost: any ControlCost,
                                                     map: ControlMap) throws -> Engine<D> {
+        // The copies of the control the run's optimiser holds (all any optimiser may, if unknown).
+        var copies = MemoryPlan.controlCopies
+        if case .text(let name)? = p.values["optimizer"], let kind = OptimizerKind(rawValue: name) {
+            copies = MemoryPlan.controlCopies(for: kind)
+        }
         let problem = ControlProblem(dynamics: dynamics, steps: p.int("steps"), dt: p.double("learning_rate"),
-                                     gamma: p.double("gamma"), eta: p.double("eta"), cost: cost, map: map)
+                                     gamma: p.double("gamma"), eta: p.double("eta"), cost: cost, map: map,
+                                     controlCopies: copies)
         return try engine(problem, sizeParameters: sizeParameters(p))
     }
 

@@ -114,11 +114,12 @@ final class CheckpointedAdjointTests: XCTestCase {
                                      cost: ZeroCost(), map: .perStep(initialState: [Double](repeating: 0, count: net.stateCount)))
         XCTAssertThrowsError(try Engine(problem, budget: MemoryBudget(bytes: 1 << 30))) { error in
             guard let shortfall = error as? MemoryShortfall else { return XCTFail("\(error)") }
-            // 10^7 steps x 35 gains x 8 bytes x 7 copies = 18.3 GB of control alone.
+            // 10^7 steps x 35 gains x 8 bytes = 2.8 GB per copy of the control, and a run holds several.
             XCTAssertGreaterThan(shortfall.plan.controlBytes, 18_000_000_000)
             let line = shortfall.message(parameters: "steps=10000000")
             XCTAssertFalse(line.contains("\n"))
-            XCTAssertTrue(line.hasPrefix("steps=10000000 needs "), line)
+            XCTAssertTrue(line.hasPrefix("steps=10000000: needs "), line)
+            XCTAssertTrue(line.hasSuffix("lower steps, or raise WORKBENCH_MEMORY_BUDGET"), line)
             XCTAssertTrue(line.contains("1.0 GB (WORKBENCH_MEMORY_BUDGET)"), line)
         }
     }
@@ -131,6 +132,11 @@ final class CheckpointedAdjointTests: XCTestCase {
         for bad in ["", "-1G", "0", "lots", "1Q", "nan"] { XCTAssertNil(MemoryBudget.parse(bad), bad) }
         XCTAssertEqual(try MemoryBudget.current(environment: ["WORKBENCH_MEMORY_BUDGET": "2G"]).bytes, 2 << 30)
         XCTAssertThrowsError(try MemoryBudget.current(environment: ["WORKBENCH_MEMORY_BUDGET": "lots"]))
+        XCTAssertNoThrow(try MemoryBudget(bytes: 1000).require(1000, for: "x", lower: "y"))
+        XCTAssertThrowsError(try MemoryBudget(bytes: 1000).require(1001, for: "e: n=5", lower: "n")) { error in
+            XCTAssertEqual((error as? WorkbenchError)?.message,
+                           "e: n=5 needs about 1001 bytes, more than the memory budget of 1000 bytes (WORKBENCH_MEMORY_BUDGET); lower n, or raise WORKBENCH_MEMORY_BUDGET")
+        }
         let physical = MemoryBudget.physicalMemoryBytes
         XCTAssertEqual(try MemoryBudget.current(environment: [:]).bytes, physical / 2, accuracy: 1)
     }

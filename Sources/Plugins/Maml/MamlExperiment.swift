@@ -86,6 +86,12 @@ public struct MamlExperiment: Experiment {
         var rng = SeededGenerator(seed: context.seed)
         let w0 = nets[0].randomInitialState(std: p.double("init_std"), using: &rng)
         let evalSteps = p.int("eval_steps")
+        // result.json holds every evaluation curve (each task's and the mean, from the baseline and
+        // the optimised initialisation, on the held-out split too): refuse up front what cannot be written.
+        let curveValues = evalSteps * (nets.count + 1) * (heldoutNets.isEmpty ? 2 : 4)
+        try MemoryBudget.current().require(curveValues * MemoryBudget.bytesPerJSONValue,
+                                           for: "maml: eval_steps=\(evalSteps) (\(curveValues) evaluation-curve values in result.json)",
+                                           lower: "eval_steps")
         let optimizer = OptimizerSettings(kind: OptimizerKind(rawValue: p.string("optimizer"))!, rate: p.double("control_lr"),
                                           iterations: p.int("iterations"), bounds: .none)
         let names = pairs.map { "(\($0[0]),\($0[1]))" }
