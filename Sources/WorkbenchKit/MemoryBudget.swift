@@ -55,6 +55,11 @@ public struct MemoryBudget: Equatable, CustomStringConvertible {
         throw WorkbenchError("\(what) needs about \(formatBytes(bytes)), more than the memory budget of \(self); lower \(lower), or raise \(MemoryBudget.environmentVariable)")
     }
 
+    /// Each of `jobs` runs in one process gets this share (the process's memory is what is bounded).
+    public func shared(by jobs: Int) -> MemoryBudget {
+        bytes == Int.max || jobs <= 1 ? self : MemoryBudget(bytes: bytes / jobs)
+    }
+
     public var description: String {
         bytes == Int.max ? "unlimited" : formatBytes(bytes) + " (\(MemoryBudget.environmentVariable))"
     }

@@ -71,6 +71,10 @@ struct FiguresCommand: ParsableCommand {
                 shard: slice, formats: formats, dryRun: dryRun,
                 log: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) })
             options.optimizer = optimizerKind
+            // The budget bounds the process: the --jobs runs in flight share it. Set once, before
+            // any run starts, where every run reads it.
+            let share = try MemoryBudget.current().shared(by: jobs)
+            setenv(MemoryBudget.environmentVariable, String(share.bytes), 1)
             let report = try regenerateFigures(registry: registry, options: options)
             succeeded = dryRun ? report.skipped.isEmpty : report.succeeded
         }

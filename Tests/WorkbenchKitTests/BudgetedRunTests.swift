@@ -100,4 +100,11 @@ final class BudgetedRunTests: XCTestCase {
                            "WORKBENCH_MEMORY_BUDGET='plenty': expected a positive number of bytes, optionally with K, M, G or T (e.g. 8G)")
         }
     }
+
+    /// figures --jobs N: the runs in flight share the process's budget.
+    func testParallelRunsShareTheBudget() {
+        XCTAssertEqual(MemoryBudget(bytes: 12_000).shared(by: 3), MemoryBudget(bytes: 4_000))
+        XCTAssertEqual(MemoryBudget(bytes: 12_000).shared(by: 1), MemoryBudget(bytes: 12_000))
+        XCTAssertEqual(MemoryBudget.unlimited.shared(by: 4), .unlimited)
+    }
 }
