@@ -53,6 +53,7 @@ struct EffortAllocationFigure: PaperFigure {
                 + "every curve has settled by then and stays flat to the end (the data CSV holds the whole run)."
         }
         if number == 5 { s += " " + TaskSwitchPanels.caption }
+        if number == 12 { s += " " + DatasetNotes.semanticWithoutBias }
         return s
     }
 

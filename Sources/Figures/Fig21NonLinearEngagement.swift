@@ -16,7 +16,7 @@ struct NonLinearEngagementFigure: PaperFigure {
         with circles and light bands are SGD on the real tanh network under each control (mean ±2 std over SGD runs \
         and seeds), drawn on top since the two nearly coincide. (b) The optimal engagement φ_c(t) per node of the \
         hierarchy, coloured by level (C0 = root ... C3 = leaves), as Fig. 4(k): the hierarchy is engaged from the root down.
-        """
+        """ + " " + DatasetNotes.semanticWithoutBias
     let requiredExperiments = ["category-engagement-nonlinear"]
     let source = SeededRuns.make("category-engagement-nonlinear", [:])
 

@@ -32,7 +32,7 @@ struct WeightTraceFigure: PaperFigure {
         panels\(experiment == "task-switch" ? "; dotted grey lines mark the task switches" : ""). With control a few weights grow larger than any in the baseline while the rest stay nearer zero\
         \(experiment == "task-switch" ? "; the gains act at the task switches" : "; the gains act early in learning").\
         \(window.map { " Task time is shown over the first \(Int(($0 * 100).rounded()))% of the run (t ≤ \(Int(($0 * 80).rounded())) of the paper's 80): the weights and gains are flat afterwards (the data CSV holds the whole run)." } ?? "")
-        """
+        """ + (number == 14 ? " " + DatasetNotes.semanticWithoutBias : "")
     }
 
     func claims(_ c: PlanContext) -> [Claim] {
