@@ -71,19 +71,6 @@ enum Style {
         ax.yLabel = yLabel
     }
 
-    /// Normalised dL/dt: per-iteration difference (last value repeated), averaged over runs,
-    /// negated and divided by its largest magnitude, so the learning speed-up reads as a peak.
-    static func normalisedRate(_ losses: [[Double]]) -> [Double] {
-        let diffs = losses.map { l -> [Double] in
-            guard l.count > 1 else { return l.map { _ in 0 } }
-            var d = (1..<l.count).map { l[$0] - l[$0 - 1] }
-            d.append(d.last!)
-            return d
-        }
-        let mean = meanStd(diffs).mean.map { -$0 }
-        return normalisedByMax(mean)
-    }
-
     /// Divides by the largest magnitude (unchanged when all zero).
     static func normalisedByMax(_ v: [Double]) -> [Double] {
         let m = v.map(abs).max() ?? 0
