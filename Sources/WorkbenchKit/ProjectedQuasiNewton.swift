@@ -62,7 +62,7 @@ public func ascendProjectedQuasiNewton(engine: any ValueEngine, initial: [Double
         // Held entries (at a bound, gradient pointing out of the box) stay put: d is kept 0 there.
         let held = box.heldIndices(x, g)
         memory.direction(&d, gradient: g, held: held, firstStep: firstStep)
-        if masked(dot(g, d), g, d, held) <= 0 {               // not an ascent direction: restart from the gradient
+        if dot(g, d) <= 0 {                                   // not an ascent direction: restart from the gradient
             memory.clear()
             memory.direction(&d, gradient: g, held: held, firstStep: firstStep)
         }
