@@ -137,9 +137,4 @@ public enum Measure {
         let va = ra.reduce(0) { $0 + ($1 - ma) * ($1 - ma) }, vb = rb.reduce(0) { $0 + ($1 - mb) * ($1 - mb) }
         return cov / (va * vb).squareRoot()
     }
-    /// First index from which the values stay at or below `level`, or nil.
-    public static func firstIndexStayingBelow(_ v: [Double], _ level: Double) -> Int? {
-        guard let lastAbove = v.lastIndex(where: { $0 > level }) else { return 0 }
-        return lastAbove + 1 < v.count ? lastAbove + 1 : nil
-    }
 }

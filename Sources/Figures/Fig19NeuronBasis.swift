@@ -51,9 +51,8 @@ struct NeuronBasisFigure: PaperFigure {
             Claim("(c) then harder ones: the centre in time of ν_c(t) comes later for harder digits",
                   paperOnly: "the quick run (1500 steps) ends before the control releases the digits; paper preset: Spearman 0.81") { n in
                 let centres = try (0..<10).map { d -> Double in
-                    let v = try n.column("c_\(d)_y").map { max($0, 0) }
-                    let mass = Measure.sum(v)
-                    return v.indices.reduce(0) { $0 + Double($1) * v[$1] } / max(mass, .leastNormalMagnitude) / Double(v.count)
+                    let v = try n.column("c_\(d)_y")
+                    return Measure.timeCentre(v.map { max($0, 0) }) / Double(v.count)
                 }
                 let rho = Measure.spearman(centres, Self.ease.map { -$0 })
                 return ClaimOutcome(rho > 0.7, "centres (share of the run), digits 0-9: \(Measure.text(centres)); "
