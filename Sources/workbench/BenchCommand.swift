@@ -18,22 +18,32 @@ struct BenchCommand: ParsableCommand {
     @Option(name: .long, help: "Timed rollouts (the fastest is reported).")
     var repeats: Int = 5
 
+    @Flag(name: .long, help: "Every experiment at its paper sizes, one line each (the budget's trajectory storage; with --steps, e.g. 2000, it takes a minute or two).")
+    var all = false
+
     func run() throws {
         try reportingErrors {
             guard (steps ?? 1) > 0, repeats > 0 else { throw WorkbenchError("--steps and --repeats must be positive") }
-            let e = try registry.experiment(named: experiment)
             // The paper's model sizes and, unless --steps says otherwise, its horizon: a long
             // trajectory streams through memory, so time per step depends on N.
             let preset = options.preset == "quick" ? "paper" : options.preset
-            let horizon = try steps.map(String.init) ?? {
-                guard case .integer(let n)? = try e.resolve(preset: preset, overrides: []).values["steps"] else {
-                    throw WorkbenchError("\(e.name) has no 'steps' parameter to benchmark")
+            if all {
+                print("experiment                        state  control/step   steps   forward  fwd+adjoint  ascent (us/step)")
+                for e in registry.experiments {
+                    do {
+                        let (engine, prepared) = try prepare(e, preset: preset)
+                        let t = time(engine, theta: prepared.initialControl, optimizer: prepared.optimizer)
+                        print(e.name.padding(toLength: 32, withPad: " ", startingAt: 0)
+                              + String(format: " %6d %13d %7d %9.2f %12.2f %7.2f", engine.stateCount, engine.controlCount,
+                                       engine.steps, t.forward, t.both, t.ascent))
+                    } catch let error as WorkbenchError {
+                        print("\(e.name): not timed: \(error.message)")
+                    }
                 }
-                return String(n)
-            }()
-            let params = try e.resolve(preset: preset, overrides: [("steps", horizon), ("iterations", "0")] + (try options.overrides()))
-            let prepared = try e.prepare(params, context: RunContext(seed: options.seed, mnistDirectory: options.mnistDirectory))
-            let engine = prepared.engine
+                return
+            }
+            let e = try registry.experiment(named: experiment)
+            let (engine, prepared) = try prepare(e, preset: preset)
             print("\(e.name) (\(preset) sizes: state \(engine.stateCount), control \(engine.controlCount) per step, \(engine.steps) steps, 1 thread, Double)")
             // The budget's choice first; when that stores the trajectory, the checkpointed adjoint too.
             var storages = [engine.memoryPlan.storage]
@@ -41,13 +51,35 @@ struct BenchCommand: ParsableCommand {
             for storage in storages {
                 engine.useTrajectoryStorage(storage)
                 print("  \(storage), \(formatBytes(engine.memoryPlan.totalBytes)) planned:")
-                time(engine, theta: prepared.initialControl, optimizer: prepared.optimizer)
+                let t = time(engine, theta: prepared.initialControl, optimizer: prepared.optimizer)
+                print(String(format: "    forward only        %8.2f us/step", t.forward))
+                print(String(format: "    forward + adjoint   %8.2f us/step", t.both))
+                print(String(format: "    + ascent update     %8.2f us/step (one full control iteration)", t.ascent))
             }
         }
     }
 
-    /// Prints the best of `repeats` timings of a forward pass, forward + adjoint, and a full ascent step.
-    func time(_ engine: any ValueEngine, theta: [Double], optimizer: OptimizerSettings) {
+    /// The experiment's engine at `preset` sizes over `--steps` (default: the preset's horizon;
+    /// an experiment whose horizon is not `steps`, such as MAML's K, keeps its own).
+    func prepare(_ e: any Experiment, preset: String) throws -> (any ValueEngine, PreparedRun) {
+        if all && !e.parameters.contains(where: { $0.name == "steps" }) {
+            let params = try e.resolve(preset: preset, overrides: [("iterations", "0")] + (try options.overrides()))
+            let prepared = try e.prepare(params, context: RunContext(seed: options.seed, mnistDirectory: options.mnistDirectory))
+            return (prepared.engine, prepared)
+        }
+        let horizon = try steps.map(String.init) ?? {
+            guard case .integer(let n)? = try e.resolve(preset: preset, overrides: []).values["steps"] else {
+                throw WorkbenchError("\(e.name) has no 'steps' parameter to benchmark")
+            }
+            return String(n)
+        }()
+        let params = try e.resolve(preset: preset, overrides: [("steps", horizon), ("iterations", "0")] + (try options.overrides()))
+        let prepared = try e.prepare(params, context: RunContext(seed: options.seed, mnistDirectory: options.mnistDirectory))
+        return (prepared.engine, prepared)
+    }
+
+    /// The best of `repeats` timings, in us per step, of a forward pass, forward + adjoint, and a full ascent step.
+    func time(_ engine: any ValueEngine, theta: [Double], optimizer: OptimizerSettings) -> (forward: Double, both: Double, ascent: Double) {
         var gradient = [Double](repeating: 0, count: engine.parameterCount)
         _ = engine.valueAndGradient(theta, gradient: &gradient)   // warm-up
         var bestBoth = Double.infinity, bestForward = Double.infinity, bestAscent = Double.infinity
@@ -64,9 +96,7 @@ struct BenchCommand: ParsableCommand {
             _ = engine.valueAndGradient(theta, gradient: &gradient)
             bestBoth = min(bestBoth, Double(DispatchTime.now().uptimeNanoseconds - t0))
         }
-        let n = Double(engine.steps)
-        print(String(format: "    forward only        %8.2f us/step", bestForward / n / 1000))
-        print(String(format: "    forward + adjoint   %8.2f us/step", bestBoth / n / 1000))
-        print(String(format: "    + ascent update     %8.2f us/step (one full control iteration)", bestAscent / n / 1000))
+        let n = Double(engine.steps) * 1000
+        return (bestForward / n, bestBoth / n, bestAscent / n)
     }
 }
