@@ -14,7 +14,12 @@ enum RegularFile {
         }
         let kind: String
         switch s.st_mode & S_IFMT {
-        case S_IFREG: return
+        case S_IFREG:
+            // Foundation words an unreadable file as "You don't have permission"; say what the system says.
+            guard access(path, R_OK) == 0 else {
+                throw WorkbenchError("cannot read \(path): \(String(cString: strerror(errno))); expected \(expected) this user can read")
+            }
+            return
         case S_IFDIR: kind = "a directory"
         case S_IFIFO: kind = "a FIFO"
         case S_IFCHR, S_IFBLK: kind = "a device"

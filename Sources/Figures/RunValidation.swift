@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import WorkbenchKit
 
 /// Whether a finished run folder is whole: result.json a JSON object with the values figures
@@ -10,6 +13,12 @@ enum RunValidation {
     /// Why the run in `folder` cannot be trusted, nil when it is whole.
     static func problem(folder: String) -> String? {
         let dir = folder as NSString
+        // Reading a FIFO (or a device) put in place of a run file would block or never end.
+        for name in ["result.json", "series.csv"] {
+            var s = stat()
+            let path = dir.appendingPathComponent(name)
+            if stat(path, &s) == 0, s.st_mode & S_IFMT != S_IFREG { return "\(name) is not a regular file" }
+        }
         let resultPath = dir.appendingPathComponent("result.json")
         guard let data = FileManager.default.contents(atPath: resultPath) else {
             return "result.json is missing or unreadable"

@@ -42,6 +42,15 @@ final class HostileFileTests: XCTestCase {
                              contains: ["\(dir)/t10k-images-idx3-ubyte", "not a regular file", "a device"])
     }
 
+    func testAnUnreadableImagesFileSaysPermissionDenied() throws {
+        guard getuid() != 0 else { throw XCTSkip("root reads every file; run as a user to check the permission message") }
+        let dir = try temporaryDirectory(self)
+        try writeSplit(in: dir)
+        XCTAssertEqual(chmod("\(dir)/t10k-images-idx3-ubyte", 0), 0)
+        assertWorkbenchError(try MNISTImages(directory: dir, split: .test),
+                             contains: ["\(dir)/t10k-images-idx3-ubyte", "Permission denied"])
+    }
+
     func testAnMNISTDirectoryThatIsAFileSaysSo() throws {
         let dir = try temporaryDirectory(self)
         try write([1, 2, 3], to: "\(dir)/file")

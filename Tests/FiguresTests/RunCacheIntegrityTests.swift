@@ -64,6 +64,10 @@ final class RunCacheIntegrityTests: XCTestCase {
             ("one digit changed", { try self.write(whole.replacingOccurrences(of: "0.5", with: "0.6"), "\(folder)/series.csv") },
              "crc32"),
             ("missing", { try FileManager.default.removeItem(atPath: "\(folder)/series.csv") }, "series.csv is missing"),
+            ("a FIFO", {
+                try FileManager.default.removeItem(atPath: "\(folder)/series.csv")
+                XCTAssertEqual(mkfifo("\(folder)/series.csv", 0o600), 0)
+            }, "series.csv is not a regular file"),
             ("result.json cut", {
                 let json = try String(contentsOfFile: "\(folder)/result.json", encoding: .utf8)
                 try self.write(String(json.prefix(json.count / 2)), "\(folder)/result.json")
