@@ -22,10 +22,6 @@ public struct RunCache {
         (directory as NSString).appendingPathComponent(key.folderName(experiment))
     }
 
-    public func isComplete(_ key: RunKey, experiment: String) -> Bool {
-        state(key, experiment: experiment) == .complete
-    }
-
     public func state(_ key: RunKey, experiment: String) -> State {
         let dir = folder(key, experiment: experiment)
         guard FileManager.default.fileExists(atPath: (dir as NSString).appendingPathComponent("result.json")),

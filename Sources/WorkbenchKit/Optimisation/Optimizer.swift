@@ -33,7 +33,7 @@ public struct Bounds: Equatable {
     }
 }
 
-/// How the control is improved. Both ASCEND V.
+/// How the control is improved. All ASCEND V.
 public enum OptimizerKind: String, CaseIterable {
     /// The paper's update (eq. 3): theta += rate * dV/dtheta, then clamp.
     case gradient
@@ -67,7 +67,8 @@ public struct OptimizationResult {
     /// V before each iteration's update, then the final V: iterations + 1 values. When V stops
     /// being finite the ascent stops there, and the history ends with that value.
     public var valueHistory: [Double]
-    /// Evaluations, stop reason and final projected gradient (set by every optimiser).
+    /// Evaluations, stop reason and final projected gradient (nil only when the ascent stopped at a
+    /// V that is not finite: `divergedAt` says where).
     public var convergence: ConvergenceReport? = nil
     /// The iteration whose V was not finite (`iterations` = the final evaluation), if any.
     public var divergedAt: Int? {
@@ -82,12 +83,8 @@ public func optimizeControl(engine: any ValueEngine, initial: [Double], settings
     if settings.kind == .lbfgs {
         var convergence = settings.convergence
         convergence.maxEvaluations = settings.iterations
-        let (result, report) = ascendProjectedQuasiNewton(engine: engine, initial: initial, bounds: settings.bounds,
-                                                          firstStep: settings.rate, settings: convergence,
-                                                          onIteration: onIteration)
-        var out = result
-        out.convergence = report
-        return out
+        return ascendProjectedQuasiNewton(engine: engine, initial: initial, bounds: settings.bounds,
+                                          firstStep: settings.rate, settings: convergence, onIteration: onIteration)
     }
     var theta = initial
     settings.bounds.clamp(&theta)

@@ -22,7 +22,7 @@ public struct ConvergenceSettings: Equatable {
     public var valueTolerance: Double
     /// Gradient evaluations at most (line-search trials count).
     public var maxEvaluations: Int
-    /// (s, y) pairs kept (each two copies of the control: MemoryPlan.controlCopies counts 5).
+    /// (s, y) pairs kept (each two copies of the control: `MemoryPlan.controlCopies(for: .lbfgs)` counts 5).
     public var memory: Int
     public init(projectedGradientTolerance: Double = 1e-6, valueTolerance: Double = 1e-10,
                 maxEvaluations: Int = 300, memory: Int = 5) {
@@ -40,8 +40,7 @@ public struct ConvergenceSettings: Equatable {
 /// already scaled.
 public func ascendProjectedQuasiNewton(engine: any ValueEngine, initial: [Double], bounds: Bounds, firstStep: Double,
                                        settings: ConvergenceSettings,
-                                       onIteration: (Int, Double) -> Void = { _, _ in })
-    -> (result: OptimizationResult, report: ConvergenceReport) {
+                                       onIteration: (Int, Double) -> Void = { _, _ in }) -> OptimizationResult {
     let n = initial.count
     let box = BoxWalk(bounds, count: n)
     var x = initial
@@ -104,8 +103,9 @@ public func ascendProjectedQuasiNewton(engine: any ValueEngine, initial: [Double
         iteration += 1
         if change <= settings.valueTolerance { reason = .valueChange; break }
     }
-    return (OptimizationResult(theta: x, valueHistory: history),
-            ConvergenceReport(evaluations: evaluations, stopReason: reason, projectedGradientNorm: box.projectedGradientNorm(x, g)))
+    return OptimizationResult(theta: x, valueHistory: history,
+                              convergence: ConvergenceReport(evaluations: evaluations, stopReason: reason,
+                                                             projectedGradientNorm: box.projectedGradientNorm(x, g)))
 }
 
 /// The last (s, y) pairs of f = -V and the two-loop recursion over them, restricted to the free
