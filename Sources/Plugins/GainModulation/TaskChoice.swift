@@ -22,6 +22,11 @@ public enum GainTask: String, ParameterChoice {
     }
 
     static var parameterSpecs: [ParameterSpec] {
-        [.of(GainKeys.dataset, default: .mnist), .of(.digits, default: [1, 3]), .of(.split, default: .test), .of(.levels, default: 4)]
+        [
+            .of(GainKeys.dataset, default: .mnist),
+            .of(.digits, default: [1, 3]),
+            .of(.split, default: .test),
+            .of(.levels, default: 4),
+        ]
     }
 }

@@ -29,7 +29,7 @@ public struct LearningRuleExperiment: Experiment {
     public var parameters: [ParameterSpec] {
         StandardParameters.specs(.init(steps: 8000, learningRate: 0.005, beta: 0, controlRate: 100,
                                        iterations: 300, lower: 0, upper: 0))
-            .filter { ![Parameter.beta, .lower, .upper].map(\.name).contains($0.name) }
+            .omitting(Parameter.beta, Parameter.lower, Parameter.upper)
         + [
             .of(LearningRuleKeys.feedbackBound, default: 1),
             .of(LearningRuleKeys.hebbianBound, default: 0.2),

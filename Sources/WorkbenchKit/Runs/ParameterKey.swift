@@ -7,7 +7,7 @@
 /// Keys several experiments share are static members of `Parameter` (`StandardKeys.swift`, and the
 /// dataset keys in Datasets); a plugin's own keys live in its own namespace (e.g. `MamlKeys`), so
 /// that two plugins may each have a key of the same name.
-public struct Parameter<Value: ParameterType> {
+public struct Parameter<Value: ParameterType>: ParameterName {
     public let name: String
     public let help: String
     public let kind: ParameterSpec.Kind
@@ -70,6 +70,19 @@ public extension ParameterSpec {
     }
     static func of(_ key: Parameter<Int>, default value: Int, help: String? = nil, range: ClosedRange<Int>) -> ParameterSpec {
         key.spec(default: value, help: help, range: range)
+    }
+}
+
+/// A key of any value type, by its name: for lists of keys of different types.
+public protocol ParameterName {
+    var name: String { get }
+}
+
+public extension Array where Element == ParameterSpec {
+    /// These specs without those of `keys` (e.g. the standard bounds of an unbounded experiment).
+    func omitting(_ keys: any ParameterName...) -> [ParameterSpec] {
+        let names = Set(keys.map(\.name))
+        return filter { !names.contains($0.name) }
     }
 }
 
