@@ -31,7 +31,8 @@ public struct Trajectory {
     /// -eta L_i - C_i: each step's reward before the discount.
     public var rewards: [Double] { (0..<steps).map { -eta * losses[$0] - costs[$0] } }
 
-    /// Calls `body(i, w_i)` for i = 0 ... N-1 in order.
+    /// Calls `body(i, w_i)` for i = 0 ... N-1 in order. The states live in the engine's buffers:
+    /// `body` must not visit another trajectory of the same engine (one pass after the other is fine).
     public func forEachState(_ body: (Int, UnsafePointer<Double>) -> Void) {
         states.forEachState(of: control, body)
     }
