@@ -61,12 +61,14 @@ final class TrajectoryTests: XCTestCase {
         }
     }
 
-    /// The optimiser hands back the rollout at the control it returns, equal to a fresh one.
+    /// The optimiser hands back the rollout at the control it returns, equal to a fresh one
+    /// (L-BFGS: over budgets that end on an accepted step and on a rejected trial point).
     func testOptimiserReturnsTheRolloutAtItsControl() {
-        for kind in OptimizerKind.allCases {
+        let runs = OptimizerKind.allCases.map { ($0, 12) } + (2...30).map { (OptimizerKind.lbfgs, $0) }
+        for (kind, budget) in runs {
             let engine = Engine(problem())
             let result = optimizeControl(engine: engine, initial: control(seed: 4),
-                                         settings: OptimizerSettings(kind: kind, rate: 0.5, iterations: 12, bounds: Bounds(-0.5, 0.5)))
+                                         settings: OptimizerSettings(kind: kind, rate: 2, iterations: budget, bounds: Bounds(-0.5, 0.5)))
             guard let t = result.trajectory else { return XCTFail("\(kind): no trajectory") }
             XCTAssertEqual(t.control, result.theta, "\(kind)")
             XCTAssertEqual(t.value, result.valueHistory.last!, "\(kind)")

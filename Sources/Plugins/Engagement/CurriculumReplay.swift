@@ -51,11 +51,12 @@ struct CurriculumReplay {
     /// The replay the runner runs under the baseline and the optimised phi.
     func replay(runs: Int) -> SGDReplay {
         let table = table
-        return SGDReplay(model: plain, curriculum: { control in
-                             let counts = composition(control.control)
-                             return { table.sampler(counts: counts[$0]) }
-                         },
-                         initialState: w0, runs: runs, batch: batch, learningRate: learningRate, seed: seed,
+        let batches = { (control: Trajectory) -> (Int) -> any ExampleSampler in
+            let counts = composition(control.control)
+            return { table.sampler(counts: counts[$0]) }
+        }
+        return SGDReplay(model: plain, curriculum: batches, initialState: w0, runs: runs, batch: batch,
+                         learningRate: learningRate, seed: seed,
                          probe: { control, _ in probe(counts: composition(control.control)) })
     }
 
