@@ -40,7 +40,8 @@ public struct RunOutcome {
     public func column(_ name: String) -> [Double]? { series.first { $0.name == name }?.values }
 }
 
-/// Baseline rollout, control optimisation, controlled rollout, optional SGD simulation, files.
+/// Baseline rollout, control optimisation (its final rollout is the control's trajectory), the
+/// columns of both trajectories, the optional SGD replay under both controls, files.
 public func runExperiment(_ experiment: any Experiment, options: RunOptions) throws -> RunOutcome {
     let params = try experiment.resolve(preset: options.preset, overrides: options.overrides)
     let start = Date()
