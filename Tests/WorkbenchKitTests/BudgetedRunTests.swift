@@ -23,13 +23,13 @@ struct BudgetedTwoLayerExperiment: Experiment {
         let engine = try StandardParameters.problem(p, dynamics: net,
                                                     cost: NormCost(.exponential, beta: p[.beta], norm: WeightedSquares(range: 0..<net.controlCount)),
                                                     map: .perStep(initialState: w0))
-        let steps = p[.steps], selection = TracedWeights(count: 2), log = log
+        let steps = p[.steps], log = log
         return PreparedRun(engine: engine, initialControl: (0..<(steps * net.controlCount)).map { _ in 0.01 * rng.normal() },
                            baselineControl: [Double](repeating: 0, count: steps * net.controlCount),
                            optimizer: try StandardParameters.optimizer(p),
-                           describe: { engine, theta in
-                               log.storages.append(engine.memoryPlan.storage)
-                               return TwoLayerColumns.describe(net, engine: engine, theta: theta, selection: selection)
+                           describe: { trajectory, baseline in
+                               log.storages.append(trajectory.storage)
+                               return TwoLayerColumns.describe(net, trajectory: trajectory, baseline: baseline, traced: 2)
                            })
     }
 }

@@ -36,7 +36,7 @@ struct RelaxationExperiment: Experiment {
                                                 map: .perStep(initialState: [0]))
         return PreparedRun(engine: engine, initialControl: [Double](repeating: 0, count: steps),
                            baselineControl: [Double](repeating: 0, count: steps), optimizer: try StandardParameters.optimizer(p),
-                           describe: { _, theta in [SeriesColumn("g", theta)] })
+                           describe: { trajectory, _ in [SeriesColumn("g", trajectory.control)] })
     }
 }
 

@@ -55,39 +55,37 @@ public struct LearningRateExperiment: Experiment {
         return PreparedRun(
             engine: engine,
             initialControl: [Double](repeating: start, count: steps),
-            baselineControl: [Double](repeating: 0, count: steps),
             optimizer: try {
                 var settings = try StandardParameters.optimizer(p)
                 settings.adamEpsilon = p[BilevelKeys.adamEpsilon]
                 return settings
             }(),
-            describe: { engine, theta in
-                [SeriesColumn("rho", theta),
-                 SeriesColumn("effective_lr", theta.map { (1 + $0) * alpha })]
-                + levelLosses(net: net, task: task, engine: engine, theta: theta)
+            describe: { trajectory, _ in
+                [SeriesColumn("rho", trajectory.control),
+                 SeriesColumn("effective_lr", trajectory.control.map { (1 + $0) * alpha })]
+                + levelLosses(net: net, task: task, trajectory)
             },
             // The replay uses the step (1 + rho_i) alpha: the network's SGD gradient carries the factor.
-            simulate: runs == 0 ? nil : { theta in
-                simulateSGD(model: net, samplerFor: { _ in task }, steps: steps, learningRate: alpha, batch: batch,
-                            controls: theta, initialState: w0, runs: runs, seed: seed).columns
-            },
-            extraResults: { _, control in
-                ["mean_rho": control.reduce(0, +) / Double(control.count),
-                 "mean_effective_lr": control.reduce(0) { $0 + (1 + $1) * alpha } / Double(control.count),
-                 "offset_used": offset, "inputs": net.inputs, "outputs": net.outputs]
+            sgd: SGDReplay(model: net, sampler: { _ in task }, initialState: w0, runs: runs, batch: batch,
+                           learningRate: alpha, seed: seed),
+            extraResults: { _, trajectory in
+                let control = trajectory.control
+                return ["mean_rho": control.reduce(0, +) / Double(control.count),
+                        "mean_effective_lr": control.reduce(0) { $0 + (1 + $1) * alpha } / Double(control.count),
+                        "offset_used": offset, "inputs": net.inputs, "outputs": net.outputs]
             })
     }
 }
 
 /// Loss of the features at each hierarchy level (the steps of Fig. 8's curves): the squared error
 /// of those output rows, 1/2 sum_o [Sy_oo - 2 (W Sxy)_oo + (W Sx W^T)_oo].
-func levelLosses(net: TwoLayerNetwork, task: SemanticHierarchy, engine: any ValueEngine, theta: [Double]) -> [SeriesColumn] {
+func levelLosses(net: TwoLayerNetwork, task: SemanticHierarchy, _ trajectory: Trajectory) -> [SeriesColumn] {
     let s = task.statistics
     let (i, h, o) = (net.inputs, net.hidden, net.outputs)
     let levels = task.featureLevels
-    var columns = [[Double]](repeating: [Double](repeating: 0, count: engine.steps), count: task.levels)
+    var columns = [[Double]](repeating: [Double](repeating: 0, count: trajectory.steps), count: task.levels)
     var w = [Double](repeating: 0, count: o * i)
-    engine.forEachState(of: theta) { step, states in
+    trajectory.forEachState { step, states in
         let w1 = 0, w2 = h * i
         for r in 0..<o { for c in 0..<i {
             var acc = 0.0

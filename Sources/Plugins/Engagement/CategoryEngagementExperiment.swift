@@ -158,14 +158,11 @@ struct CategoryProblem {
         let (range, names, net, data, w0) = (range, names, net, data, w0)
         let p = parameters
         let runs = p[.sgdRuns], batch = p[.batch], lr = p[.learningRate], seed = seed
-        let steps = p[.steps]
         return PreparedRun(
             engine: engine, initialControl: initial, baselineControl: baseline, optimizer: optimizer,
-            describe: { engine, theta in controlColumns(engine, theta: theta, range: range, names: names) },
-            simulate: runs == 0 ? nil : { theta in
-                simulateSGD(model: net, samplerFor: { _ in data.sampler }, steps: steps, learningRate: lr,
-                            batch: batch, controls: theta, initialState: w0, runs: runs, seed: seed).columns
-            },
+            describe: { trajectory, _ in controlColumns(trajectory, range: range, names: names) },
+            sgd: SGDReplay(model: net, sampler: { _ in data.sampler }, initialState: w0, runs: runs, batch: batch,
+                           learningRate: lr, seed: seed),
             extraResults: { _, _ in ["dataset": data.name, "outputs": names, "output_groups": data.outputGroups] })
     }
 }

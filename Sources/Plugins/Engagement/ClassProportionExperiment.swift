@@ -47,21 +47,15 @@ public struct ClassProportionExperiment: Experiment {
         var run = problem.run()
         let curriculum = Curriculum(problem: problem, chunk: p[EngagementKeys.chunk], gamma: p[.gamma], eta: p[.eta])
         let engagement = run.describe
-        run.describe = { engine, theta in
-            let phi = engagement(engine, theta)
-            return phi + curriculum.columns(engine: engine, theta: theta)
+        run.describe = { trajectory, baseline in
+            engagement(trajectory, baseline) + curriculum.columns(trajectory.control)
         }
         let runs = p[.sgdRuns]
-        if runs > 0 {
-            let replay = try CurriculumReplay(problem: problem)
-            run.simulate = { theta in replay.simulate(theta, runs: runs).columns }
-        } else {
-            run.simulate = nil
-        }
+        run.sgd = runs > 0 ? try CurriculumReplay(problem: problem).replay(runs: runs) : nil
         let categoryExtra = run.extraResults
         run.extraResults = { base, control in
             var out = categoryExtra(base, control)
-            let uniform = curriculum.evaluate(base), learned = curriculum.evaluate(control)
+            let uniform = curriculum.evaluate(base.control), learned = curriculum.evaluate(control.control)
             out["mean_balanced_loss_uniform"] = mean(uniform.balanced)
             out["mean_balanced_loss_curriculum"] = mean(learned.balanced)
             out["mean_curriculum_loss_curriculum"] = mean(learned.curriculum)
@@ -110,14 +104,14 @@ struct Curriculum {
                                            gamma: gamma, eta: eta, cost: ZeroCost(),
                                            map: .perStep(initialState: problem.w0)),
                             leanestWithin: (try? MemoryBudget.current()) ?? .unlimited)
-        _ = engine.value([])
+        let trajectory = engine.rollout([])
         let classes = classNets.count
         var perClass = [[Double]](repeating: [Double](repeating: 0, count: steps), count: classes)
         var balanced = [Double](repeating: 0, count: steps), curriculum = balanced
         let none = [0.0]
         let workspaces = classNets.map { $0.makeWorkspace() }
         none.withUnsafeBufferPointer { g in
-            engine.forEachState(of: []) { i, w in
+            trajectory.forEachState { i, w in
                 for (c, cn) in classNets.enumerated() {
                     perClass[c][i] = cn.evaluate(step: i, state: w, control: g.baseAddress!, drift: nil, workspace: workspaces[c])
                 }
@@ -133,7 +127,7 @@ struct Curriculum {
         return Losses(perClass: perClass, balanced: balanced, curriculum: curriculum)
     }
 
-    func columns(engine: any ValueEngine, theta: [Double]) -> [SeriesColumn] {
+    func columns(_ theta: [Double]) -> [SeriesColumn] {
         let l = evaluate(theta)
         return [SeriesColumn("loss_balanced", l.balanced), SeriesColumn("loss_curriculum", l.curriculum)]
             + zip(problem.data.classNames, l.perClass).map { SeriesColumn("class_loss_\($0)", $1) }

@@ -7,9 +7,9 @@ func withDefaults(_ specs: [ParameterSpec], _ replacements: [ParameterSpec]) -> 
 }
 
 /// Per-step control columns: entry `k` of every step's control, one column per name.
-func controlColumns(_ engine: any ValueEngine, theta: [Double], range: Range<Int>, names: [String]) -> [SeriesColumn] {
-    let m = engine.controlCount, steps = engine.steps
-    let controls = engine.controls(of: theta)
+func controlColumns(_ trajectory: Trajectory, range: Range<Int>, names: [String]) -> [SeriesColumn] {
+    let m = trajectory.controlCount, steps = trajectory.steps
+    let controls = trajectory.controls
     return zip(range, names).map { k, name in SeriesColumn(name, (0..<steps).map { controls[$0 * m + k] }) }
 }
 

@@ -54,11 +54,9 @@ public struct NonLinearCategoryExperiment: Experiment {
         return PreparedRun(
             engine: engine, initialControl: initial, baselineControl: baseline,
             optimizer: try StandardParameters.optimizer(p),
-            describe: { engine, theta in controlColumns(engine, theta: theta, range: range, names: names) },
-            simulate: runs == 0 ? nil : { theta in
-                simulateSGD(model: net, samplerFor: { _ in data.sampler }, steps: steps, learningRate: lr,
-                            batch: batch, controls: theta, initialState: w0, runs: runs, seed: seed).columns
-            },
+            describe: { trajectory, _ in controlColumns(trajectory, range: range, names: names) },
+            sgd: SGDReplay(model: net, sampler: { _ in data.sampler }, initialState: w0, runs: runs, batch: batch,
+                           learningRate: lr, seed: seed),
             extraResults: { _, _ in ["dataset": data.name, "network": "tanh", "outputs": names, "output_groups": data.outputGroups] })
     }
 }

@@ -100,16 +100,12 @@ public struct TaskEngagementExperiment: Experiment {
             engine: engine, initialControl: initial,
             baselineControl: [Double](repeating: 1, count: steps * tasks),
             optimizer: optimizer,
-            describe: { engine, theta in
-                controlColumns(engine, theta: theta, range: range, names: names)
-                    + zip(names.indices, perTask.losses(engine: engine, theta: theta)).map {
-                        SeriesColumn("task_loss_\($0)", $1)
-                    }
+            describe: { trajectory, _ in
+                controlColumns(trajectory, range: range, names: names)
+                    + zip(names.indices, perTask.losses(trajectory)).map { SeriesColumn("task_loss_\($0)", $1) }
             },
-            simulate: runs == 0 ? nil : { theta in
-                simulateSGD(model: net, samplerFor: { _ in data.sampler }, steps: steps, learningRate: lr,
-                            batch: batch, controls: theta, initialState: w0, runs: runs, seed: seed).columns
-            },
+            sgd: SGDReplay(model: net, sampler: { _ in data.sampler }, initialState: w0, runs: runs, batch: batch,
+                           learningRate: lr, seed: seed),
             extraResults: { _, _ in
                 ["tasks": pairs.map { $0.map(String.init).joined(separator: ",") }, "mode": mode.rawValue,
                  "upper_used": upper, "dataset": data.name]

@@ -51,16 +51,15 @@ public struct EffortAllocationExperiment: Experiment {
         let steps = p[.steps]
         let initial = (0..<(steps * net.controlCount)).map { _ in rng.normal(mean: 0, std: 1e-3) }
         let runs = p[.sgdRuns], batch = p[.batch], lr = p[.learningRate], seed = context.seed
-        let selection = TracedWeights(count: p[.traced])
+        let traced = p[.traced]
         return PreparedRun(
             engine: engine, initialControl: initial,
-            baselineControl: [Double](repeating: 0, count: steps * net.controlCount),
             optimizer: try StandardParameters.optimizer(p),
-            describe: { engine, theta in TwoLayerColumns.describe(net, engine: engine, theta: theta, selection: selection) },
-            simulate: runs == 0 ? nil : { theta in
-                simulateSGD(model: net, samplerFor: { _ in data.sampler }, steps: steps, learningRate: lr,
-                            batch: batch, controls: theta, initialState: w0, runs: runs, seed: seed).columns
+            describe: { trajectory, baseline in
+                TwoLayerColumns.describe(net, trajectory: trajectory, baseline: baseline, traced: traced)
             },
+            sgd: SGDReplay(model: net, sampler: { _ in data.sampler }, initialState: w0, runs: runs, batch: batch,
+                           learningRate: lr, seed: seed),
             extraResults: { _, _ in ["dataset": data.name, "hidden": hidden, "inputs": net.inputs, "outputs": net.outputs] })
     }
 }

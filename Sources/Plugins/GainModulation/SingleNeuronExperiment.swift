@@ -38,17 +38,15 @@ public struct SingleNeuronExperiment: Experiment {
         let initial = (0..<steps).map { _ in rng.normal(mean: 0, std: 1e-3) }
         let runs = p[.sgdRuns], batch = p[.batch], lr = p[.learningRate], seed = context.seed
         return PreparedRun(
-            engine: engine, initialControl: initial, baselineControl: [Double](repeating: 0, count: steps),
+            engine: engine, initialControl: initial,
             optimizer: try StandardParameters.optimizer(p),
-            describe: { engine, theta in
-                var w = [Double](repeating: 0, count: engine.steps)
-                engine.forEachState(of: theta) { i, state in w[i] = state[0] }
-                return [SeriesColumn("g", theta), SeriesColumn("w", w),
-                        SeriesColumn("w_effective", zip(w, theta).map { $0 * (1 + $1) })]
+            describe: { trajectory, _ in
+                var w = [Double](repeating: 0, count: trajectory.steps)
+                trajectory.forEachState { i, state in w[i] = state[0] }
+                return [SeriesColumn("g", trajectory.control), SeriesColumn("w", w),
+                        SeriesColumn("w_effective", zip(w, trajectory.control).map { $0 * (1 + $1) })]
             },
-            simulate: runs == 0 ? nil : { theta in
-                simulateSGD(model: model, samplerFor: { _ in task }, steps: steps, learningRate: lr, batch: batch,
-                            controls: theta, initialState: w0, runs: runs, seed: seed).columns
-            })
+            sgd: SGDReplay(model: model, sampler: { _ in task }, initialState: w0, runs: runs, batch: batch,
+                           learningRate: lr, seed: seed))
     }
 }

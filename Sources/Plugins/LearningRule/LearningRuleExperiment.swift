@@ -59,18 +59,18 @@ public struct LearningRuleExperiment: Experiment {
                                           bounds: Bounds(lower: [-fb, -hb], upper: [fb, hb]))
         let zero = [Double](repeating: 0, count: steps * 2)
         return PreparedRun(
-            engine: engine, initialControl: zero, baselineControl: zero, optimizer: optimizer,
-            describe: { engine, theta in
-                let n = engine.stateCount
+            engine: engine, initialControl: zero, optimizer: optimizer,
+            describe: { trajectory, _ in
+                let n = trajectory.stateCount, theta = trajectory.control
                 var weightL2 = [Double](repeating: 0, count: steps)
-                engine.forEachState(of: theta) { i, w in
+                trajectory.forEachState { i, w in
                     weightL2[i] = (UnsafeBufferPointer(start: w, count: n).reduce(0) { $0 + $1 * $1 } / Double(n)).squareRoot()
                 }
                 return [SeriesColumn("feedback", (0..<steps).map { theta[2 * $0] }),
                         SeriesColumn("hebbian", (0..<steps).map { theta[2 * $0 + 1] }),
                         SeriesColumn("weight_l2", weightL2)]
             },
-            extraResults: { _, control in Self.ruleSpace(control, steps: steps) })
+            extraResults: { _, control in Self.ruleSpace(control.control, steps: steps) })
     }
 
     /// The optimised rule in Fig. 9c's plane: its time average, start and end, and the named rules.

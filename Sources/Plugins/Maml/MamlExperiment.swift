@@ -92,12 +92,12 @@ public struct MamlExperiment: Experiment {
         let names = pairs.map { "(\($0[0]),\($0[1]))" }
         return PreparedRun(
             engine: engine, initialControl: w0, baselineControl: w0, optimizer: optimizer,
-            describe: { engine, theta in taskLossColumns(nets: nets, engine: engine, theta: theta) },
+            describe: { trajectory, _ in taskLossColumns(nets: nets, trajectory) },
             extraResults: { baseline, control in
                 var out: [String: Any] = ["tasks": names, "optimized_steps": k, "eval_steps": evalSteps,
                                           "objective": objective.rawValue,
                                           "evaluation_splits": [split.rawValue] + (heldout.map { [$0.rawValue] } ?? [])]
-                for (label, theta) in [("baseline", baseline), ("control", control)] {
+                for (label, theta) in [("baseline", baseline.control), ("control", control.control)] {
                     evaluate(nets: nets, from: theta, steps: evalSteps, dt: dt).record(into: &out, suffix: "_\(label)")
                     if !heldoutNets.isEmpty {
                         evaluate(nets: heldoutNets, from: theta, steps: evalSteps, dt: dt)
@@ -109,13 +109,13 @@ public struct MamlExperiment: Experiment {
     }
 }
 
-/// Each task's loss along the engine's trajectory (the engine's own loss column skips step 0).
-func taskLossColumns(nets: [TwoLayerNetwork], engine: any ValueEngine, theta: [Double]) -> [SeriesColumn] {
-    let n = engine.stateCount, block = n / nets.count
-    var columns = [[Double]](repeating: [Double](repeating: 0, count: engine.steps), count: nets.count)
-    var mean = [Double](repeating: 0, count: engine.steps)
+/// Each task's loss along the trajectory (the engine's own loss column skips step 0).
+func taskLossColumns(nets: [TwoLayerNetwork], _ trajectory: Trajectory) -> [SeriesColumn] {
+    let n = trajectory.stateCount, block = n / nets.count
+    var columns = [[Double]](repeating: [Double](repeating: 0, count: trajectory.steps), count: nets.count)
+    var mean = [Double](repeating: 0, count: trajectory.steps)
     let workspaces = nets.map { $0.makeWorkspace() }
-    engine.forEachState(of: theta) { i, w in
+    trajectory.forEachState { i, w in
         for (t, net) in nets.enumerated() {
             // The nets take no control: any valid pointer will do.
             let l = net.evaluate(step: i, state: w + t * block, control: w, drift: nil, workspace: workspaces[t])
@@ -157,8 +157,7 @@ func evaluate(nets: [TwoLayerNetwork], from theta: [Double], steps: Int, dt: Dou
         let engine = Engine(ControlProblem(dynamics: net, steps: steps, dt: dt, gamma: 1, eta: 1, cost: ZeroCost(),
                                            map: .initialState(copies: 1, controls: [])),
                             leanestWithin: (try? MemoryBudget.current()) ?? .unlimited)
-        _ = engine.value(theta)
-        return engine.losses
+        return engine.rollout(theta).losses
     }
     return Evaluation(curves: curves, dt: dt)
 }

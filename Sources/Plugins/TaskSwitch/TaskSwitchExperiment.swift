@@ -61,27 +61,22 @@ public struct TaskSwitchExperiment: Experiment {
         let engine = try StandardParameters.problem(p, dynamics: net, cost: cost, map: .perStep(initialState: w0))
         let gStd = p[.controlInitStd]
         let initial = (0..<(steps * net.controlCount)).map { _ in rng.normal(mean: 0, std: gStd) }
-        let baseline = [Double](repeating: 0, count: steps * net.controlCount)
         let runs = p[.sgdRuns], batch = p[.batch], lr = p[.learningRate], seed = context.seed
-        let selection = TracedWeights(count: p[.traced])
+        let traced = p[.traced]
         let samplers: [any ExampleSampler] = [a, b]
         return PreparedRun(
-            engine: engine, initialControl: initial, baselineControl: baseline,
+            engine: engine, initialControl: initial,
             optimizer: try StandardParameters.optimizer(p),
-            describe: { engine, theta in
-                SwitchColumns.describe(net, engine: engine, theta: theta, selection: selection)
+            describe: { trajectory, baseline in
+                SwitchColumns.describe(net, trajectory: trajectory, baseline: baseline, traced: traced)
             },
-            simulate: runs == 0 ? nil : { theta in
-                simulateSGD(model: net, samplerFor: { samplers[net.taskIndex(step: $0)] }, steps: steps,
-                            learningRate: lr, batch: batch, controls: theta, initialState: w0, runs: runs,
-                            seed: seed).columns
-            },
-            extraResults: { base, control in
+            sgd: SGDReplay(model: net, sampler: { samplers[net.taskIndex(step: $0)] }, initialState: w0, runs: runs,
+                           batch: batch, learningRate: lr, seed: seed),
+            extraResults: { baseline, control in
                 var out: [String: Any] = ["switch_steps": SwitchSummary.switchSteps(steps: steps, every: every),
                                           "hidden": net.hidden]
-                for (label, theta) in [("baseline", base), ("control", control)] {
-                    _ = engine.value(theta)
-                    let s = SwitchSummary(losses: engine.losses, costs: engine.costs, every: every)
+                for (label, trajectory) in [("baseline", baseline), ("control", control)] {
+                    let s = SwitchSummary(losses: trajectory.losses, costs: trajectory.costs, every: every)
                     out["loss_at_switch_\(label)"] = s.lossAtSwitch
                     out["loss_before_switch_\(label)"] = s.lossBeforeSwitch
                     out["cost_normalised_at_switch_\(label)"] = s.normalisedCostAtSwitch
