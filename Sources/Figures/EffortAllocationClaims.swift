@@ -1,3 +1,4 @@
+import FigureKit
 import Render
 import WorkbenchKit
 

@@ -1,4 +1,6 @@
+import FigureKit
 import Foundation
+import GainModulation
 import Render
 import WorkbenchKit
 
@@ -15,9 +17,9 @@ struct SingleNeuronFigure: PaperFigure {
         the noise σx; (f), (h): v_control(t) - v_baseline(t) for the same sweeps. Longer horizons (γ near 1) and \
         less noisy tasks recruit more control.
         """
-    let requiredExperiments = ["single-neuron"]
+    let requiredExperiments = [GainModulationNames.singleNeuron]
 
-    func base(_ c: PlanContext) -> RunRequest { RunRequest("single-neuron", preset: c.preset.rawValue) }
+    func base(_ c: PlanContext) -> RunRequest { RunRequest(GainModulationNames.singleNeuron, preset: c.preset.rawValue) }
 
     func sweeps(_ c: PlanContext) -> [Sweep] {
         let n = c.preset == .paper ? 30 : 10
@@ -70,24 +72,24 @@ struct SingleNeuronFigure: PaperFigure {
         let c = inputs.context
         let fig = Style.figure(rows: 2, cols: 4, title: "Figure 2: " + title)
         let main = try inputs.run(base(c))
-        try Style.baselineVsControl(fig[0, 0], [main], column: "reward", yLabel: "Instant net reward v(t)")
+        try Style.baselineVsControl(fig[0, 0], [main], column: RunColumns.reward, yLabel: "Instant net reward v(t)")
 
         let loss = fig[0, 1]
-        for (suffix, color, label) in [("baseline", Style.baseline, "Baseline"), ("control", Style.control, "Control")] {
-            let mean = try main.column("sgd_loss_mean_" + suffix), std = try main.column("sgd_loss_std_" + suffix)
+        for (role, color, label) in [(Role.baseline, Style.baseline, "Baseline"), (.control, Style.control, "Control")] {
+            let mean = try main.column(RunColumns.sgdLoss.mean, role), std = try main.column(RunColumns.sgdLoss.std, role)
             loss.band(Style.steps(mean.count), lower: zip(mean, std).map { $0 - 2 * $1 },
                       upper: zip(mean, std).map { $0 + 2 * $1 }, color: color, alpha: 0.2, label: label + " SGD")
-            loss.line(try main.column("loss_" + suffix), label: label + " theory", color: color, width: Style.lineWidth)
+            loss.line(try main.column(RunColumns.loss, role), label: label + " theory", color: color, width: Style.lineWidth)
         }
         loss.xLabel = Style.taskTime
         loss.yLabel = "Loss L(t)"
 
-        try Style.baselineVsControl(fig[0, 2], [main], column: "g", yLabel: "Control g(t)")
+        try Style.baselineVsControl(fig[0, 2], [main], column: GainModulationNames.gain, yLabel: "Control g(t)")
 
         let w = fig[0, 3]
-        w.line(try main.column("w_baseline"), label: "Baseline w = w~", color: Style.baseline, width: Style.lineWidth)
-        w.line(try main.column("w_control"), label: "Control w", color: Style.control, width: Style.lineWidth)
-        w.line(try main.column("w_effective_control"), label: "Control w~", color: Style.control, width: Style.lineWidth,
+        w.line(try main.column(GainModulationNames.weight, .baseline), label: "Baseline w = w~", color: Style.baseline, width: Style.lineWidth)
+        w.line(try main.column(GainModulationNames.weight, .control), label: "Control w", color: Style.control, width: Style.lineWidth)
+        w.line(try main.column(GainModulationNames.effectiveWeight, .control), label: "Control w~", color: Style.control, width: Style.lineWidth,
                style: .dashed)
         w.xLabel = Style.taskTime
         w.yLabel = "Weight"
@@ -95,9 +97,9 @@ struct SingleNeuronFigure: PaperFigure {
         for (k, sweep) in sweeps(c).enumerated() {
             let records = try inputs.runs(sweep.requests(base(c).with(["sgd_runs": "0"])))
             let gPanel = fig[1, 2 * k], vPanel = fig[1, 2 * k + 1]
-            try sweep.draw(gPanel, records) { try $0.column("g_control") }
+            try sweep.draw(gPanel, records) { try $0.column(GainModulationNames.gain, .control) }
             gPanel.yLabel = "Optimal g(t)"
-            try sweep.draw(vPanel, records) { try Style.difference($0.column("reward_control"), $0.column("reward_baseline")) }
+            try sweep.draw(vPanel, records) { try Style.difference($0.column(RunColumns.reward, .control), $0.column(RunColumns.reward, .baseline)) }
             vPanel.yLabel = "v_{C}(t) - v_{B}(t)"
             vPanel.hline(0, color: .gray, width: 0.8)
         }

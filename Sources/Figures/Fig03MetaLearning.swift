@@ -1,3 +1,6 @@
+import Bilevel
+import FigureKit
+import Maml
 import Render
 import WorkbenchKit
 
@@ -50,24 +53,24 @@ struct MetaLearningFigure: PaperFigure {
         let maml = try inputs.runs(MamlRuns.requests(c))
         let ks = MamlRuns.steps(c).map(Double.init)
         let oneStep = fig[0, 0]
-        oneStep.line(ks, try maml.map { try $0.scalar("one_step_loss_control") }, label: "learned init", color: Style.control,
+        oneStep.line(ks, try maml.map { try $0.scalar(MamlNames.oneStepLoss.control) }, label: "learned init", color: Style.control,
                      marker: .circle)
         // The random initialisation's one-step loss (~0.5) would squeeze the learned curve's dip
         // (~0.01) flat; it goes in the title instead of as a line.
-        oneStep.title = "from the random init: " + Measure.text(try maml[0].scalar("one_step_loss_baseline"))
+        oneStep.title = "from the random init: " + Measure.text(try maml[0].scalar(MamlNames.oneStepLoss.baseline))
         oneStep.xLabel = "Optimised steps K"
         oneStep.yLabel = "Single-step MAML loss"
 
         let dynamics = fig[0, 1]
-        dynamics.line(try maml[0].array("eval_loss_mean_baseline"), label: "random init", color: Style.baseline)
-        let curves = try maml.map { try $0.array("eval_loss_mean_control") }
+        dynamics.line(try maml[0].array(MamlNames.evalLossMean.baseline), label: "random init", color: Style.baseline)
+        let curves = try maml.map { try $0.array(MamlNames.evalLossMean.control) }
         dynamics.lines(Style.steps(curves[0].count), curves, parameters: ks, name: "K")
         dynamics.xLabel = Style.taskTime
         dynamics.yLabel = "Mean loss over tasks"
 
         for (k, (sweep, requests)) in zip([LearningRateRuns.gamma(c), LearningRateRuns.beta(c)], lrRuns(c)).enumerated() {
             let ax = fig[0, 2 + k]
-            try sweep.draw(ax, try inputs.runs(requests)) { try $0.column("effective_lr_control") }
+            try sweep.draw(ax, try inputs.runs(requests)) { try $0.column(BilevelNames.effectiveLearningRate, .control) }
             ax.yLabel = "Optimal learning rate α(t)"
         }
         return fig

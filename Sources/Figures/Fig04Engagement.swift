@@ -1,3 +1,5 @@
+import Engagement
+import FigureKit
 import Render
 import WorkbenchKit
 
@@ -23,14 +25,14 @@ struct EngagementFigure: PaperFigure {
         curriculum's gain is a few thousandths of a loss of ~0.45 and the three raw curves would lie on one another.
         """ + " " + DatasetNotes.semanticWithoutBias
     static let modes = ["attentive", "active", "vector"]
-    let requiredExperiments = ["task-engagement", "category-engagement-semantic", "class-proportion"]
+    let requiredExperiments = [EngagementNames.taskEngagement, EngagementNames.categoryEngagementSemantic, EngagementNames.classProportion]
 
-    func task(_ mode: String) -> SeededRuns { .make("task-engagement", ["mode": mode]) }
-    let semantic = SeededRuns.make("category-engagement-semantic", [:])
+    func task(_ mode: String) -> SeededRuns { .make(EngagementNames.taskEngagement, ["mode": mode]) }
+    let semantic = SeededRuns.make(EngagementNames.categoryEngagementSemantic, [:])
     /// (h, i) and (l, m) share one optimisation, as in the paper: class-proportion optimises phi_c(t) as
     /// category-engagement does (the same parameters in the paper preset; quick uses Adam so phi moves
     /// in 60 iterations) and writes the same loss and phi columns.
-    let proportion = SeededRuns.make("class-proportion", [:])
+    let proportion = SeededRuns.make(EngagementNames.classProportion, [:])
 
     func runs(_ c: PlanContext) -> [RunRequest] {
         Self.modes.flatMap { task($0).requests(c) } + semantic.requests(c) + proportion.requests(c)
@@ -104,13 +106,14 @@ struct EngagementFigure: PaperFigure {
         for (k, mode) in Self.modes.enumerated() {
             let records = try inputs.runs(task(mode).requests(c))
             let loss = fig[0, 2 * k], psi = fig[0, 2 * k + 1]
-            try Style.baselineVsControl(loss, records, column: "loss", yLabel: "Loss L(t)")
+            try Style.baselineVsControl(loss, records, column: RunColumns.loss, yLabel: "Loss L(t)")
             loss.title = "\(mode.capitalized): loss"
-            let tasks = (records[0].json["tasks"] as? [String]) ?? []
-            let columns = records[0].columns(prefix: "psi_", suffix: "_control").map(\.name)
-            for (j, name) in columns.enumerated() {
-                Style.meanBand(psi, try records.map { try $0.column(name) },
-                               label: j < tasks.count ? "(\(tasks[j]))" : name, color: Color.C(j))
+            let tasks = records[0].names(EngagementNames.tasks)
+            let family = EngagementNames.taskEngagementCoefficients
+            for (j, member) in records[0].members(of: family, .control).enumerated() {
+                let column = family.member(member)
+                Style.meanBand(psi, try records.map { try $0.column(column, .control) },
+                               label: j < tasks.count ? "(\(tasks[j]))" : column.control.text, color: Color.C(j))
             }
             psi.xLabel = Style.taskTime
             psi.yLabel = "Engagement ψ_{τ}(t)"
@@ -119,30 +122,30 @@ struct EngagementFigure: PaperFigure {
         let mnistRuns = try inputs.runs(proportion.requests(c)), semanticRuns = try inputs.runs(semantic.requests(c))
         try EngagementPanels.improvement(fig[1, 0], mnistRuns)
         fig[1, 0].title = "MNIST: loss improvement"
-        try EngagementPanels.coefficients(fig[1, 1], mnistRuns, prefix: "phi_", yLabel: "φ_{c}(t)")
+        try EngagementPanels.coefficients(fig[1, 1], mnistRuns, EngagementNames.categoryCoefficients, yLabel: "φ_{c}(t)")
         fig[1, 1].title = "MNIST: category engagement"
         try EngagementPanels.improvement(fig[1, 2], semanticRuns)
         fig[1, 2].title = "Semantic: loss improvement"
-        try EngagementPanels.coefficients(fig[1, 3], semanticRuns, prefix: "phi_", yLabel: "φ_{c}(t)")
+        try EngagementPanels.coefficients(fig[1, 3], semanticRuns, EngagementNames.categoryCoefficients, yLabel: "φ_{c}(t)")
         fig[1, 3].title = "Semantic: category engagement"
 
         // (l, m): the SGD replay of the paper (the plain network trained on batches drawn with the
         // class proportions), mean ±1 std as the authors' class_prop_plot; phi = 1 is uniform.
         let curves = fig[1, 4]
         curves.hline(0, color: Style.baseline, width: Style.lineWidth, style: .solid, label: "Uniform")
-        for (name, label, color) in [("sgd_balanced", "Balanced", Style.control), ("sgd_curriculum", "Curriculum", Color.C(1))] {
-            try EngagementPanels.relativeToUniform(curves, mnistRuns, name, label: label, color: color)
+        for (quantity, label, color) in [(EngagementNames.sgdBalanced, "Balanced", Style.control), (EngagementNames.sgdCurriculum, "Curriculum", Color.C(1))] {
+            try EngagementPanels.relativeToUniform(curves, mnistRuns, quantity, label: label, color: color)
         }
         curves.xLabel = Style.taskTime
         curves.yLabel = "L(t) - L_{Uniform}(t)"
         curves.title = "Class proportions (SGD)"
         let perClass = fig[1, 5]
-        let classes = mnistRuns[0].columns(prefix: "sgd_class_loss_", suffix: "_mean_control")
-            .map { String($0.name.dropFirst("sgd_class_loss_".count).dropLast("_mean_control".count)) }
-        for (k, digit) in classes.enumerated() {
-            try Style.sgdBand(perClass, mnistRuns, "sgd_class_loss_" + digit, suffix: "_control", label: digit,
+        let classLosses = EngagementNames.classLosses
+        for (k, digit) in mnistRuns[0].replayedMembers(of: classLosses, .control).enumerated() {
+            let replay = SGDColumns(of: classLosses.member(digit))
+            try Style.sgdBand(perClass, mnistRuns, replay, .control, label: digit,
                               color: Color.C(k), widths: 1, bandAlpha: 0.15, width: 1.5)
-            try Style.sgdBand(perClass, mnistRuns, "sgd_class_loss_" + digit, suffix: "_baseline", label: nil,
+            try Style.sgdBand(perClass, mnistRuns, replay, .baseline, label: nil,
                               color: Color.C(k), widths: 1, bandAlpha: 0.08, width: 1.5, style: .dashed)
         }
         perClass.xLabel = Style.taskTime

@@ -1,3 +1,5 @@
+import FigureKit
+import Maml
 import Render
 import WorkbenchKit
 
@@ -40,9 +42,9 @@ struct MamlDynamicsFigure: PaperFigure {
         let c = inputs.context
         let maml = try inputs.runs(runs(c))
         let ks = MamlRuns.steps(c).map(Double.init)
-        let curves = try maml.map { try $0.matrix("eval_loss_per_task_control") }   // [K][task][step]
-        let oneStep = try maml.map { try $0.array("one_step_loss_per_task_control") }
-        let tasks = (maml[0].json["tasks"] as? [String]) ?? []
+        let curves = try maml.map { try $0.matrix(MamlNames.evalLossPerTask.control) }   // [K][task][step]
+        let oneStep = try maml.map { try $0.array(MamlNames.oneStepLossPerTask.control) }
+        let tasks = maml[0].names(MamlNames.tasks)
         let n = min(curves.map(\.count).min() ?? 0, oneStep.map(\.count).min() ?? 0)
         guard n > 0 else { throw WorkbenchError("maml runs record no per-task evaluation curves") }
         let fig = Style.figure(rows: 2, cols: n + 1, title: "Figure 6: " + title)
@@ -52,12 +54,12 @@ struct MamlDynamicsFigure: PaperFigure {
         for column in 0...n {
             let isMean = column == n
             let dynamics = fig[0, column], first = fig[1, column]
-            let ys = isMean ? try maml.map { try $0.array("eval_loss_mean_control") } : curves.map { $0[column] }
+            let ys = isMean ? try maml.map { try $0.array(MamlNames.evalLossMean.control) } : curves.map { $0[column] }
             dynamics.lines(Style.steps(ys.map(\.count).min() ?? 0), ys, parameters: ks, name: "K")
             dynamics.xLabel = Style.taskTime
             dynamics.yLabel = column == 0 ? "Loss L(t)" : nil
             dynamics.title = isMean ? "Mean over pairs" : "Pair " + (column < tasks.count ? tasks[column] : "\(column)")
-            let values = isMean ? try maml.map { try $0.scalar("one_step_loss_control") } : oneStep.map { $0[column] }
+            let values = isMean ? try maml.map { try $0.scalar(MamlNames.oneStepLoss.control) } : oneStep.map { $0[column] }
             first.line(ks, values, color: .gray, width: 1)
             for (k, v) in zip(ks, values) { first.scatter([k], [v], color: color(k), size: 8) }
             first.xLabel = "Optimised steps K"

@@ -1,3 +1,5 @@
+import FigureKit
+import Maml
 import Render
 import WorkbenchKit
 
@@ -41,18 +43,18 @@ struct MamlOptimisationFigure: PaperFigure {
         let ks = MamlRuns.steps(c).map(Double.init)
         let fig = Style.figure(rows: 1, cols: 3, title: "Figure 7: " + title)
         let cumulative = fig[0, 0]
-        cumulative.line(ks, try maml.map { try $0.scalar("cumulative_eval_loss_control") }, label: "learned init",
+        cumulative.line(ks, try maml.map { try $0.scalar(MamlNames.cumulativeEvalLoss.control) }, label: "learned init",
                         color: Style.control, marker: .circle)
-        if maml.allSatisfy({ $0.json["cumulative_eval_loss_heldout_control"] != nil }) {
-            cumulative.line(ks, try maml.map { try $0.scalar("cumulative_eval_loss_heldout_control") },
+        if maml.allSatisfy({ $0[MamlNames.cumulativeEvalLossHeldout.control] != nil }) {
+            cumulative.line(ks, try maml.map { try $0.scalar(MamlNames.cumulativeEvalLossHeldout.control) },
                             label: "learned init, held-out split", color: Color.C(1), marker: .square)
         }
-        let perTask = try maml.map { try $0.array("cumulative_eval_loss_per_task_control") }
+        let perTask = try maml.map { try $0.array(MamlNames.cumulativeEvalLossPerTask.control) }
         let tasks = perTask.map(\.count).min() ?? 0
         for t in 0..<tasks {
             cumulative.scatter(ks, perTask.map { $0[t] }, label: t == 0 ? "per pair" : nil, color: Color.gray, size: 4)
         }
-        cumulative.hline(try maml[0].scalar("cumulative_eval_loss_baseline"), color: Style.baseline, label: "random init")
+        cumulative.hline(try maml[0].scalar(MamlNames.cumulativeEvalLoss.baseline), color: Style.baseline, label: "random init")
         cumulative.xLabel = "Optimised steps K"
         cumulative.yLabel = "Cumulative eval loss"
 

@@ -1,3 +1,5 @@
+import Bilevel
+import FigureKit
 import Render
 import WorkbenchKit
 
@@ -69,11 +71,11 @@ struct LearningRateFigure: PaperFigure {
             // The caption's letters run down each column: (a) above (b), (c) above (d), ...
             rate.letter = Self.letter(2 * k)
             loss.letter = Self.letter(2 * k + 1)
-            try sweep.draw(rate, records) { try $0.column("effective_lr_control") }
+            try sweep.draw(rate, records) { try $0.column(BilevelNames.effectiveLearningRate, .control) }
             rate.yLabel = "Optimal α(t)"
             rate.title = "\(sweep.label), offset \(offset)"
-            loss.line(try records[0].column("loss_baseline"), label: "baseline", color: Style.baseline, width: Style.lineWidth)
-            try sweep.draw(loss, records) { try $0.column("loss_control") }
+            loss.line(try records[0].column(RunColumns.loss, .baseline), label: "baseline", color: Style.baseline, width: Style.lineWidth)
+            try sweep.draw(loss, records) { try $0.column(RunColumns.loss, .control) }
             loss.yLabel = "Loss L(t)"
             loss.title = "\(sweep.label), offset \(offset)"
         }

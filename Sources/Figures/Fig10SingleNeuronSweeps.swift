@@ -1,3 +1,5 @@
+import FigureKit
+import GainModulation
 import Render
 import WorkbenchKit
 
@@ -13,9 +15,9 @@ struct SingleNeuronSweepFigure: PaperFigure {
         time T (each curve ends at its T; the paper normalised this axis by T, which hides the claim that T hardly \
         changes the control within the learning span). Larger β means less control; larger λ sustains control longer.
         """
-    let requiredExperiments = ["single-neuron"]
+    let requiredExperiments = [GainModulationNames.singleNeuron]
 
-    func base(_ c: PlanContext) -> RunRequest { RunRequest("single-neuron", preset: c.preset.rawValue, ["sgd_runs": "0"]) }
+    func base(_ c: PlanContext) -> RunRequest { RunRequest(GainModulationNames.singleNeuron, preset: c.preset.rawValue, ["sgd_runs": "0"]) }
 
     func sweeps(_ c: PlanContext) -> [Sweep] {
         let n = c.preset == .paper ? 30 : 10
@@ -62,10 +64,10 @@ struct SingleNeuronSweepFigure: PaperFigure {
         let fig = Style.figure(rows: 2, cols: 3, title: "Figure 10: " + title)
         for (k, sweep) in sweeps(inputs.context).enumerated() {
             let records = try inputs.runs(sweep.requests(base(inputs.context)))
-            try sweep.draw(fig[0, k], records) { try $0.column("g_control") }
+            try sweep.draw(fig[0, k], records) { try $0.column(GainModulationNames.gain, .control) }
             fig[0, k].yLabel = "Optimal g(t)"
             try sweep.draw(fig[1, k], records) {
-                try Style.difference($0.column("reward_control"), $0.column("reward_baseline"))
+                try Style.difference($0.column(RunColumns.reward, .control), $0.column(RunColumns.reward, .baseline))
             }
             fig[1, k].yLabel = "v_{C}(t) - v_{B}(t)"
             fig[1, k].hline(0, color: .gray, width: 0.8)

@@ -1,3 +1,4 @@
+import FigureKit
 import Datasets
 import Foundation
 import Render
@@ -16,7 +17,7 @@ struct DigitPairFigure: PaperFigure {
         (colour bar: this normalised quantity), the easy-to-hard order used in App. K.5. The paper used the training \
         split; this figure uses the training images when the MNIST folder has them, else the test split.
         """
-    let requiredExperiments: [String] = []
+    let requiredExperiments: [ExperimentName] = []
     var readsMNIST: Bool { true }
 
     func runs(_ c: PlanContext) -> [RunRequest] { [] }

@@ -1,3 +1,5 @@
+import Engagement
+import FigureKit
 import Render
 import WorkbenchKit
 
@@ -13,9 +15,9 @@ struct NeuronBasisFigure: PaperFigure {
         seeds); (c), (d) the optimal coefficients ν_c(t) per digit and per hierarchy node (coloured by level). The \
         order of engagement resembles Fig. 4's, with a smaller effect on the loss (the gain also changes the error).
         """ + " " + DatasetNotes.semanticWithoutBias
-    let requiredExperiments = ["category-neuron-basis", "category-neuron-basis-semantic"]
-    let mnist = SeededRuns.make("category-neuron-basis", [:])
-    let semantic = SeededRuns.make("category-neuron-basis-semantic", [:])
+    let requiredExperiments = [EngagementNames.categoryNeuronBasis, EngagementNames.categoryNeuronBasisSemantic]
+    let mnist = SeededRuns.make(EngagementNames.categoryNeuronBasis, [:])
+    let semantic = SeededRuns.make(EngagementNames.categoryNeuronBasisSemantic, [:])
 
     func runs(_ c: PlanContext) -> [RunRequest] { mnist.requests(c) + semantic.requests(c) }
 
@@ -78,8 +80,8 @@ struct NeuronBasisFigure: PaperFigure {
         fig[0, 0].title = "MNIST"
         try EngagementPanels.improvement(fig[0, 1], s)
         fig[0, 1].title = "Semantic"
-        try EngagementPanels.coefficients(fig[1, 0], m, prefix: "nu_", yLabel: "ν_{c}(t)")
-        try EngagementPanels.coefficients(fig[1, 1], s, prefix: "nu_", yLabel: "ν_{c}(t)")
+        try EngagementPanels.coefficients(fig[1, 0], m, EngagementNames.neuronBasisCoefficients, yLabel: "ν_{c}(t)")
+        try EngagementPanels.coefficients(fig[1, 1], s, EngagementNames.neuronBasisCoefficients, yLabel: "ν_{c}(t)")
         return fig
     }
 }

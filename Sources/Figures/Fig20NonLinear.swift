@@ -1,3 +1,5 @@
+import FigureKit
+import GainModulation
 import Render
 import WorkbenchKit
 
@@ -19,9 +21,9 @@ struct NonLinearFigure: PaperFigure {
         network (mean over SGD runs from the same initial weights), one colour per weight: the 8 weights of each \
         layer that change most in the baseline, with their gains in (i, j).
         """
-    let requiredExperiments = ["non-linear"]
+    let requiredExperiments = [GainModulationNames.nonLinear]
 
-    func runs(_ c: PlanContext) -> [RunRequest] { [RunRequest("non-linear", preset: c.preset.rawValue, ["traced": "8"])] }
+    func runs(_ c: PlanContext) -> [RunRequest] { [RunRequest(GainModulationNames.nonLinear, preset: c.preset.rawValue, ["traced": "8"])] }
 
     func parameterNotes(_ c: PlanContext) -> [String] {
         ["non-linear `\(c.preset.rawValue)` preset (Table 5, non-linear column), the 8 weights per layer that change most are traced (approximation and SGD); the SGD runs' loss is measured on a fixed evaluation sample (eval_examples = 1024)"]
@@ -70,16 +72,17 @@ struct NonLinearFigure: PaperFigure {
         let run = try inputs.run(runs(inputs.context)[0])
         let fig = Style.figure(rows: 2, cols: 5, title: "Figure 20: " + title)
         let eta = try run.parameter("eta")
-        for (k, quantity) in ["loss", "reward"].enumerated() {
+        let roles = [(Role.baseline, Style.baseline, "Baseline"), (.control, Style.control, "Control")]
+        for (k, quantity) in [RunColumns.loss, RunColumns.reward].enumerated() {
             let ax = fig[0, k]
-            for (suffix, color, name) in [("baseline", Style.baseline, "Baseline"), ("control", Style.control, "Control")] {
-                ax.line(try run.column("\(quantity)_\(suffix)"), label: name, color: color, width: Style.lineWidth)
+            for (role, color, name) in roles {
+                ax.line(try run.column(quantity, role), label: name, color: color, width: Style.lineWidth)
             }
-            for (suffix, color, name) in [("baseline", Style.baseline, "Baseline"), ("control", Style.control, "Control")] {
-                let (mean, std) = try Style.sgdMeanStd([run], "sgd_eval_loss", suffix: "_" + suffix)
-                let cost = try run.column("cost_" + suffix)
+            for (role, color, name) in roles {
+                let (mean, std) = try Style.sgdMeanStd([run], GainModulationNames.sgdEvalLoss, role)
+                let cost = try run.column(RunColumns.cost, role)
                 // v = -eta L - C for SGD too, with the same control cost: its spread is eta times L's.
-                if quantity == "loss" {
+                if quantity == RunColumns.loss {
                     Style.sgdOverlay(ax, mean: mean, std: std, label: name + " SGD", color: color)
                 } else {
                     Style.sgdOverlay(ax, mean: zip(mean, cost).map { -eta * $0 - $1 }, std: std.map { eta * $0 },
@@ -87,41 +90,46 @@ struct NonLinearFigure: PaperFigure {
                 }
             }
             ax.xLabel = Style.taskTime
-            ax.yLabel = quantity == "loss" ? "Loss L(t)" : "Instant net reward v(t)"
+            ax.yLabel = quantity == RunColumns.loss ? "Loss L(t)" : "Instant net reward v(t)"
         }
         // Each weight's lines are named in the CSV (c_w1_3_approx_y, c_w1_3_sgd_y); the panel shows no
         // legend (one entry per weight would hide it), its title says which style is which.
-        func weights(_ ax: Axes, layer: String, suffix: String) throws {
-            for (j, c) in run.columns(prefix: "w\(layer)_", suffix: "_" + suffix).enumerated() {
-                let weight = String(c.name.dropLast(suffix.count + 1))
-                ax.line(c.values, label: weight + " approx", color: Color.C(j), width: 1.5)
-                ax.line(try run.column("sgd_\(weight)_mean_" + suffix), label: weight + " SGD", color: Color.C(j),
+        func weights(_ ax: Axes, layer: Int, _ role: Role) throws {
+            let family = TwoLayerColumnNames.weights(layer: layer)
+            for (j, member) in run.members(of: family, role).enumerated() {
+                let weight = family.member(member)
+                ax.line(try run.column(weight, role), label: weight.stem + " approx", color: Color.C(j), width: 1.5)
+                ax.line(try run.column(SGDColumns(of: weight).mean, role), label: weight.stem + " SGD", color: Color.C(j),
                         width: 1.5, style: .dashed)
             }
             ax.showLegend = false
             ax.title = "solid: approx., dashed: SGD"
             ax.xLabel = Style.taskTime
-            ax.yLabel = "W_{\(layer)}(t), \(suffix)"
+            ax.yLabel = "W_{\(layer)}(t), \(role.rawValue)"
         }
-        try weights(fig[0, 2], layer: "1", suffix: "baseline")
-        try weights(fig[0, 3], layer: "2", suffix: "baseline")
+        try weights(fig[0, 2], layer: 1, .baseline)
+        try weights(fig[0, 3], layer: 2, .baseline)
         let l1 = fig[0, 4], l2 = fig[1, 0]
-        for (ax, column, name) in [(l1, "weight_l1", "L1"), (l2, "weight_l2", "L2")] {
-            ax.line(try run.column(column + "_baseline"), label: "Baseline", color: Style.baseline, width: Style.lineWidth)
-            ax.line(try run.column(column + "_control"), label: "Control", color: Style.control, width: Style.lineWidth)
-            for (suffix, color, label) in [("baseline", Style.baseline, "Baseline"), ("control", Style.control, "Control")] {
-                let (mean, std) = try Style.sgdMeanStd([run], "sgd_" + column, suffix: "_" + suffix)
+        for (ax, column, replay, name) in [(l1, TwoLayerColumnNames.weightL1, GainModulationNames.sgdWeightL1, "L1"),
+                                           (l2, TwoLayerColumnNames.weightL2, GainModulationNames.sgdWeightL2, "L2")] {
+            ax.line(try run.column(column, .baseline), label: "Baseline", color: Style.baseline, width: Style.lineWidth)
+            ax.line(try run.column(column, .control), label: "Control", color: Style.control, width: Style.lineWidth)
+            for (role, color, label) in roles {
+                let (mean, std) = try Style.sgdMeanStd([run], replay, role)
                 Style.sgdOverlay(ax, mean: mean, std: std, label: label + " SGD", color: color)
             }
             ax.xLabel = Style.taskTime
             ax.yLabel = "\(name) norm of the weights"
         }
-        try weights(fig[1, 1], layer: "1", suffix: "control")
-        try weights(fig[1, 2], layer: "2", suffix: "control")
-        for (k, layer) in ["1", "2"].enumerated() {
+        try weights(fig[1, 1], layer: 1, .control)
+        try weights(fig[1, 2], layer: 2, .control)
+        for (k, layer) in [1, 2].enumerated() {
             let ax = fig[1, 3 + k]
-            for (j, c) in run.columns(prefix: "g\(layer)_", suffix: "_control").enumerated() where !c.name.contains("rms") {
-                ax.line(c.values, label: c.name, color: Color.C(j), width: 1.5)
+            let family = TwoLayerColumnNames.gains(layer: layer)
+            // Colours count the layer's RMS column too (it comes first), as they always have.
+            for (j, gain) in run.members(of: family, .control).map(family.member).enumerated()
+            where gain != TwoLayerColumnNames.gainRMS(layer: layer) {
+                ax.line(try run.column(gain, .control), label: gain.control.text, color: Color.C(j), width: 1.5)
             }
             ax.showLegend = false
             ax.xLabel = Style.taskTime

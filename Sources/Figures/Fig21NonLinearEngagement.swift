@@ -1,3 +1,5 @@
+import Engagement
+import FigureKit
 import Render
 import WorkbenchKit
 
@@ -17,8 +19,8 @@ struct NonLinearEngagementFigure: PaperFigure {
         and seeds), drawn on top since the two nearly coincide. (b) The optimal engagement φ_c(t) per node of the \
         hierarchy, coloured by level (C0 = root ... C3 = leaves), as Fig. 4(k): the hierarchy is engaged from the root down.
         """ + " " + DatasetNotes.semanticWithoutBias
-    let requiredExperiments = ["category-engagement-nonlinear"]
-    let source = SeededRuns.make("category-engagement-nonlinear", [:])
+    let requiredExperiments = [EngagementNames.categoryEngagementNonLinear]
+    let source = SeededRuns.make(EngagementNames.categoryEngagementNonLinear, [:])
 
     func runs(_ c: PlanContext) -> [RunRequest] { source.requests(c) }
 
@@ -66,13 +68,13 @@ struct NonLinearEngagementFigure: PaperFigure {
         let records = try inputs.runs(source.requests(inputs.context))
         let fig = Style.figure(rows: 1, cols: 2, title: "Figure 21: " + title)
         let loss = fig[0, 0]
-        try Style.baselineVsControl(loss, records, column: "loss", yLabel: "Loss L(t)")
-        for (suffix, color, name) in [("baseline", Style.baseline, "Baseline"), ("control", Style.control, "Control")] {
-            let (mean, std) = try Style.sgdMeanStd(records, "sgd_loss", suffix: "_" + suffix)
+        try Style.baselineVsControl(loss, records, column: RunColumns.loss, yLabel: "Loss L(t)")
+        for (role, color, name) in [(Role.baseline, Style.baseline, "Baseline"), (.control, Style.control, "Control")] {
+            let (mean, std) = try Style.sgdMeanStd(records, RunColumns.sgdLoss, role)
             Style.sgdOverlay(loss, mean: mean, std: std, label: name + " SGD", color: color)
         }
         loss.title = "Step-like learning, tanh network"
-        try EngagementPanels.coefficients(fig[0, 1], records, prefix: "phi_", yLabel: "φ_{c}(t)")
+        try EngagementPanels.coefficients(fig[0, 1], records, EngagementNames.categoryCoefficients, yLabel: "φ_{c}(t)")
         fig[0, 1].title = "Engagement per hierarchy level"
         return fig
     }

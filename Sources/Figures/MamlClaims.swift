@@ -1,3 +1,4 @@
+import FigureKit
 import Foundation
 
 /// The multi-step MAML findings checked on Figs. 3, 6 and 7 (App. F.1).

@@ -1,3 +1,4 @@
+import FigureKit
 import Foundation
 
 /// Measures for the claims of the meta-learning and engagement figures (3, 4, 6, 7, 8).

@@ -1,9 +1,12 @@
+import Bilevel
+import FigureKit
+import Maml
 import WorkbenchKit
 
 /// The multi-step MAML sweep over the number of optimised steps K (Table 2: 1, 20, ..., 340),
 /// shared by Figs. 3(a-b) and 7.
 enum MamlRuns {
-    static let experiment = "maml"
+    static let experiment = MamlNames.maml
     /// The meta-objective the paper's MAML figures were made with: the authors' code kept the loss at
     /// the initialisation (i = 0) in V. With eq. 26's i = 1..K neither "a few steps beat K = 1" nor
     /// K = 1's plateau appears (Maml/NOTES.md has both objectives' numbers).
@@ -31,7 +34,7 @@ enum MamlRuns {
 /// The learning-rate sweeps of App. F.2 (Table 3): γ in linspace(0.6, 1) and β in
 /// linspace(1e-3, 2), each with cost offset 0 and -1; shared by Figs. 3(c-d) and 8.
 enum LearningRateRuns {
-    static let experiment = "learning-rate"
+    static let experiment = BilevelNames.learningRate
 
     static func count(_ c: PlanContext) -> Int { c.preset == .paper ? 10 : 5 }
 

@@ -1,4 +1,6 @@
+import FigureKit
 import Render
+import TaskSwitch
 import WorkbenchKit
 
 /// Figure 5(e-g): the task-switch meta-task, drawn in a row of Figure 5.
@@ -24,16 +26,17 @@ enum TaskSwitchPanels {
 
     static func draw(_ fig: Figure, row: Int, _ records: [RunRecord]) throws {
         let full = fig[row, 0]
-        try Style.baselineVsControl(full, records, column: "loss", yLabel: "Loss L(t)")
+        try Style.baselineVsControl(full, records, column: RunColumns.loss, yLabel: "Loss L(t)")
         full.title = "Task switch"
 
         let atSwitch = fig[row, 1]
-        let switchSteps = try records[0].array("switch_steps")
-        for (suffix, color, name) in [("baseline", Style.baseline, "Baseline"), ("control", Style.control, "Control")] {
-            let values = Style.meanStd(try records.map { try $0.array("loss_at_switch_" + suffix) }).mean
+        let switchSteps = try records[0].array(TaskSwitchNames.switchSteps)
+        let roles = [(Role.baseline, Style.baseline, "Baseline"), (.control, Style.control, "Control")]
+        for (role, color, name) in roles {
+            let values = Style.meanStd(try records.map { try $0.array(TaskSwitchNames.lossAtSwitch[role]) }).mean
             atSwitch.line(switchSteps, values, label: name, color: color, width: Style.lineWidth, marker: .circle)
         }
-        let cost = Style.meanStd(try records.map { try $0.array("cost_normalised_at_switch_control") }).mean
+        let cost = Style.meanStd(try records.map { try $0.array(TaskSwitchNames.costNormalisedAtSwitch.control) }).mean
         atSwitch.line(switchSteps, cost, label: "C / max C", color: Color.C(2), width: Style.lineWidth, marker: .square)
         atSwitch.xLabel = "Switch time"
         atSwitch.yLabel = "L at switch; normalised C"
@@ -44,13 +47,13 @@ enum TaskSwitchPanels {
         }
         let a = Int(switchSteps[switchSteps.count - 2]), b = Int(switchSteps[switchSteps.count - 1])
         let pad = max((b - a) / 9, 1)
-        let window = max(a - pad, 0)..<min(b + pad, try records[0].column("loss_baseline").count)
+        let window = max(a - pad, 0)..<min(b + pad, try records[0].column(RunColumns.loss, .baseline).count)
         let x = window.map(Double.init)
-        for (suffix, color, name) in [("baseline", Style.baseline, "Baseline"), ("control", Style.control, "Control")] {
-            let mean = Style.meanStd(try records.map { try $0.column("loss_" + suffix) }).mean
+        for (role, color, name) in roles {
+            let mean = Style.meanStd(try records.map { try $0.column(RunColumns.loss, role) }).mean
             zoom.line(x, Array(mean[window]), label: name, color: color, width: Style.lineWidth)
         }
-        let c = Style.meanStd(try records.map { try $0.column("cost_normalised_control") }).mean
+        let c = Style.meanStd(try records.map { try $0.column(TaskSwitchNames.costNormalised, .control) }).mean
         zoom.line(x, Array(c[window]), label: "C / max C", color: Color.C(2), width: Style.lineWidth)
         zoom.xLabel = Style.taskTime
         zoom.yLabel = "Loss L(t) (zoom)"

@@ -1,27 +1,32 @@
+import FigureKit
+import GainModulation
 import Render
+import TaskSwitch
 import WorkbenchKit
 
 /// Figures 13-15: individual weights of W1 and W2 (baseline solid, control dashed) and the
 /// gains G1, G2 acting on them, one colour per weight, from the first seed's run.
 struct WeightTraceFigure: PaperFigure {
     let number: Int
-    let experiment: String
+    let experiment: ExperimentName
     let source: SeededRuns
     let datasetName: String
     /// Share of the run shown on the time axis, when everything happens early (Fig. 13).
     var window: Double? = nil
+    /// The runs switch between two tasks (the task-switch experiment): switch lines and claims.
+    var acrossSwitches = false
     var id: String { "fig\(number)" }
     var title: String { "Weights and gains through training, \(datasetName)" }
-    var requiredExperiments: [String] { [experiment] }
+    var requiredExperiments: [ExperimentName] { [experiment] }
 
-    static let gaussian = WeightTraceFigure(number: 13, experiment: "effort-allocation", source: GainRuns.effort("gaussian"),
+    static let gaussian = WeightTraceFigure(number: 13, experiment: GainModulationNames.effortAllocation, source: GainRuns.effort("gaussian"),
                                             datasetName: "correlated Gaussian task", window: GainRuns.gaussianWindow)
-    static let semantic = WeightTraceFigure(number: 14, experiment: "effort-allocation", source: GainRuns.effort("semantic"),
+    static let semantic = WeightTraceFigure(number: 14, experiment: GainModulationNames.effortAllocation, source: GainRuns.effort("semantic"),
                                             datasetName: "semantic hierarchy task")
-    static let mnist = WeightTraceFigure(number: 15, experiment: "effort-allocation", source: GainRuns.effort("mnist"),
+    static let mnist = WeightTraceFigure(number: 15, experiment: GainModulationNames.effortAllocation, source: GainRuns.effort("mnist"),
                                          datasetName: "MNIST (1 vs 3) task")
-    static let taskSwitch = WeightTraceFigure(number: 17, experiment: "task-switch", source: GainRuns.taskSwitch,
-                                              datasetName: "task switches")
+    static let taskSwitch = WeightTraceFigure(number: 17, experiment: TaskSwitchNames.taskSwitch, source: GainRuns.taskSwitch,
+                                              datasetName: "task switches", acrossSwitches: true)
 
     var caption: String {
         """
@@ -29,8 +34,8 @@ struct WeightTraceFigure: PaperFigure {
         first seed. (a) first-layer weights W1(t), baseline solid and control dashed; (b) second-layer weights W2(t); \
         (c) first-layer gains G1(t); (d) second-layer gains G2(t). Up to ten weights per layer: those that change \
         most in the baseline run (largest |W(T) - W(0)|); each colour is one weight, matching between weight and gain \
-        panels\(experiment == "task-switch" ? "; dotted grey lines mark the task switches" : ""). With control a few weights grow larger than any in the baseline while the rest stay nearer zero\
-        \(experiment == "task-switch" ? "; the gains act at the task switches" : "; the gains act early in learning").\
+        panels\(acrossSwitches ? "; dotted grey lines mark the task switches" : ""). With control a few weights grow larger than any in the baseline while the rest stay nearer zero\
+        \(acrossSwitches ? "; the gains act at the task switches" : "; the gains act early in learning").\
         \(window.map { " Task time is shown over the first \(Int(($0 * 100).rounded()))% of the run (t ≤ \(Int(($0 * 80).rounded())) of the paper's 80): the weights and gains are flat afterwards (the data CSV holds the whole run)." } ?? "")
         """ + (number == 14 ? " " + DatasetNotes.semanticWithoutBias : "")
     }
@@ -50,7 +55,7 @@ struct WeightTraceFigure: PaperFigure {
             return ClaimOutcome(maxC > maxB && medC < medB,
                                 "final |W| over \(b.count) weights: largest \(Measure.text(maxC)) (control) vs \(Measure.text(maxB)) (baseline), median \(Measure.text(medC)) vs \(Measure.text(medB))")
         }
-        return [amplified, experiment == "task-switch" ? gainsAtSwitches : gainsEarly]
+        return [amplified, acrossSwitches ? gainsAtSwitches : gainsEarly]
     }
 
     /// Mean over traced gains of |G| step by step, panels (c) and (d) together.
@@ -91,24 +96,25 @@ struct WeightTraceFigure: PaperFigure {
     func draw(_ inputs: FigureInputs) throws -> Figure {
         let run = try inputs.run(runs(inputs.context)[0])
         let fig = Style.figure(rows: 2, cols: 2, title: "Figure \(number): " + title)
-        for (k, layer) in ["1", "2"].enumerated() {
+        for (k, layer) in [1, 2].enumerated() {
             let weights = fig[0, k], gains = fig[1, k]
-            let traced = run.columns(prefix: "w\(layer)_", suffix: "_baseline").map { String($0.name.dropLast("_baseline".count)) }
+            let family = TwoLayerColumnNames.weights(layer: layer)
+            let traced = run.members(of: family, .baseline)
             guard !traced.isEmpty else {
-                throw WorkbenchError("run \(run.request) has no traced w\(layer)_* columns; set traced > 0")
+                throw WorkbenchError("run \(run.request) has no traced \(family.prefix)* columns; set traced > 0")
             }
             // Labels name the CSV columns (a_w1_3_baseline_y ...); the panels show no legend (one
             // entry per weight would hide them), the title says solid/dashed.
-            for (j, name) in traced.enumerated() {
-                let color = Color.C(j)
-                weights.line(try run.column(name + "_baseline"), label: name + " baseline", color: color, width: 1.5)
-                weights.line(try run.column(name + "_control"), label: name + " control", color: color, width: 1.5, style: .dashed)
-                let gain = "g" + name.dropFirst()
-                gains.line(try run.column(gain + "_control"), label: gain + " control", color: color, width: 1.5)
+            for (j, member) in traced.enumerated() {
+                let color = Color.C(j), weight = family.member(member)
+                weights.line(try run.column(weight, .baseline), label: weight.stem + " baseline", color: color, width: 1.5)
+                weights.line(try run.column(weight, .control), label: weight.stem + " control", color: color, width: 1.5, style: .dashed)
+                let gain = TwoLayerColumnNames.gains(layer: layer).member(member)
+                gains.line(try run.column(gain, .control), label: gain.stem + " control", color: color, width: 1.5)
             }
-            let steps = try run.column("loss_baseline").count
-            if experiment == "task-switch" {
-                for s in try run.array("switch_steps") {
+            let steps = try run.column(RunColumns.loss, .baseline).count
+            if acrossSwitches {
+                for s in try run.array(TaskSwitchNames.switchSteps) {
                     for ax in [weights, gains] { ax.vline(s, color: .gray, width: 0.8, style: .dotted, label: "switch") }
                 }
             }

@@ -6,7 +6,7 @@ import WorkbenchKit
 /// parameters fail before anything runs), keyed and deduplicated in plan order.
 struct FigurePlan {
     struct Entry {
-        let figure: any PaperFigure
+        let figure: any WorkbenchFigure
         /// The runs as the figure asks for them (and finds them when drawing).
         let requests: [RunRequest]
         /// The cache key each request is computed under (with `--optimizer`, not the request's own).
@@ -17,17 +17,18 @@ struct FigurePlan {
     /// Unique runs in plan order (figure by figure, run by run).
     var runs: [PlannedRun] = []
 
-    init(figures: [any PaperFigure], registry: Registry, context: PlanContext, mnistDirectory: String?,
-         optimizer: OptimizerKind? = nil) throws {
+    /// `all`: every figure of the build, whose optimisation plots keep their runs' optimiser.
+    init(figures: [any WorkbenchFigure], all: [any WorkbenchFigure], registry: Registry, context: PlanContext,
+         mnistDirectory: String?, optimizer: OptimizerKind? = nil) throws {
         // Runs drawn as an optimisation (and every figure sharing them: Fig. 3a and 6 draw Fig. 7's
         // MAML runs) keep their own optimiser, whichever figures this call makes.
-        let ownOptimiser = Set(FigureCatalog.figures.filter(\.plotsOptimisation).flatMap { $0.runs(context) })
+        let ownOptimiser = Set(all.filter(\.plotsOptimisation).flatMap { $0.runs(context) })
         let mnistProblem = MNISTCheck.problem(mnistDirectory)
         var seen = Set<RunKey>()
         for figure in figures {
             let missing = figure.requiredExperiments.filter { !context.has($0) }
             if !missing.isEmpty {
-                skipped.append(.init(id: figure.id, reason: "needs experiment(s) \(missing.joined(separator: ", ")), not in this build (their plugin has not landed)"))
+                skipped.append(.init(id: figure.id, reason: "needs experiment(s) \(missing.map(\.text).joined(separator: ", ")), not in this build (their plugin has not landed)"))
                 continue
             }
             let requests = figure.runs(context)
@@ -35,7 +36,7 @@ struct FigurePlan {
             var planned: [PlannedRun] = []
             var keys: [RunRequest: RunKey] = [:]
             for asked in requests {
-                let experiment = try registry.experiment(named: asked.experiment)
+                let experiment = try registry.experiment(named: asked.experiment.text)
                 var request = asked
                 if let optimizer, !ownOptimiser.contains(asked), experiment.parameters.contains(where: { $0.name == "optimizer" }) {
                     request = asked.with(["optimizer": optimizer.rawValue])

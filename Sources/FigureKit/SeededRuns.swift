@@ -2,15 +2,15 @@ import WorkbenchKit
 
 /// One run repeated over seeds (weight and control initialisation): what a figure averages
 /// for its mean and ±2 std, with the note index.md shows about it.
-struct SeededRuns {
-    let requests: (PlanContext) -> [RunRequest]
-    let note: (PlanContext) -> String
+public struct SeededRuns {
+    public let requests: (PlanContext) -> [RunRequest]
+    public let note: (PlanContext) -> String
 
-    func first(_ c: PlanContext) -> RunRequest { requests(c)[0] }
+    public func first(_ c: PlanContext) -> RunRequest { requests(c)[0] }
 
     /// `experiment` under the preset with `overrides` (plus `quick` ones in the quick preset),
     /// seeds 0..<5 in the paper preset (the authors' replicates), 0..<3 in quick.
-    static func make(_ experiment: String, _ overrides: [String: String], quick: [String: String] = [:],
+    public static func make(_ experiment: ExperimentName, _ overrides: [String: String], quick: [String: String] = [:],
                      why: String = "") -> SeededRuns {
         func seeds(_ c: PlanContext) -> Int { c.preset == .paper ? 5 : 3 }
         return SeededRuns(
@@ -22,7 +22,7 @@ struct SeededRuns {
             },
             note: { c in
                 let shown = overrides.merging(c.preset == .quick ? quick : [:]) { $1 }
-                var s = "\(experiment) `\(c.preset.rawValue)` preset"
+                var s = "\(experiment.text) `\(c.preset.rawValue)` preset"
                 if !shown.isEmpty { s += " with " + shown.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ") }
                 s += "; mean and ±2 std over \(seeds(c)) seeds (weight and control initialisation)"
                 if c.preset == .quick && !why.isEmpty { s += ". " + why }

@@ -3,12 +3,12 @@ import WorkbenchKit
 /// One experiment run a figure needs: an experiment of the registry, a preset, overrides on
 /// top of it and a seed. Two figures asking for the same run share it (same cache folder).
 public struct RunRequest: Hashable, CustomStringConvertible {
-    public var experiment: String
+    public var experiment: ExperimentName
     public var preset: String
     public var overrides: [String: String]
     public var seed: UInt64
 
-    public init(_ experiment: String, preset: String, _ overrides: [String: String] = [:], seed: UInt64 = 0) {
+    public init(_ experiment: ExperimentName, preset: String, _ overrides: [String: String] = [:], seed: UInt64 = 0) {
         self.experiment = experiment; self.preset = preset; self.overrides = overrides; self.seed = seed
     }
 
@@ -17,7 +17,7 @@ public struct RunRequest: Hashable, CustomStringConvertible {
 
     /// `effort-allocation [quick] dataset=gaussian seed=1`: for progress lines and index.md.
     public var description: String {
-        ([experiment, "[\(preset)]"] + orderedOverrides.map { "\($0)=\($1)" } + ["seed=\(seed)"]).joined(separator: " ")
+        ([experiment.text, "[\(preset)]"] + orderedOverrides.map { "\($0)=\($1)" } + ["seed=\(seed)"]).joined(separator: " ")
     }
 
     /// The same run with some overrides changed.
