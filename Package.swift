@@ -27,7 +27,7 @@ func pluginExcludes(_ name: String) -> [String] {
 }
 
 let pluginTargets: [Target] = pluginNames.map { name in
-    .target(name: name, dependencies: ["WorkbenchKit", "Datasets", "FigureKit"],
+    .target(name: name, dependencies: ["WorkbenchKit", "Datasets", "FigureKit", "Render"],
             path: "Sources/Plugins/\(name)", exclude: pluginExcludes(name), swiftSettings: fast)
 }
 let pluginTests: [Target] = pluginNames

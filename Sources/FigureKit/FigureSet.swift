@@ -55,8 +55,11 @@ public struct FigureSet {
 
     static func paperNumber(_ id: String) -> Int? { id.hasPrefix("fig") ? Int(id.dropFirst(3)) : nil }
 
+    /// Lower-case letters, digits and dashes, from a letter, and not "fig" and a digit (which
+    /// `--only` reads as the paper's numbering).
     static func isPluginID(_ id: String) -> Bool {
-        guard let first = id.unicodeScalars.first, ("a"..."z").contains(first), paperNumber(id) == nil else { return false }
+        guard let first = id.unicodeScalars.first, ("a"..."z").contains(first) else { return false }
+        if id.hasPrefix("fig"), let next = id.dropFirst(3).first, next.isNumber { return false }
         return id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
     }
 }

@@ -17,3 +17,8 @@ public enum LearningRuleNames {
     /// Fields inside `namedRules` and `ruleMean`.
     public static let ruleName = "name", feedbackKey = "feedback", hebbianKey = "hebbian"
 }
+
+public extension LearningRuleNames {
+    /// RMS of all weights at each step.
+    static let weightRMS = TrajectoryColumn("weight_l2")
+}

@@ -1,4 +1,7 @@
 import FigureKit
 
-/// What the CLI's one registry line for this plugin hands `workbench`: its experiments (and figures, when it has its own).
-extension LearningRulePlugin: WorkbenchPlugin {}
+/// What the CLI's one registry line for this plugin hands `workbench`: its experiment, and a
+/// figure of its own that `workbench figures` draws after the paper's.
+extension LearningRulePlugin: WorkbenchPlugin {
+    public static let figures: [any WorkbenchFigure] = [RuleCoefficientsFigure()]
+}
