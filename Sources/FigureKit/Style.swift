@@ -59,10 +59,25 @@ public enum Style {
         ax.line(x, mean, label: label, color: lineAlpha < 1 ? color.withAlpha(lineAlpha) : color, width: width, style: style)
     }
 
+    /// The legend labels of the baseline and the control.
+    public static let baselineLabel = "Baseline", controlLabel = "Control"
+
+    /// The legend label of a role.
+    public static func label(_ role: Role) -> String { role == .baseline ? baselineLabel : controlLabel }
+
+    /// Each role with its colour and legend label, baseline first.
+    public static let roles: [(role: Role, color: Color, label: String)] =
+        [(.baseline, baseline, baselineLabel), (.control, control, controlLabel)]
+
+    /// The lines `baselineVsControl` draws in `panel`, as the figure's data CSV names them.
+    public static func baselineVsControlLines(panel: String) -> (baseline: DrawnSeries, control: DrawnSeries) {
+        (DrawnSeries(panel: panel, label: baselineLabel), DrawnSeries(panel: panel, label: controlLabel))
+    }
+
     /// Baseline (black) and control (C0) of one per-step quantity across seeds.
     public static func baselineVsControl(_ ax: Axes, _ records: [RunRecord], column: TrajectoryColumn, yLabel: String) throws {
-        meanBand(ax, try records.map { try $0.column(column, .baseline) }, label: "Baseline", color: baseline)
-        meanBand(ax, try records.map { try $0.column(column, .control) }, label: "Control", color: control)
+        meanBand(ax, try records.map { try $0.column(column, .baseline) }, label: baselineLabel, color: baseline)
+        meanBand(ax, try records.map { try $0.column(column, .control) }, label: controlLabel, color: control)
         ax.xLabel = taskTime
         ax.yLabel = yLabel
     }

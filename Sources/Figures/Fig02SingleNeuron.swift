@@ -39,29 +39,39 @@ struct SingleNeuronFigure: PaperFigure {
             + "; γ = 10^linspace(-8, 0), σx = linspace(1e-5, 5)"]
     }
 
+    /// The series the claims read, as drawn: (a) the net reward, (b) each role's theory line and SGD
+    /// band, (e) and (g) the gain families of the two sweeps.
+    static let reward = Style.baselineVsControlLines(panel: "a")
+    static func theory(_ role: Role) -> DrawnSeries { DrawnSeries(panel: "b", label: Style.label(role) + " theory") }
+    static func sgd(_ role: Role) -> DrawnSeries { DrawnSeries(panel: "b", label: Style.label(role) + " SGD") }
+    func gains(_ c: PlanContext) -> [DrawnSeries] {
+        zip(["e", "g"], sweeps(c)).map { DrawnSeries(panel: $0, label: $1.label) }
+    }
+
     func claims(_ c: PlanContext) -> [Claim] {
-        func peaks(_ n: FigureNumbers, _ family: String) throws -> [Double] { try n.family(family).map { $0.values.max() ?? .nan } }
+        func peaks(_ n: FigureNumbers, _ family: DrawnSeries) throws -> [Double] { try n.family(family).map { $0.values.max() ?? .nan } }
+        let gains = gains(c)
         return [
             Claim("(a) control earns more net reward over the run than the baseline") { n in
-                let control = Measure.sum(try n.column("a_control_y")), baseline = Measure.sum(try n.column("a_baseline_y"))
+                let control = Measure.sum(try n.y(Self.reward.control)), baseline = Measure.sum(try n.y(Self.reward.baseline))
                 return ClaimOutcome(control > baseline, "sum of v(t): control \(Measure.text(control)) vs baseline \(Measure.text(baseline))")
             },
             Claim("(b) the theory's loss lies inside the SGD simulations' ±2 std band (at least 80% of steps, baseline and control)") { n in
                 var shares: [Double] = []
-                for role in ["baseline", "control"] {
-                    let theory = try n.column("b_\(role)_theory_y")
-                    let lower = try n.column("b_\(role)_sgd_lower"), upper = try n.column("b_\(role)_sgd_upper")
+                for role in Role.allCases {
+                    let theory = try n.y(Self.theory(role))
+                    let lower = try n.column(Self.sgd(role).lower), upper = try n.column(Self.sgd(role).upper)
                     let inside = zip(theory, zip(lower, upper)).filter { $0.0 >= $0.1.0 && $0.0 <= $0.1.1 }.count
                     shares.append(Double(inside) / Double(max(1, theory.count)))
                 }
                 return ClaimOutcome(shares.allSatisfy { $0 >= 0.8 }, "share inside: baseline \(Measure.text(shares[0])), control \(Measure.text(shares[1]))")
             },
             Claim("(e) the peak of the optimal g(t) grows with the discount factor γ") { n in
-                let p = try peaks(n, "e_series")
+                let p = try peaks(n, gains[0])
                 return ClaimOutcome(Measure.increasing(p), "peak g over γ ascending: \(Measure.text(p))")
             },
             Claim("(g) the peak of the optimal g(t) falls with the input noise σx (less noisy tasks recruit more control)") { n in
-                let p = try peaks(n, "g_x")
+                let p = try peaks(n, gains[1])
                 let falls = zip(p, p.dropFirst()).allSatisfy { $1 <= $0 } && p.last! < p.first!
                 return ClaimOutcome(falls, "peak g over σx ascending: \(Measure.text(p))")
             },
@@ -75,11 +85,11 @@ struct SingleNeuronFigure: PaperFigure {
         try Style.baselineVsControl(fig[0, 0], [main], column: RunColumns.reward, yLabel: "Instant net reward v(t)")
 
         let loss = fig[0, 1]
-        for (role, color, label) in [(Role.baseline, Style.baseline, "Baseline"), (.control, Style.control, "Control")] {
+        for (role, color, _) in Style.roles {
             let mean = try main.column(RunColumns.sgdLoss.mean, role), std = try main.column(RunColumns.sgdLoss.std, role)
             loss.band(Style.steps(mean.count), lower: zip(mean, std).map { $0 - 2 * $1 },
-                      upper: zip(mean, std).map { $0 + 2 * $1 }, color: color, alpha: 0.2, label: label + " SGD")
-            loss.line(try main.column(RunColumns.loss, role), label: label + " theory", color: color, width: Style.lineWidth)
+                      upper: zip(mean, std).map { $0 + 2 * $1 }, color: color, alpha: 0.2, label: Self.sgd(role).label)
+            loss.line(try main.column(RunColumns.loss, role), label: Self.theory(role).label, color: color, width: Style.lineWidth)
         }
         loss.xLabel = Style.taskTime
         loss.yLabel = "Loss L(t)"

@@ -42,27 +42,37 @@ struct EngagementFigure: PaperFigure {
         Self.modes.map { task($0).note(c) } + [semantic.note(c), proportion.note(c)]
     }
 
+    /// The series the claims read, as drawn: (a, c, e) the losses, (b, d, f) one engagement line
+    /// per task, labelled "(0,1)"; (i) one φ line per digit; (l) the curves relative to Uniform and
+    /// the band of the first.
+    static func losses(_ panel: String) -> (baseline: DrawnSeries, control: DrawnSeries) { Style.baselineVsControlLines(panel: panel) }
+    static func taskLabel(_ task: String) -> String { "(\(task))" }
+    static let balanced = DrawnSeries(panel: "l", label: "Balanced")
+    static let curriculum = DrawnSeries(panel: "l", label: "Curriculum")
+    static let balancedBand = DrawnSeries.unlabelled("band", panel: "l")
+
     func claims(_ c: PlanContext) -> [Claim] {
-        let pairs = ["0_1", "7_1", "8_9"]
+        // The experiment's MNIST pairs, as result.json names them.
+        let pairs = ["0,1", "7,1", "8,9"]
         return [
             Claim("(a, e) attentive and vector engagement learn faster than the baseline: summed L_C(t) below L_B(t)") { n in
                 var parts: [String] = [], passed = true
                 for panel in ["a", "e"] {
-                    let b = Measure.sum(try n.column(panel + "_baseline_y")), ctl = Measure.sum(try n.column(panel + "_control_y"))
+                    let b = Measure.sum(try n.y(Self.losses(panel).baseline)), ctl = Measure.sum(try n.y(Self.losses(panel).control))
                     passed = passed && ctl < b
                     parts.append("(\(panel)) ΣL control \(Measure.text(ctl)) vs baseline \(Measure.text(b))")
                 }
                 return ClaimOutcome(passed, parts.joined(separator: "; "))
             },
             Claim("(c) active engagement pays for any ψ > 0 yet keeps L_C(t) close to L_B(t): summed loss within 10%") { n in
-                let b = Measure.sum(try n.column("c_baseline_y")), ctl = Measure.sum(try n.column("c_control_y"))
+                let b = Measure.sum(try n.y(Self.losses("c").baseline)), ctl = Measure.sum(try n.y(Self.losses("c").control))
                 let excess = ctl / b - 1
                 return ClaimOutcome(abs(excess) < 0.1, "ΣL control \(Measure.text(ctl)) vs baseline \(Measure.text(b)) (\(Measure.text(100 * excess))%)")
             },
             Claim("(b, d, f) easier tasks are engaged first: the engagement centre in time of (0,1) < (7,1) < (8,9) in every mode") { n in
                 var parts: [String] = [], passed = true
                 for panel in ["b", "d", "f"] {
-                    let centres = try pairs.map { Measure.engagementCentre(try n.column("\(panel)_\($0)_y")) }
+                    let centres = try pairs.map { Measure.engagementCentre(try n.y(DrawnSeries(panel: panel, label: Self.taskLabel($0)))) }
                     passed = passed && Measure.increasing(centres)
                     parts.append("(\(panel)) \(Measure.text(centres))")
                 }
@@ -70,13 +80,14 @@ struct EngagementFigure: PaperFigure {
                                     + parts.joined(separator: "; "))
             },
             Claim("(i) easier digits are engaged more early: mean φ over the first 20% of the run, digits 0 and 1 above 8 and 5") { n in
-                func early(_ d: String) throws -> Double { Measure.mean(Measure.window(try n.column("i_\(d)_y"), from: 0, to: 0.2)) }
+                func early(_ d: String) throws -> Double { Measure.mean(Measure.window(try n.y(DrawnSeries(panel: "i", label: d)), from: 0, to: 0.2)) }
                 let easy = try ["0", "1"].map(early), hard = try ["8", "5"].map(early)
                 return ClaimOutcome(easy.min()! > hard.max()!, "early φ: 0, 1 = \(Measure.text(easy)); 8, 5 = \(Measure.text(hard))")
             },
             Claim("(k) the semantic hierarchy is engaged from the root down: mean engagement centre per level grows with depth") { n in
                 // The node lines in output order (root, 2 level-1, 4 level-2, 8 level-3 nodes); bands excluded.
-                let lines = n.names.filter { $0.hasPrefix("k_") && !$0.hasPrefix("k_band") && ($0.hasSuffix("_y") || $0.contains("_y_")) }
+                let bands = DrawnSeries.unlabelled("band", panel: "k").name
+                let lines = n.names(inPanel: "k").filter { !$0.hasPrefix(bands) && ($0.hasSuffix("_y") || $0.contains("_y_")) }
                 let sizes = [1, 2, 4, 8]
                 guard lines.count == sizes.reduce(0, +) else {
                     return ClaimOutcome(false, "expected 15 node lines in (k), found \(lines.count)")
@@ -89,8 +100,8 @@ struct EngagementFigure: PaperFigure {
                 return ClaimOutcome(Measure.increasing(centres), "centres by level 0-3: \(Measure.text(centres))")
             },
             Claim("(l) the inferred curriculum beats uniform proportions: Balanced and Curriculum below Uniform on average") { n in
-                let balanced = Measure.mean(try n.column("l_balanced_y")), curriculum = Measure.mean(try n.column("l_curriculum_y"))
-                let halfWidth = Measure.mean(zip(try n.column("l_band_upper"), try n.column("l_band_lower")).map { $0 - $1 }) / 2
+                let balanced = Measure.mean(try n.y(Self.balanced)), curriculum = Measure.mean(try n.y(Self.curriculum))
+                let halfWidth = Measure.mean(zip(try n.column(Self.balancedBand.upper), try n.column(Self.balancedBand.lower)).map { $0 - $1 }) / 2
                 return ClaimOutcome(balanced < -halfWidth && curriculum < -halfWidth,
                                     "mean L - L_Uniform: Balanced \(Measure.text(balanced)), Curriculum \(Measure.text(curriculum)); "
                                     + "mean ±1 std half-width \(Measure.text(halfWidth))")
@@ -113,7 +124,7 @@ struct EngagementFigure: PaperFigure {
             for (j, member) in records[0].members(of: family, .control).enumerated() {
                 let column = family.member(member)
                 Style.meanBand(psi, try records.map { try $0.column(column, .control) },
-                               label: j < tasks.count ? "(\(tasks[j]))" : column.control.text, color: Color.C(j))
+                               label: j < tasks.count ? Self.taskLabel(tasks[j]) : column.control.text, color: Color.C(j))
             }
             psi.xLabel = Style.taskTime
             psi.yLabel = "Engagement ψ_{τ}(t)"
@@ -133,7 +144,8 @@ struct EngagementFigure: PaperFigure {
         // class proportions), mean ±1 std as the authors' class_prop_plot; phi = 1 is uniform.
         let curves = fig[1, 4]
         curves.hline(0, color: Style.baseline, width: Style.lineWidth, style: .solid, label: "Uniform")
-        for (quantity, label, color) in [(EngagementNames.sgdBalanced, "Balanced", Style.control), (EngagementNames.sgdCurriculum, "Curriculum", Color.C(1))] {
+        for (quantity, label, color) in [(EngagementNames.sgdBalanced, Self.balanced.label, Style.control),
+                                         (EngagementNames.sgdCurriculum, Self.curriculum.label, Color.C(1))] {
             try EngagementPanels.relativeToUniform(curves, mnistRuns, quantity, label: label, color: color)
         }
         curves.xLabel = Style.taskTime

@@ -29,10 +29,10 @@ struct MamlDynamicsFigure: PaperFigure {
 
     func claims(_ c: PlanContext) -> [Claim] {
         [
-            MamlClaims.oneStepDip(panel: "l", series: "line"),
+            MamlClaims.oneStepDip(.unlabelled("line", panel: "l")),
             Claim("(f) later in learning the mean loss is lower from initialisations optimised over more steps (until it "
                   + "saturates: no K more than 0.1% above the one before)") { n in
-                let finals = try n.family("f_k").map { $0.values.last ?? .nan }
+                let finals = try n.family(DrawnSeries(panel: "f", label: MamlClaims.kFamily)).map { $0.values.last ?? .nan }
                 return ClaimOutcome(MamlClaims.fallsUntilSaturated(finals), "last evaluation loss over K ascending: \(Measure.text(finals))")
             },
         ]
@@ -55,7 +55,7 @@ struct MamlDynamicsFigure: PaperFigure {
             let isMean = column == n
             let dynamics = fig[0, column], first = fig[1, column]
             let ys = isMean ? try maml.map { try $0.array(MamlNames.evalLossMean.control) } : curves.map { $0[column] }
-            dynamics.lines(Style.steps(ys.map(\.count).min() ?? 0), ys, parameters: ks, name: "K")
+            dynamics.lines(Style.steps(ys.map(\.count).min() ?? 0), ys, parameters: ks, name: MamlClaims.kFamily)
             dynamics.xLabel = Style.taskTime
             dynamics.yLabel = column == 0 ? "Loss L(t)" : nil
             dynamics.title = isMean ? "Mean over pairs" : "Pair " + (column < tasks.count ? tasks[column] : "\(column)")

@@ -14,7 +14,7 @@ import WorkbenchKit
 /// rho = -1 leaves the small initial weights still, so dV/drho (~1e-10) sits below Adam's epsilon.
 public struct LearningRateExperiment: Experiment {
     public init() {}
-    public let name = "learning-rate"
+    public let name = BilevelNames.learningRate.text
     public let summary = "Sec. 4, App. F.2: optimal learning-rate schedule rho(t) on the semantic task, cost beta(rho-offset)^2 (Figs. 3c-d, 8)"
 
     public var parameters: [ParameterSpec] {
@@ -66,8 +66,8 @@ public struct LearningRateExperiment: Experiment {
                 return settings
             }(),
             describe: { engine, theta in
-                [SeriesColumn("rho", theta),
-                 SeriesColumn("effective_lr", theta.map { (1 + $0) * alpha })]
+                [SeriesColumn(BilevelNames.rho, theta),
+                 SeriesColumn(BilevelNames.effectiveLearningRate, theta.map { (1 + $0) * alpha })]
                 + levelLosses(net: net, task: task, engine: engine, theta: theta)
             },
             // The replay uses the step (1 + rho_i) alpha: the network's SGD gradient carries the factor.

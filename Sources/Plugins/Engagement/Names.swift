@@ -28,6 +28,9 @@ public enum EngagementNames {
 }
 
 public extension EngagementNames {
+    /// The member name of the semantic hierarchy's output `index`, a node of `level` ("l2_1").
+    static func hierarchyMember(level: Int, index: Int) -> String { "l\(level)_\(index)" }
+
     /// The level of a semantic hierarchy node from its member name ("l2_1" -> 2), nil for a class
     /// of a flat dataset (a digit).
     static func hierarchyLevel(ofMember member: String) -> Int? {

@@ -4,7 +4,7 @@ import WorkbenchKit
 /// `single-neuron`: gain modulation of one neuron on two Gaussians (Sec. 2.1, Fig. 2, Table 1).
 public struct SingleNeuronExperiment: Experiment {
     public init() {}
-    public let name = "single-neuron"
+    public let name = GainModulationNames.singleNeuron.text
     public let summary = "Sec. 2.1: optimal gain g(t) of a single neuron on two Gaussians (Figs. 2, 10)"
 
     public var parameters: [ParameterSpec] {
@@ -44,8 +44,8 @@ public struct SingleNeuronExperiment: Experiment {
             describe: { engine, theta in
                 var w = [Double](repeating: 0, count: engine.steps)
                 engine.forEachState(of: theta) { i, state in w[i] = state[0] }
-                return [SeriesColumn("g", theta), SeriesColumn("w", w),
-                        SeriesColumn("w_effective", zip(w, theta).map { $0 * (1 + $1) })]
+                return [SeriesColumn(GainModulationNames.gain, theta), SeriesColumn(GainModulationNames.weight, w),
+                        SeriesColumn(GainModulationNames.effectiveWeight, zip(w, theta).map { $0 * (1 + $1) })]
             },
             simulate: runs == 0 ? nil : { theta in
                 simulateSGD(model: model, samplerFor: { _ in task }, steps: steps, learningRate: lr, batch: batch,

@@ -18,10 +18,9 @@ struct RuleCoefficientsFigure: WorkbenchFigure {
     let requiredExperiments = [LearningRuleNames.learningRule]
 
     /// The lines the claims read, as drawn.
-    static let feedback = DrawnLine(panel: "a", label: "feedback γ_{r}")
-    static let hebbian = DrawnLine(panel: "a", label: "Hebbian η_{r}")
-    static let baselineWeights = DrawnLine(panel: "b", label: "Baseline")
-    static let controlWeights = DrawnLine(panel: "b", label: "Control")
+    static let feedback = DrawnSeries(panel: "a", label: "feedback γ_{r}")
+    static let hebbian = DrawnSeries(panel: "a", label: "Hebbian η_{r}")
+    static let weights = Style.baselineVsControlLines(panel: "b")
 
     func runs(_ c: PlanContext) -> [RunRequest] { [RunRequest(LearningRuleNames.learningRule, preset: c.preset.rawValue)] }
 
@@ -42,7 +41,7 @@ struct RuleCoefficientsFigure: WorkbenchFigure {
                     guard let first = v.first, let last = v.last, last > first else { return nil }
                     return v.firstIndex { $0 >= first + (last - first) / 2 }
                 }
-                guard let b = halfway(try n.y(Self.baselineWeights)), let c = halfway(try n.y(Self.controlWeights)) else {
+                guard let b = halfway(try n.y(Self.weights.baseline)), let c = halfway(try n.y(Self.weights.control)) else {
                     return ClaimOutcome(false, "a weight RMS does not grow")
                 }
                 return ClaimOutcome(c < b, "halfway at step \(c) (optimised rule) vs \(b) (gradient descent)")

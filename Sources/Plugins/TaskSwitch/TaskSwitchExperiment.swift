@@ -11,7 +11,7 @@ import WorkbenchKit
 /// Table 5 (the scripts used 256), and only matters for the optional SGD simulation.
 public struct TaskSwitchExperiment: Experiment {
     public init() {}
-    public let name = "task-switch"
+    public let name = TaskSwitchNames.taskSwitch.text
     public let summary = "Sec. 6/App. K.3: gains G1(t), G2(t) across two Gaussian tasks switching every 1800 steps (Figs. 5e-g, 16, 17)"
     /// 1: traced weights are those that change most (`TracedWeights`), not evenly spaced.
     public let outputRevision = 1
@@ -76,7 +76,7 @@ public struct TaskSwitchExperiment: Experiment {
                             seed: seed).columns
             },
             extraResults: { base, control in
-                var out: [String: Any] = ["switch_steps": SwitchSummary.switchSteps(steps: steps, every: every),
+                var out: [String: Any] = [TaskSwitchNames.switchSteps.text: SwitchSummary.switchSteps(steps: steps, every: every),
                                           "hidden": net.hidden]
                 for (label, theta) in [("baseline", base), ("control", control)] {
                     _ = engine.value(theta)
