@@ -7,6 +7,13 @@ import WorkbenchKit
 /// Panels shared by the engagement figures (4, 19): loss improvement over seeds and per-class
 /// control coefficients, coloured per digit (C0..C9) or per hierarchy level (C0..C3).
 enum EngagementPanels {
+    /// The improvement line `improvement` draws in `panel` (unlabelled), as the data CSV names it.
+    static func improvementLine(panel: String) -> DrawnSeries { .unlabelled("line", panel: panel) }
+    /// The line `coefficients` draws for a class (labelled by its member name, a digit).
+    static func coefficientLine(panel: String, member: String) -> DrawnSeries { DrawnSeries(panel: panel, label: member) }
+    /// The first node line of a hierarchy level in `coefficients`, which carries the level's label.
+    static func levelLine(panel: String, level: Int) -> DrawnSeries { DrawnSeries(panel: panel, label: "level \(level)") }
+
     /// L_baseline(t) - L_control(t), mean ±2 std over seeds.
     static func improvement(_ ax: Axes, _ records: [RunRecord]) throws {
         let d = try records.map { try Style.difference($0.column(RunColumns.loss, .baseline), $0.column(RunColumns.loss, .control)) }
@@ -43,7 +50,7 @@ enum EngagementPanels {
         for (k, name) in names.enumerated() {
             let runs = try records.map { try $0.column(family.member(name), .control) }
             if let level = EngagementNames.hierarchyLevel(ofMember: name) {
-                let label = labelled.insert(level).inserted ? "level \(level)" : nil
+                let label = labelled.insert(level).inserted ? levelLine(panel: "", level: level).label : nil
                 Style.meanBand(ax, runs, label: label, color: Color.C(level))
             } else {
                 Style.meanBand(ax, runs, label: name, color: Color.C(k))

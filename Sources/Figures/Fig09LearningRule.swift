@@ -28,18 +28,24 @@ struct LearningRuleFigure: PaperFigure {
         ["learning-rule `\(c.preset.rawValue)` preset (semantic hierarchy; hyperparameters as stated in result.json)"]
     }
 
+    /// The series the claims read, as drawn: (a) the losses, (b) -V (unlabelled), (c) the
+    /// time-averaged rule.
+    static let loss = Style.baselineVsControlLines(panel: "a")
+    static let objective = DrawnSeries.unlabelled("line", panel: "b")
+    static let meanRule = DrawnSeries(panel: "c", label: "optimised (mean)")
+
     func claims(_ c: PlanContext) -> [Claim] {
         [
             Claim("(a) the optimised rule learns faster: its loss is below gradient descent's over the run") { n in
-                let control = Measure.sum(try n.column("a_control_y")), baseline = Measure.sum(try n.column("a_baseline_y"))
+                let control = Measure.sum(try n.y(Self.loss.control)), baseline = Measure.sum(try n.y(Self.loss.baseline))
                 return ClaimOutcome(control < baseline, "sum of L(t): optimised \(Measure.text(control)) vs gradient descent \(Measure.text(baseline))")
             },
             Claim("(b) -V falls through the control iterations") { n in
-                let v = try n.column("b_line_y")
+                let v = try n.y(Self.objective)
                 return ClaimOutcome(v.last! < v.first!, "-V: first \(Measure.text(v.first!)), last \(Measure.text(v.last!))")
             },
             Claim("(c) the optimum is a mix of contrastive Hebbian and Hebbian rules, in the upper-right corner of the plane") { n in
-                let f = try n.column("c_optimised_mean_x")[0], h = try n.column("c_optimised_mean_y")[0]
+                let f = try n.x(Self.meanRule)[0], h = try n.y(Self.meanRule)[0]
                 return ClaimOutcome(f > 0.5 && h > 0.1, "time-averaged rule: feedback γ_r = \(Measure.text(f)) (> 0.5), Hebbian η_r = \(Measure.text(h)) (> 0.1)")
             },
         ]
@@ -64,7 +70,7 @@ struct LearningRuleFigure: PaperFigure {
                       pointLabels: rules.compactMap { $0[names.ruleName] as? String }, label: "named rules", color: .gray)
         plane.line(try run.column(names.feedback, .control), try run.column(names.hebbian, .control), label: "optimised path",
                    color: Color.C(0).withAlpha(0.5), width: 1.5)
-        plane.scatter([mf], [mh], label: "optimised (mean)", color: Style.control, size: 11)
+        plane.scatter([mf], [mh], label: Self.meanRule.label, color: Style.control, size: 11)
         // Room below the rule plane's lowest point (AH at eta = -0.2) for the legend.
         plane.yLimits = -0.42...0.26
         plane.legendLocation = .lowerRight

@@ -37,18 +37,22 @@ struct SingleNeuronSweepFigure: PaperFigure {
             + sweeps(c).map { "\($0.values.count) values of \($0.parameter)" }.joined(separator: ", ")]
     }
 
+    /// The gain families (a)-(c) the claims read, as drawn: one per sweep, named by its label.
+    func gains(_ c: PlanContext) -> [DrawnSeries] { zip(["a", "b", "c"], sweeps(c)).map { DrawnSeries(panel: $0, label: $1.label) } }
+
     func claims(_ c: PlanContext) -> [Claim] {
-        [
+        let gains = gains(c)
+        return [
             Claim("(a) larger β means less control") { n in
-                let total = try n.family("a_series").map { Measure.sum($0.values) }
+                let total = try n.family(gains[0]).map { Measure.sum($0.values) }
                 return ClaimOutcome(Measure.decreasing(total), "sum of g(t) over β ascending: \(Measure.text(total))")
             },
             Claim("(b) larger λ sustains control longer") { n in
-                let late = try n.family("b_series").map { Measure.mean(Array($0.values.suffix($0.values.count / 4))) }
+                let late = try n.family(gains[1]).map { Measure.mean(Array($0.values.suffix($0.values.count / 4))) }
                 return ClaimOutcome(Measure.increasing(late), "mean g(t) over the last quarter, λ ascending: \(Measure.text(late))")
             },
             Claim("(c, f) the available time T hardly changes the control within the learning span") { n in
-                let curves = try n.family("c_t"), longest = curves.last!.values
+                let curves = try n.family(gains[2]), longest = curves.last!.values
                 let peak = longest.max()!
                 let gaps = curves.map { curve in
                     zip(curve.values.prefix(curve.values.count / 2), longest).map { abs($0 - $1) }.max() ?? 0

@@ -31,7 +31,7 @@ struct NeuronBasisFigure: PaperFigure {
             Claim("(a, b) control improves the loss: L_B(t) - L_C(t) stays >= 0 (within 1% of its peak) and its peak is positive") { n in
                 var parts: [String] = [], ok = true
                 for (panel, name) in [("a", "MNIST"), ("b", "semantic")] {
-                    let d = try n.column("\(panel)_line_y"), peak = d.max()!, low = d.min()!
+                    let d = try n.y(EngagementPanels.improvementLine(panel: panel)), peak = d.max()!, low = d.min()!
                     ok = ok && peak > 0 && low >= -0.01 * peak
                     parts.append("\(name): min \(Measure.text(low)), peak \(Measure.text(peak))")
                 }
@@ -42,7 +42,7 @@ struct NeuronBasisFigure: PaperFigure {
             // whole run mixes the two (hard digits stay engaged longest), so each has its own claim.
             Claim("(c) the easiest digits (App. K.5, Fig. 18) are engaged most at the start: the mean ν_c over the first 5% of the run ranks the digits by ease") { n in
                 let early = try (0..<10).map { d -> Double in
-                    let v = try n.column("c_\(d)_y")
+                    let v = try n.y(EngagementPanels.coefficientLine(panel: "c", member: String(d)))
                     return Measure.mean(Array(v.prefix(max(1, v.count / 20))))
                 }
                 let rho = Measure.spearman(early, Self.ease)
@@ -53,7 +53,7 @@ struct NeuronBasisFigure: PaperFigure {
             Claim("(c) then harder ones: the centre in time of ν_c(t) comes later for harder digits",
                   paperOnly: "the quick run (1500 steps) ends before the control releases the digits; paper preset: Spearman 0.81") { n in
                 let centres = try (0..<10).map { d -> Double in
-                    let v = try n.column("c_\(d)_y")
+                    let v = try n.y(EngagementPanels.coefficientLine(panel: "c", member: String(d)))
                     return Measure.timeCentre(v.map { max($0, 0) }) / Double(v.count)
                 }
                 let rho = Measure.spearman(centres, Self.ease.map { -$0 })
@@ -62,7 +62,7 @@ struct NeuronBasisFigure: PaperFigure {
             },
             Claim("(d) semantic: engagement moves from the root level down, each level released after the one above") { n in
                 let release = try (0..<4).map { level -> Double in
-                    let v = try n.column("d_level_\(level)_y"), peak = v.max()!
+                    let v = try n.y(EngagementPanels.levelLine(panel: "d", level: level)), peak = v.max()!
                     let top = Measure.argmax(v)
                     return Double(v[top...].firstIndex { $0 < peak / 2 } ?? v.count)
                 }

@@ -29,11 +29,15 @@ struct NonLinearFigure: PaperFigure {
         ["non-linear `\(c.preset.rawValue)` preset (Table 5, non-linear column), the 8 weights per layer that change most are traced (approximation and SGD); the SGD runs' loss is measured on a fixed evaluation sample (eval_examples = 1024)"]
     }
 
+    /// The lines of (a) and (e) the claims read, as drawn: the approximation's per role and SGD's.
+    static func approximation(_ panel: String, _ role: Role) -> DrawnSeries { DrawnSeries(panel: panel, label: Style.label(role)) }
+    static func sgd(_ panel: String, _ role: Role) -> DrawnSeries { DrawnSeries(panel: panel, label: Style.label(role) + " SGD") }
+
     func claims(_ c: PlanContext) -> [Claim] {
         [
             Claim("(a) the control found on the approximation also improves SGD training of the real tanh network: the loss summed over the run is lower with control, in SGD as in the approximation") { n in
-                let approx = (Measure.sum(try n.column("a_baseline_y")), Measure.sum(try n.column("a_control_y")))
-                let sgd = (Measure.sum(try n.column("a_baseline_sgd_y")), Measure.sum(try n.column("a_control_sgd_y")))
+                let approx = (Measure.sum(try n.y(Self.approximation("a", .baseline))), Measure.sum(try n.y(Self.approximation("a", .control))))
+                let sgd = (Measure.sum(try n.y(Self.sgd("a", .baseline))), Measure.sum(try n.y(Self.sgd("a", .control))))
                 return ClaimOutcome(sgd.1 < sgd.0 && approx.1 < approx.0,
                                     "sum of L, control vs baseline: SGD \(Measure.text(sgd.1)) vs \(Measure.text(sgd.0)); approximation \(Measure.text(approx.1)) vs \(Measure.text(approx.0))")
             },
@@ -53,8 +57,8 @@ struct NonLinearFigure: PaperFigure {
                                     "mean |W_approx - W_SGD| over \(early.count) weights: \(Measure.text(e)) at 10% of the run, \(Measure.text(l)) at the end; largest |W| \(Measure.text(scale))")
             },
             Claim("(e) with control the weights are sparser: lower final L1 than the baseline's, in the approximation and in SGD") { n in
-                let approx = (try n.column("e_baseline_y").last!, try n.column("e_control_y").last!)
-                let sgd = (try n.column("e_baseline_sgd_y").last!, try n.column("e_control_sgd_y").last!)
+                let approx = (try n.y(Self.approximation("e", .baseline)).last!, try n.y(Self.approximation("e", .control)).last!)
+                let sgd = (try n.y(Self.sgd("e", .baseline)).last!, try n.y(Self.sgd("e", .control)).last!)
                 return ClaimOutcome(approx.1 < approx.0 && sgd.1 < sgd.0,
                                     "final L1, control vs baseline: approximation \(Measure.text(approx.1)) vs \(Measure.text(approx.0)); SGD \(Measure.text(sgd.1)) vs \(Measure.text(sgd.0))")
             },
@@ -72,21 +76,20 @@ struct NonLinearFigure: PaperFigure {
         let run = try inputs.run(runs(inputs.context)[0])
         let fig = Style.figure(rows: 2, cols: 5, title: "Figure 20: " + title)
         let eta = try run.parameter("eta")
-        let roles = [(Role.baseline, Style.baseline, "Baseline"), (.control, Style.control, "Control")]
         for (k, quantity) in [RunColumns.loss, RunColumns.reward].enumerated() {
             let ax = fig[0, k]
-            for (role, color, name) in roles {
-                ax.line(try run.column(quantity, role), label: name, color: color, width: Style.lineWidth)
+            for (role, color, _) in Style.roles {
+                ax.line(try run.column(quantity, role), label: Self.approximation("", role).label, color: color, width: Style.lineWidth)
             }
-            for (role, color, name) in roles {
+            for (role, color, _) in Style.roles {
                 let (mean, std) = try Style.sgdMeanStd([run], GainModulationNames.sgdEvalLoss, role)
                 let cost = try run.column(RunColumns.cost, role)
                 // v = -eta L - C for SGD too, with the same control cost: its spread is eta times L's.
                 if quantity == RunColumns.loss {
-                    Style.sgdOverlay(ax, mean: mean, std: std, label: name + " SGD", color: color)
+                    Style.sgdOverlay(ax, mean: mean, std: std, label: Self.sgd("", role).label, color: color)
                 } else {
                     Style.sgdOverlay(ax, mean: zip(mean, cost).map { -eta * $0 - $1 }, std: std.map { eta * $0 },
-                                     label: name + " SGD", color: color)
+                                     label: Self.sgd("", role).label, color: color)
                 }
             }
             ax.xLabel = Style.taskTime
@@ -112,11 +115,12 @@ struct NonLinearFigure: PaperFigure {
         let l1 = fig[0, 4], l2 = fig[1, 0]
         for (ax, column, replay, name) in [(l1, TwoLayerColumnNames.weightL1, GainModulationNames.sgdWeightL1, "L1"),
                                            (l2, TwoLayerColumnNames.weightL2, GainModulationNames.sgdWeightL2, "L2")] {
-            ax.line(try run.column(column, .baseline), label: "Baseline", color: Style.baseline, width: Style.lineWidth)
-            ax.line(try run.column(column, .control), label: "Control", color: Style.control, width: Style.lineWidth)
-            for (role, color, label) in roles {
+            for (role, color, _) in Style.roles {
+                ax.line(try run.column(column, role), label: Self.approximation("", role).label, color: color, width: Style.lineWidth)
+            }
+            for (role, color, _) in Style.roles {
                 let (mean, std) = try Style.sgdMeanStd([run], replay, role)
-                Style.sgdOverlay(ax, mean: mean, std: std, label: label + " SGD", color: color)
+                Style.sgdOverlay(ax, mean: mean, std: std, label: Self.sgd("", role).label, color: color)
             }
             ax.xLabel = Style.taskTime
             ax.yLabel = "\(name) norm of the weights"
