@@ -96,10 +96,22 @@ struct EffortAllocationFigure: PaperFigure {
         return fig
     }
 
+    /// The weight norms `drawNorms` draws, by their legend names.
+    enum WeightNorm: String { case l1 = "L1", l2 = "L2" }
+
+    /// The lines the claims read, as `drawNorms` and `drawSpeed` draw them in `panel`.
+    static func normLine(panel: String, _ role: Role, _ norm: WeightNorm) -> DrawnSeries {
+        DrawnSeries(panel: panel, label: Style.label(role) + " " + norm.rawValue)
+    }
+    static func speedLine(panel: String, _ role: Role) -> DrawnSeries { DrawnSeries(panel: panel, label: "d_{t}L " + role.rawValue) }
+    static func gainSizeLine(panel: String, layer: Int) -> DrawnSeries { DrawnSeries(panel: panel, label: "|G_{\(layer)}|") }
+
     static func drawNorms(_ ax: Axes, _ records: [RunRecord]) throws {
-        for (role, color, name) in [(Role.baseline, Style.baseline, "Baseline"), (.control, Style.control, "Control")] {
-            Style.meanBand(ax, try records.map { try $0.column(TwoLayerColumnNames.weightL1, role) }, label: name + " L1", color: color)
-            Style.meanBand(ax, try records.map { try $0.column(TwoLayerColumnNames.weightL2, role) }, label: name + " L2", color: color,
+        for (role, color, _) in Style.roles {
+            Style.meanBand(ax, try records.map { try $0.column(TwoLayerColumnNames.weightL1, role) },
+                           label: normLine(panel: "", role, .l1).label, color: color)
+            Style.meanBand(ax, try records.map { try $0.column(TwoLayerColumnNames.weightL2, role) },
+                           label: normLine(panel: "", role, .l2).label, color: color,
                            style: .dashed)
         }
         ax.xLabel = Style.taskTime
@@ -108,13 +120,13 @@ struct EffortAllocationFigure: PaperFigure {
 
     /// `jumps`: indices where the loss jumps because the task switches (no learning there).
     static func drawSpeed(_ ax: Axes, _ records: [RunRecord], jumps: [Int]) throws {
-        ax.line(Style.normalisedSpeed(try records.map { try $0.column(RunColumns.loss, .baseline) }, jumps: jumps), label: "d_{t}L baseline",
-                color: Style.baseline, width: Style.lineWidth)
-        ax.line(Style.normalisedSpeed(try records.map { try $0.column(RunColumns.loss, .control) }, jumps: jumps), label: "d_{t}L control",
-                color: Style.control, width: Style.lineWidth)
+        for (role, color, _) in Style.roles {
+            ax.line(Style.normalisedSpeed(try records.map { try $0.column(RunColumns.loss, role) }, jumps: jumps),
+                    label: speedLine(panel: "", role).label, color: color, width: Style.lineWidth)
+        }
         for (layer, color) in [(1, Color.C(2)), (2, Color.C(3))] {
             let size = Style.meanStd(try records.map { try $0.column(TwoLayerColumnNames.gainRMS(layer: layer), .control) }).mean
-            ax.line(Style.normalisedByMax(size), label: "|G_{\(layer)}|", color: color,
+            ax.line(Style.normalisedByMax(size), label: gainSizeLine(panel: "", layer: layer).label, color: color,
                     width: Style.lineWidth, style: .dashed)
         }
         ax.xLabel = Style.taskTime

@@ -14,9 +14,12 @@ enum TaskSwitchPanels {
         task to the next (every other marker), not from each switch to the next.
         """
 
+    /// Panel (f)'s losses at the switches, as drawn and read by `switchClaim`.
+    static let switchLosses = Style.baselineVsControlLines(panel: "f")
+
     /// Fig. 5f (Sec. 6 "Task Switch"): each switch costs less with control, and less as switches repeat.
     static let switchClaim = Claim("(f) control's loss at each switch is below the baseline's and falls from one switch into the same task to the next") { n in
-        let b = try n.column("f_baseline_y"), c = try n.column("f_control_y")
+        let b = try n.y(TaskSwitchPanels.switchLosses.baseline), c = try n.y(TaskSwitchPanels.switchLosses.control)
         let below = zip(b, c).allSatisfy { $1 < $0 }
         let intoB = Measure.alternate(c, from: 0), intoA = Measure.alternate(c, from: 1)
         let falls = Measure.decreasing(intoB) && Measure.decreasing(intoA)
@@ -31,8 +34,7 @@ enum TaskSwitchPanels {
 
         let atSwitch = fig[row, 1]
         let switchSteps = try records[0].array(TaskSwitchNames.switchSteps)
-        let roles = [(Role.baseline, Style.baseline, "Baseline"), (.control, Style.control, "Control")]
-        for (role, color, name) in roles {
+        for (role, color, name) in Style.roles {
             let values = Style.meanStd(try records.map { try $0.array(TaskSwitchNames.lossAtSwitch[role]) }).mean
             atSwitch.line(switchSteps, values, label: name, color: color, width: Style.lineWidth, marker: .circle)
         }
@@ -49,7 +51,7 @@ enum TaskSwitchPanels {
         let pad = max((b - a) / 9, 1)
         let window = max(a - pad, 0)..<min(b + pad, try records[0].column(RunColumns.loss, .baseline).count)
         let x = window.map(Double.init)
-        for (role, color, name) in roles {
+        for (role, color, name) in Style.roles {
             let mean = Style.meanStd(try records.map { try $0.column(RunColumns.loss, role) }).mean
             zoom.line(x, Array(mean[window]), label: name, color: color, width: Style.lineWidth)
         }

@@ -58,6 +58,9 @@ struct WeightTraceFigure: PaperFigure {
         return [amplified, acrossSwitches ? gainsAtSwitches : gainsEarly]
     }
 
+    /// The switch lines of (c), as drawn (one per switch; Render numbers the repeats `_x_2`, ...).
+    static let switchLines = DrawnSeries(panel: "c", label: "switch")
+
     /// Mean over traced gains of |G| step by step, panels (c) and (d) together.
     private func gainSize(_ n: FigureNumbers) throws -> [Double] {
         let names = n.names.filter { ($0.hasPrefix("c_g") || $0.hasPrefix("d_g")) && $0.hasSuffix("_y") }
@@ -78,7 +81,7 @@ struct WeightTraceFigure: PaperFigure {
     private var gainsAtSwitches: Claim {
         Claim("(c, d) the gains act at the task switches: the mean |G| of the traced gains is largest within 2% of the run around each switch, over the half-periods either side") { n in
             let g = try gainSize(n)
-            let switches = try n.names.filter { $0.hasPrefix("c_switch_x") }.map { Int(try n.column($0)[0]) }.sorted()
+            let switches = try n.names.filter { $0.hasPrefix(Self.switchLines.x) }.map { Int(try n.column($0)[0]) }.sorted()
             guard switches.count >= 2 else { return ClaimOutcome(false, "found \(switches.count) switch lines in (c)") }
             let period = switches[1] - switches[0], near = max(1, g.count / 50)
             let hits = switches.map { s -> Bool in
@@ -115,7 +118,7 @@ struct WeightTraceFigure: PaperFigure {
             let steps = try run.column(RunColumns.loss, .baseline).count
             if acrossSwitches {
                 for s in try run.array(TaskSwitchNames.switchSteps) {
-                    for ax in [weights, gains] { ax.vline(s, color: .gray, width: 0.8, style: .dotted, label: "switch") }
+                    for ax in [weights, gains] { ax.vline(s, color: .gray, width: 0.8, style: .dotted, label: Self.switchLines.label) }
                 }
             }
             for ax in [weights, gains] {
