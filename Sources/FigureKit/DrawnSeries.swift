@@ -35,4 +35,9 @@ public extension FigureNumbers {
     func family(_ series: DrawnSeries) throws -> [(parameter: Double, values: [Double])] { try family(series.name) }
     /// The data columns of one panel, in CSV order.
     func names(inPanel panel: String) -> [String] { names.filter { $0.hasPrefix(panel + "_") } }
+    /// The y columns of one panel's lines, scatters and horizontal lines, in CSV order (a repeated
+    /// label's columns are numbered: `<name>_y_2`).
+    func yColumns(inPanel panel: String) -> [String] {
+        names(inPanel: panel).filter { $0.hasSuffix("_y") || $0.contains("_y_") }
+    }
 }

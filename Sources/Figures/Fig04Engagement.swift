@@ -86,8 +86,7 @@ struct EngagementFigure: PaperFigure {
             },
             Claim("(k) the semantic hierarchy is engaged from the root down: mean engagement centre per level grows with depth") { n in
                 // The node lines in output order (root, 2 level-1, 4 level-2, 8 level-3 nodes); bands excluded.
-                let bands = DrawnSeries.unlabelled("band", panel: "k").name
-                let lines = n.names(inPanel: "k").filter { !$0.hasPrefix(bands) && ($0.hasSuffix("_y") || $0.contains("_y_")) }
+                let lines = n.yColumns(inPanel: "k")
                 let sizes = [1, 2, 4, 8]
                 guard lines.count == sizes.reduce(0, +) else {
                     return ClaimOutcome(false, "expected 15 node lines in (k), found \(lines.count)")

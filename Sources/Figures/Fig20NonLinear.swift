@@ -32,6 +32,10 @@ struct NonLinearFigure: PaperFigure {
     /// The lines of (a) and (e) the claims read, as drawn: the approximation's per role and SGD's.
     static func approximation(_ panel: String, _ role: Role) -> DrawnSeries { DrawnSeries(panel: panel, label: Style.label(role)) }
     static func sgd(_ panel: String, _ role: Role) -> DrawnSeries { DrawnSeries(panel: panel, label: Style.label(role) + " SGD") }
+    /// What a traced weight's lines in (c, d, g, h) add to its column name: the approximation's
+    /// and SGD's, and the ends of their y columns.
+    static let approxTag = " approx", sgdTag = " SGD"
+    static let approxEnd = DrawnSeries(panel: "", label: approxTag).y, sgdEnd = DrawnSeries(panel: "", label: sgdTag).y
 
     func claims(_ c: PlanContext) -> [Claim] {
         [
@@ -44,8 +48,8 @@ struct NonLinearFigure: PaperFigure {
             Claim("(c, d, g, h) early in training (small weights: tanh near linear) the approximated weights track SGD's: at 10% of the run their mean gap is under 10% of the largest |W| and smaller than at the end") { n in
                 var early: [Double] = [], late: [Double] = [], scale = 0.0
                 for panel in ["c", "d", "g", "h"] {
-                    for name in n.names where name.hasPrefix(panel + "_w") && name.hasSuffix("_approx_y") {
-                        let a = try n.column(name), s = try n.column(String(name.dropLast("_approx_y".count)) + "_sgd_y")
+                    for name in n.names(inPanel: panel) where name.hasSuffix(Self.approxEnd) {
+                        let a = try n.column(name), s = try n.column(String(name.dropLast(Self.approxEnd.count)) + Self.sgdEnd)
                         let i = a.count / 10
                         early.append(abs(a[i] - s[i])); late.append(abs(a.last! - s.last!))
                         scale = max(scale, a.map(abs).max()!, s.map(abs).max()!)
@@ -63,7 +67,7 @@ struct NonLinearFigure: PaperFigure {
                                     "final L1, control vs baseline: approximation \(Measure.text(approx.1)) vs \(Measure.text(approx.0)); SGD \(Measure.text(sgd.1)) vs \(Measure.text(sgd.0))")
             },
             Claim("(i, j) most control is exerted early: the mean |G| of the traced gains over the first quarter of the run is at least 3x that over the last half") { n in
-                let gains = try n.names.filter { ($0.hasPrefix("i_") || $0.hasPrefix("j_")) && $0.hasSuffix("_y") }.map { try n.column($0) }
+                let gains = try (n.yColumns(inPanel: "i") + n.yColumns(inPanel: "j")).map { try n.column($0) }
                 guard let steps = gains.map(\.count).min(), steps > 0 else { return ClaimOutcome(false, "no gains in (i, j)") }
                 let g = (0..<steps).map { i in gains.reduce(0) { $0 + abs($1[i]) } / Double(gains.count) }
                 let ratio = Measure.meanAbs(g, 0..<steps / 4) / Measure.meanAbs(g, steps / 2..<steps)
@@ -101,8 +105,8 @@ struct NonLinearFigure: PaperFigure {
             let family = TwoLayerColumnNames.weights(layer: layer)
             for (j, member) in run.members(of: family, role).enumerated() {
                 let weight = family.member(member)
-                ax.line(try run.column(weight, role), label: weight.stem + " approx", color: Color.C(j), width: 1.5)
-                ax.line(try run.column(SGDColumns(of: weight).mean, role), label: weight.stem + " SGD", color: Color.C(j),
+                ax.line(try run.column(weight, role), label: weight.stem + Self.approxTag, color: Color.C(j), width: 1.5)
+                ax.line(try run.column(SGDColumns(of: weight).mean, role), label: weight.stem + Self.sgdTag, color: Color.C(j),
                         width: 1.5, style: .dashed)
             }
             ax.showLegend = false

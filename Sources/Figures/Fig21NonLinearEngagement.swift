@@ -56,9 +56,8 @@ struct NonLinearEngagementFigure: PaperFigure {
                 // Panel (b) draws the nodes root to leaves; the first node of each level carries the
                 // level's label, the others follow it unlabelled.
                 var levels: [[Double]] = []
-                let bands = DrawnSeries.unlabelled("band", panel: "b").name
                 let levelStarts = Set((0..<10).map { EngagementPanels.levelLine(panel: "b", level: $0).y })
-                for name in n.names(inPanel: "b") where name.contains("_y") && !name.hasPrefix(bands) {
+                for name in n.yColumns(inPanel: "b") {
                     let values = try n.column(name)
                     let early = Measure.mean(Array(values.prefix(max(1, values.count / 10))))
                     if levelStarts.contains(name) { levels.append([early]) } else if !levels.isEmpty { levels[levels.count - 1].append(early) }

@@ -42,14 +42,14 @@ struct WeightTraceFigure: PaperFigure {
 
     func claims(_ c: PlanContext) -> [Claim] {
         let amplified = Claim("(a, b) with control a few weights are amplified and the rest stay nearer zero: over the traced weights of both layers, the largest final |W| is larger and the median final |W| smaller than in the baseline") { n in
-            var finals: [String: [Double]] = ["baseline": [], "control": []]
+            var finals: [Role: [Double]] = [.baseline: [], .control: []]
             for panel in ["a", "b"] {
-                for name in n.names where name.hasPrefix(panel + "_w") && name.hasSuffix("_y") {
-                    let role = name.contains("_baseline_") ? "baseline" : "control"
+                for name in n.yColumns(inPanel: panel) {
+                    let role = name.hasSuffix(Self.roleEnd(.baseline)) ? Role.baseline : .control
                     finals[role]!.append(abs(try n.column(name).last!))
                 }
             }
-            let b = finals["baseline"]!, c = finals["control"]!
+            let b = finals[.baseline]!, c = finals[.control]!
             guard !b.isEmpty, b.count == c.count else { return ClaimOutcome(false, "traced weights: \(b.count) baseline, \(c.count) control") }
             let maxB = b.max()!, maxC = c.max()!, medB = Measure.median(b), medC = Measure.median(c)
             return ClaimOutcome(maxC > maxB && medC < medB,
@@ -58,12 +58,17 @@ struct WeightTraceFigure: PaperFigure {
         return [amplified, acrossSwitches ? gainsAtSwitches : gainsEarly]
     }
 
+    /// A traced weight's or gain's label: its column and the role ("w1_3 baseline"); and the end of
+    /// its y column in the data CSV ("_baseline_y").
+    static func traceLabel(_ column: TrajectoryColumn, _ role: Role) -> String { column.stem + " " + role.rawValue }
+    static func roleEnd(_ role: Role) -> String { DrawnSeries(panel: "", label: " " + role.rawValue).y }
+
     /// The switch lines of (c), as drawn (one per switch; Render numbers the repeats `_x_2`, ...).
     static let switchLines = DrawnSeries(panel: "c", label: "switch")
 
     /// Mean over traced gains of |G| step by step, panels (c) and (d) together.
     private func gainSize(_ n: FigureNumbers) throws -> [Double] {
-        let names = n.names.filter { ($0.hasPrefix("c_g") || $0.hasPrefix("d_g")) && $0.hasSuffix("_y") }
+        let names = n.yColumns(inPanel: "c") + n.yColumns(inPanel: "d")
         guard !names.isEmpty else { throw WorkbenchError("no traced gains in panels (c, d)") }
         let gains = try names.map { try n.column($0) }
         let steps = gains.map(\.count).min()!
@@ -110,10 +115,10 @@ struct WeightTraceFigure: PaperFigure {
             // entry per weight would hide them), the title says solid/dashed.
             for (j, member) in traced.enumerated() {
                 let color = Color.C(j), weight = family.member(member)
-                weights.line(try run.column(weight, .baseline), label: weight.stem + " baseline", color: color, width: 1.5)
-                weights.line(try run.column(weight, .control), label: weight.stem + " control", color: color, width: 1.5, style: .dashed)
+                weights.line(try run.column(weight, .baseline), label: Self.traceLabel(weight, .baseline), color: color, width: 1.5)
+                weights.line(try run.column(weight, .control), label: Self.traceLabel(weight, .control), color: color, width: 1.5, style: .dashed)
                 let gain = TwoLayerColumnNames.gains(layer: layer).member(member)
-                gains.line(try run.column(gain, .control), label: gain.stem + " control", color: color, width: 1.5)
+                gains.line(try run.column(gain, .control), label: Self.traceLabel(gain, .control), color: color, width: 1.5)
             }
             let steps = try run.column(RunColumns.loss, .baseline).count
             if acrossSwitches {
