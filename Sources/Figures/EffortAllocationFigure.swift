@@ -21,7 +21,6 @@ struct EffortAllocationFigure: PaperFigure {
     /// The runs switch between two tasks (the task-switch experiment): switch-specific text and
     /// claims, and d_tL broken at the switches.
     var acrossSwitches = false
-    var id: String { "fig\(number)" }
     var title: String {
         acrossSwitches ? "Gain modulation across task switches" : "Effort allocation: gain modulation on the \(datasetName) task"
     }
@@ -80,7 +79,7 @@ struct EffortAllocationFigure: PaperFigure {
         let c = inputs.context
         let records = try inputs.runs(source.requests(c))
         let switches = withSwitchPanels(c)
-        let fig = Style.figure(rows: switches ? 2 : 1, cols: panels.count, title: "Figure \(number): " + title)
+        let fig = Style.figure(rows: switches ? 2 : 1, cols: panels.count, title: "\(heading): " + title)
         if switches { try TaskSwitchPanels.draw(fig, row: 1, try inputs.runs(GainRuns.taskSwitch.requests(c))) }
         let jumps = acrossSwitches ? try records[0].array(TaskSwitchNames.switchSteps).map { Int($0) - 1 } : []
         for (k, panel) in panels.enumerated() {

@@ -7,7 +7,6 @@ import WorkbenchKit
 /// Figure 2: the single neuron of Sec. 2.1 (Table 1), control vs baseline, and how the optimal
 /// gain depends on the discount factor and the input noise.
 struct SingleNeuronFigure: PaperFigure {
-    let id = "fig2"
     let number = 2
     let title = "Single neuron: optimal gain g(t) on two Gaussians"
     let caption = """
@@ -80,7 +79,7 @@ struct SingleNeuronFigure: PaperFigure {
 
     func draw(_ inputs: FigureInputs) throws -> Figure {
         let c = inputs.context
-        let fig = Style.figure(rows: 2, cols: 4, title: "Figure 2: " + title)
+        let fig = Style.figure(rows: 2, cols: 4, title: "\(heading): " + title)
         let main = try inputs.run(base(c))
         try Style.baselineVsControl(fig[0, 0], [main], column: RunColumns.reward, yLabel: "Instant net reward v(t)")
 

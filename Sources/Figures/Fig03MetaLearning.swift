@@ -7,7 +7,6 @@ import WorkbenchKit
 /// Figure 3: multi-step MAML (single-step loss and learning dynamics from the found
 /// initialisation) and the optimal learning rate when varying γ and β.
 struct MetaLearningFigure: PaperFigure {
-    let id = "fig3"
     let number = 3
     let title = "Multi-step MAML and the optimal learning rate"
     let caption = """
@@ -56,7 +55,7 @@ struct MetaLearningFigure: PaperFigure {
 
     func draw(_ inputs: FigureInputs) throws -> Figure {
         let c = inputs.context
-        let fig = Style.figure(rows: 1, cols: 4, title: "Figure 3: " + title)
+        let fig = Style.figure(rows: 1, cols: 4, title: "\(heading): " + title)
         let maml = try inputs.runs(MamlRuns.requests(c))
         let ks = MamlRuns.steps(c).map(Double.init)
         let oneStep = fig[0, 0]

@@ -6,7 +6,6 @@ import WorkbenchKit
 /// Figure 4 (Sec. 5): task engagement (attentive, active, vector), category engagement on MNIST
 /// and the semantic hierarchy, and class proportions as a curriculum.
 struct EngagementFigure: PaperFigure {
-    let id = "fig4"
     let number = 4
     let title = "Task and category engagement"
     let caption = """
@@ -110,7 +109,7 @@ struct EngagementFigure: PaperFigure {
 
     func draw(_ inputs: FigureInputs) throws -> Figure {
         let c = inputs.context
-        let fig = Style.figure(rows: 2, cols: 6, title: "Figure 4: " + title)
+        let fig = Style.figure(rows: 2, cols: 6, title: "\(heading): " + title)
         // The caption skips (g): the second row is (h)-(m).
         for k in 0..<6 { fig[1, k].letter = String(letter(7 + k)) }
         for (k, mode) in Self.modes.enumerated() {

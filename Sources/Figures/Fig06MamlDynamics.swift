@@ -6,7 +6,6 @@ import WorkbenchKit
 /// Figure 6 (App. F.1): multi-step MAML per MNIST pair, the learning from the initialisation found
 /// with K optimised steps and its one-step loss, coloured by K.
 struct MamlDynamicsFigure: PaperFigure {
-    let id = "fig6"
     let number = 6
     let title = "Multi-step MAML: learning from the found initialisation, per MNIST pair"
     let caption = """
@@ -47,7 +46,7 @@ struct MamlDynamicsFigure: PaperFigure {
         let tasks = maml[0].names(MamlNames.tasks)
         let n = min(curves.map(\.count).min() ?? 0, oneStep.map(\.count).min() ?? 0)
         guard n > 0 else { throw WorkbenchError("maml runs record no per-task evaluation curves") }
-        let fig = Style.figure(rows: 2, cols: n + 1, title: "Figure 6: " + title)
+        let fig = Style.figure(rows: 2, cols: n + 1, title: "\(heading): " + title)
         let colormap = Colormap.viridis
         let (lo, hi) = (ks.min()!, ks.max()!)
         func color(_ k: Double) -> Color { colormap.color(at: hi > lo ? (k - lo) / (hi - lo) : 0.5) }

@@ -6,7 +6,6 @@ import WorkbenchKit
 /// Figure 7 (App. F.1): multi-step MAML, the evaluation loss accumulated over the learning from
 /// the found initialisation, and the meta-objective through the control iterations.
 struct MamlOptimisationFigure: PaperFigure {
-    let id = "fig7"
     let number = 7
     let plotsOptimisation = true
     let title = "Multi-step MAML: evaluation and optimisation"
@@ -47,7 +46,7 @@ struct MamlOptimisationFigure: PaperFigure {
         let c = inputs.context
         let maml = try inputs.runs(runs(c))
         let ks = MamlRuns.steps(c).map(Double.init)
-        let fig = Style.figure(rows: 1, cols: 3, title: "Figure 7: " + title)
+        let fig = Style.figure(rows: 1, cols: 3, title: "\(heading): " + title)
         let cumulative = fig[0, 0]
         cumulative.line(ks, try maml.map { try $0.scalar(MamlNames.cumulativeEvalLoss.control) }, label: Self.learned.label,
                         color: Style.control, marker: .circle)

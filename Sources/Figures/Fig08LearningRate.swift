@@ -6,7 +6,6 @@ import WorkbenchKit
 /// Figure 8 (App. F.2): optimal learning-rate schedules and the resulting dynamics when varying
 /// γ and β, with the cost offset 0 (baseline learning is free) and -1 (any learning costs).
 struct LearningRateFigure: PaperFigure {
-    let id = "fig8"
     let number = 8
     let title = "Learning-rate optimisation on the semantic task"
     let caption = """
@@ -73,7 +72,7 @@ struct LearningRateFigure: PaperFigure {
 
     func draw(_ inputs: FigureInputs) throws -> Figure {
         let c = inputs.context
-        let fig = Style.figure(rows: 2, cols: 4, title: "Figure 8: " + title)
+        let fig = Style.figure(rows: 2, cols: 4, title: "\(heading): " + title)
         for (k, ((sweep, offset), family)) in zip(columns(c), families(c)).enumerated() {
             let records = try inputs.runs(sweep.requests(LearningRateRuns.base(c, offset: offset)))
             let rate = fig[0, k], loss = fig[1, k]

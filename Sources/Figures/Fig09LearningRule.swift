@@ -5,7 +5,6 @@ import WorkbenchKit
 
 /// Figure 9 (App. F.3): the learning rule of Cao et al.'s family that maximises V.
 struct LearningRuleFigure: PaperFigure {
-    let id = "fig9"
     let number = 9
     let plotsOptimisation = true
     let title = "Optimal learning rule"
@@ -53,7 +52,7 @@ struct LearningRuleFigure: PaperFigure {
 
     func draw(_ inputs: FigureInputs) throws -> Figure {
         let run = try inputs.run(runs(inputs.context)[0])
-        let fig = Style.figure(rows: 1, cols: 3, title: "Figure 9: " + title)
+        let fig = Style.figure(rows: 1, cols: 3, title: "\(heading): " + title)
         try Style.baselineVsControl(fig[0, 0], [run], column: RunColumns.loss, yLabel: "Loss L(t)")
         let objective = fig[0, 1]
         objective.line(run.valueHistory.map { -$0 }, color: Style.control, width: Style.lineWidth)

@@ -6,7 +6,6 @@ import WorkbenchKit
 /// Figure 10 (App. K.1): the single neuron's optimal gain and reward gain when varying the cost
 /// coefficient β, the regulariser λ and the available time T.
 struct SingleNeuronSweepFigure: PaperFigure {
-    let id = "fig10"
     let number = 10
     let title = "Single neuron: hyperparameter variations"
     let caption = """
@@ -65,7 +64,7 @@ struct SingleNeuronSweepFigure: PaperFigure {
     }
 
     func draw(_ inputs: FigureInputs) throws -> Figure {
-        let fig = Style.figure(rows: 2, cols: 3, title: "Figure 10: " + title)
+        let fig = Style.figure(rows: 2, cols: 3, title: "\(heading): " + title)
         for (k, sweep) in sweeps(inputs.context).enumerated() {
             let records = try inputs.runs(sweep.requests(base(inputs.context)))
             try sweep.draw(fig[0, k], records) { try $0.column(GainModulationNames.gain, .control) }

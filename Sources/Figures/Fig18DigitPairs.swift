@@ -8,7 +8,6 @@ import WorkbenchKit
 /// digits, and each digit's average over its partners (normalised), which orders digits from
 /// easy to hard. Computed from the MNIST files by Datasets; no control run is involved.
 struct DigitPairFigure: PaperFigure {
-    let id = "fig18"
     let number = 18
     let title = "Linear separability of MNIST digit pairs"
     let caption = """
@@ -58,7 +57,7 @@ struct DigitPairFigure: PaperFigure {
         let split = Self.split(directory)
         let table = try DigitPairTable(directory: directory, split: split)
         let fig = Figure(rows: 1, cols: 2, width: 10.5, height: 4.8, dpi: 110)
-        fig.title = "Figure 18: \(title) (MNIST \(split.rawValue) split)"
+        fig.title = "\(heading): \(title) (MNIST \(split.rawValue) split)"
         let digits = (0..<10).map(String.init)
         let pairs = fig[0, 0]
         pairs.heatmap(table.values.map { $0.map { $0 ?? .nan } }, colormap: .viridis, annotate: true, format: "%.3f",

@@ -6,7 +6,6 @@ import WorkbenchKit
 /// Figure 19 (App. H.1.1, K.5): category assimilation with the restricted gain model (neuron
 /// basis: one gain per output neuron, G1 = 0).
 struct NeuronBasisFigure: PaperFigure {
-    let id = "fig19"
     let number = 19
     let title = "Category assimilation with the neuron basis"
     let caption = """
@@ -74,7 +73,7 @@ struct NeuronBasisFigure: PaperFigure {
 
     func draw(_ inputs: FigureInputs) throws -> Figure {
         let c = inputs.context
-        let fig = Style.figure(rows: 2, cols: 2, title: "Figure 19: " + title)
+        let fig = Style.figure(rows: 2, cols: 2, title: "\(heading): " + title)
         let m = try inputs.runs(mnist.requests(c)), s = try inputs.runs(semantic.requests(c))
         try EngagementPanels.improvement(fig[0, 0], m)
         fig[0, 0].title = "MNIST"

@@ -6,7 +6,6 @@ import WorkbenchKit
 /// Figure 20 (App. I, K.6): gain modulation of a tanh network through its Taylor-approximated
 /// dynamics, checked against SGD on the real network.
 struct NonLinearFigure: PaperFigure {
-    let id = "fig20"
     let number = 20
     let title = "Learning effort in a non-linear (tanh) network"
     let caption = """
@@ -78,7 +77,7 @@ struct NonLinearFigure: PaperFigure {
 
     func draw(_ inputs: FigureInputs) throws -> Figure {
         let run = try inputs.run(runs(inputs.context)[0])
-        let fig = Style.figure(rows: 2, cols: 5, title: "Figure 20: " + title)
+        let fig = Style.figure(rows: 2, cols: 5, title: "\(heading): " + title)
         let eta = try run.parameter("eta")
         for (k, quantity) in [RunColumns.loss, RunColumns.reward].enumerated() {
             let ax = fig[0, k]

@@ -6,7 +6,6 @@ import WorkbenchKit
 /// Figure 21 (App. I, K.6.2): category engagement φ_c(t) of the tanh network on the semantic
 /// hierarchy, its step-like learning curve with and without control, checked by SGD.
 struct NonLinearEngagementFigure: PaperFigure {
-    let id = "fig21"
     let number = 21
     let title = "Category engagement in a non-linear (tanh) network"
     let caption = """
@@ -71,7 +70,7 @@ struct NonLinearEngagementFigure: PaperFigure {
 
     func draw(_ inputs: FigureInputs) throws -> Figure {
         let records = try inputs.runs(source.requests(inputs.context))
-        let fig = Style.figure(rows: 1, cols: 2, title: "Figure 21: " + title)
+        let fig = Style.figure(rows: 1, cols: 2, title: "\(heading): " + title)
         let loss = fig[0, 0]
         try Style.baselineVsControl(loss, records, column: RunColumns.loss, yLabel: "Loss L(t)")
         for (role, color, _) in Style.roles {

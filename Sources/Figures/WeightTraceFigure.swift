@@ -15,7 +15,6 @@ struct WeightTraceFigure: PaperFigure {
     var window: Double? = nil
     /// The runs switch between two tasks (the task-switch experiment): switch lines and claims.
     var acrossSwitches = false
-    var id: String { "fig\(number)" }
     var title: String { "Weights and gains through training, \(datasetName)" }
     var requiredExperiments: [ExperimentName] { [experiment] }
 
@@ -103,7 +102,7 @@ struct WeightTraceFigure: PaperFigure {
 
     func draw(_ inputs: FigureInputs) throws -> Figure {
         let run = try inputs.run(runs(inputs.context)[0])
-        let fig = Style.figure(rows: 2, cols: 2, title: "Figure \(number): " + title)
+        let fig = Style.figure(rows: 2, cols: 2, title: "\(heading): " + title)
         for (k, layer) in [1, 2].enumerated() {
             let weights = fig[0, k], gains = fig[1, k]
             let family = TwoLayerColumnNames.weights(layer: layer)
