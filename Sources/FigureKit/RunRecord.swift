@@ -26,8 +26,8 @@ public struct RunRecord {
               let object = try? JSONSerialization.jsonObject(with: data), let json = object as? [String: Any] else {
             throw WorkbenchError("cannot read \(resultPath): missing or not a JSON object; delete the folder to recompute the run")
         }
-        func number(_ key: String) throws -> Double {
-            guard let v = jsonDouble(json[key]) else {
+        func number(_ key: ResultKey) throws -> Double {
+            guard let v = jsonDouble(json[key.text]) else {
                 throw WorkbenchError("\(resultPath): field '\(key)' missing or not a number; delete the folder to recompute the run")
             }
             return v
@@ -35,10 +35,10 @@ public struct RunRecord {
         self.request = request
         self.folder = folder
         self.json = json
-        valueBaseline = try number("value_baseline")
-        valueControl = try number("value_control")
-        seconds = try number("seconds")
-        valueHistory = ((json["value_history"] as? [Any]) ?? []).compactMap(jsonDouble)
+        valueBaseline = try number(RunResults.value.baseline)
+        valueControl = try number(RunResults.value.control)
+        seconds = try number(RunResults.seconds)
+        valueHistory = ((json[RunResults.valueHistory.text] as? [Any]) ?? []).compactMap(jsonDouble)
         let (header, values) = try SeriesReader.read(dir.appendingPathComponent("series.csv"))
         var columns: [String: [Double]] = [:]
         for (name, column) in zip(header, values) { columns[name] = column }
@@ -51,7 +51,7 @@ public struct RunRecord {
     /// Where the baseline is uncharged (active engagement), the reference is the baseline control
     /// under the run's own cost, the value the optimiser could always have kept.
     public var controlBelowBaseline: Bool {
-        let reference = jsonDouble(json["value_baseline_control_charged"]) ?? valueBaseline
+        let reference = jsonDouble(json[RunResults.valueBaselineControlCharged.text]) ?? valueBaseline
         return valueControl < reference - 1e-9 * max(1, abs(reference))
     }
 
@@ -123,7 +123,7 @@ public struct RunRecord {
 
     /// A resolved parameter from result.json, as a number.
     public func parameter(_ name: String) throws -> Double {
-        guard let p = json["parameters"] as? [String: Any], let v = jsonDouble(p[name]) else {
+        guard let p = json[RunResults.parameters.text] as? [String: Any], let v = jsonDouble(p[name]) else {
             throw WorkbenchError("run \(request) (\(folder)): result.json has no numeric parameter '\(name)'")
         }
         return v

@@ -72,7 +72,7 @@ struct EffortAllocationFigure: PaperFigure {
 
     func parameterNotes(_ c: PlanContext) -> [String] {
         [source.note(c)] + (withSwitchPanels(c) ? ["(e)-(g): " + GainRuns.taskSwitch.note(c)]
-                                                 : number == 5 ? ["(e)-(g) omitted: the task-switch experiment is not in this build"] : [])
+                                                 : number == 5 ? ["(e)-(g) omitted: the \(TaskSwitchNames.taskSwitch) experiment is not in this build"] : [])
     }
 
     func draw(_ inputs: FigureInputs) throws -> Figure {

@@ -33,7 +33,7 @@ struct SingleNeuronFigure: PaperFigure {
     }
 
     func parameterNotes(_ c: PlanContext) -> [String] {
-        ["Table 1 parameters from the single-neuron `\(c.preset.rawValue)` preset; SGD bands from the run's own SGD simulations",
+        ["Table 1 parameters from the \(GainModulationNames.singleNeuron) `\(c.preset.rawValue)` preset; SGD bands from the run's own SGD simulations",
          "sweeps: " + sweeps(c).map { "\($0.parameter) (\($0.values.count) values)" }.joined(separator: ", ")
             + "; γ = 10^linspace(-8, 0), σx = linspace(1e-5, 5)"]
     }

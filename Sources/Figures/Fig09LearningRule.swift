@@ -24,7 +24,7 @@ struct LearningRuleFigure: PaperFigure {
     func runs(_ c: PlanContext) -> [RunRequest] { [RunRequest(LearningRuleNames.learningRule, preset: c.preset.rawValue)] }
 
     func parameterNotes(_ c: PlanContext) -> [String] {
-        ["learning-rule `\(c.preset.rawValue)` preset (semantic hierarchy; hyperparameters as stated in result.json)"]
+        ["\(LearningRuleNames.learningRule) `\(c.preset.rawValue)` preset (semantic hierarchy; hyperparameters as stated in result.json)"]
     }
 
     /// The series the claims read, as drawn: (a) the losses, (b) -V (unlabelled), (c) the

@@ -31,7 +31,7 @@ struct SingleNeuronSweepFigure: PaperFigure {
     func runs(_ c: PlanContext) -> [RunRequest] { sweeps(c).flatMap { $0.requests(base(c)) } }
 
     func parameterNotes(_ c: PlanContext) -> [String] {
-        ["Table 1 parameters from the single-neuron `\(c.preset.rawValue)` preset, one parameter varied at a time",
+        ["Table 1 parameters from the \(GainModulationNames.singleNeuron) `\(c.preset.rawValue)` preset, one parameter varied at a time",
          "β = linspace(1e-5, 2), λ = linspace(0, 5), T = 200 + 50 i: "
             + sweeps(c).map { "\($0.values.count) values of \($0.parameter)" }.joined(separator: ", ")]
     }

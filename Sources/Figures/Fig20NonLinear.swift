@@ -25,7 +25,7 @@ struct NonLinearFigure: PaperFigure {
     func runs(_ c: PlanContext) -> [RunRequest] { [RunRequest(GainModulationNames.nonLinear, preset: c.preset.rawValue, ["traced": "8"])] }
 
     func parameterNotes(_ c: PlanContext) -> [String] {
-        ["non-linear `\(c.preset.rawValue)` preset (Table 5, non-linear column), the 8 weights per layer that change most are traced (approximation and SGD); the SGD runs' loss is measured on a fixed evaluation sample (eval_examples = 1024)"]
+        ["\(GainModulationNames.nonLinear) `\(c.preset.rawValue)` preset (Table 5, non-linear column), the 8 weights per layer that change most are traced (approximation and SGD); the SGD runs' loss is measured on a fixed evaluation sample (eval_examples = 1024)"]
     }
 
     /// The lines of (a) and (e) the claims read, as drawn: the approximation's per role and SGD's.

@@ -25,7 +25,7 @@ enum MamlRuns {
     }
 
     static func note(_ c: PlanContext) -> String {
-        "maml `\(c.preset.rawValue)` preset (Table 2), objective \(objective) (V sums i = \(objective == "with-initial-loss" ? 0 : 1)..K), "
+        "\(experiment) `\(c.preset.rawValue)` preset (Table 2), objective \(objective) (V sums i = \(objective == "with-initial-loss" ? 0 : 1)..K), "
             + "K = \(steps(c).map(String.init).joined(separator: ", ")); "
             + "the five MNIST pairs' statistics come from the split named in each run's result.json"
     }
@@ -64,7 +64,7 @@ enum LearningRateRuns {
     }
 
     static func note(_ c: PlanContext) -> String {
-        "learning-rate `\(c.preset.rawValue)` preset (Table 3: defaults γ = 1, β = 1), \(count(c)) values of "
+        "\(experiment) `\(c.preset.rawValue)` preset (Table 3: defaults γ = 1, β = 1), \(count(c)) values of "
             + "γ in linspace(0.6, 1) and of β in linspace(1e-3, 2), the other parameter at its default; "
             + "ρ starts at 0 for both offsets, as the paper's sweeps did (init=zero); offset -1 runs use Adam ε = 1e-300 "
             + "(scale-free steps where γ^t dt is below torch's 1e-8)"

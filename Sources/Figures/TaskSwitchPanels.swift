@@ -45,7 +45,7 @@ enum TaskSwitchPanels {
 
         let zoom = fig[row, 2]
         guard switchSteps.count >= 2 else {
-            throw WorkbenchError("task-switch run \(records[0].request) has fewer than two switches; nothing to zoom on")
+            throw WorkbenchError("run \(records[0].request) has fewer than two switches; nothing to zoom on")
         }
         let a = Int(switchSteps[switchSteps.count - 2]), b = Int(switchSteps[switchSteps.count - 1])
         let pad = max((b - a) / 9, 1)

@@ -25,7 +25,7 @@ struct RuleCoefficientsFigure: WorkbenchFigure {
     func runs(_ c: PlanContext) -> [RunRequest] { [RunRequest(LearningRuleNames.learningRule, preset: c.preset.rawValue)] }
 
     func parameterNotes(_ c: PlanContext) -> [String] {
-        ["learning-rule `\(c.preset.rawValue)` preset, the run of Fig. 9"]
+        ["\(LearningRuleNames.learningRule) `\(c.preset.rawValue)` preset, the run of Fig. 9"]
     }
 
     func claims(_ c: PlanContext) -> [Claim] {

@@ -104,3 +104,18 @@ public enum TwoLayerColumnNames {
     /// The RMS of `layer`'s gains.
     public static func gainRMS(layer: Int) -> TrajectoryColumn { layer == 1 ? gain1RMS : gain2RMS }
 }
+
+/// What the runner writes in every run's result.json (`writeOutcome`) that the figures read.
+public enum RunResults {
+    /// V of the baseline and of the optimised control, per role ("value_baseline").
+    public static let value = ResultKey("value")
+    /// V through the control iterations.
+    public static let valueHistory = ResultKey("value_history")
+    /// The baseline control's V under the run's own cost, where the baseline is uncharged.
+    public static let valueBaselineControlCharged = ResultKey("value_baseline_control_charged")
+    public static let seconds = ResultKey("seconds")
+    /// The resolved parameters, by name.
+    public static let parameters = ResultKey("parameters")
+    /// series.csv's data rows and CRC-32, as written.
+    public static let seriesRows = ResultKey("series_rows"), seriesCRC32 = ResultKey("series_crc32")
+}
