@@ -32,28 +32,26 @@ public struct ClassProportionExperiment: Experiment {
 
     public var parameters: [ParameterSpec] {
         withDefaults(category.parameters, [
-            "sgd_runs": .integer("sgd_runs", 5, "SGD runs of the plain network on curriculum / uniform batches (Fig. 4: 5)", range: 0...1000),
-        ]) + [.integer("chunk", 50, "steps over which the class proportions are held constant (expected dynamics)", range: 1...1_000_000)]
+            .of(.sgdRuns, default: 5, help: "SGD runs of the plain network on curriculum / uniform batches (Fig. 4: 5)"),
+        ]) + [.of(EngagementKeys.chunk, default: 50)]
     }
     /// quick: the category quick preset with Adam (60 plain-gradient iterations move phi only ~3%
     /// from 1, about a fifth of what 300 do; Adam at 0.005 gets as far in 60) and 3 SGD replays.
-    public var presets: [String: [String: String]] {
-        var p = category.presets
-        p["quick"]?.merge(["sgd_runs": "3", "optimizer": "adam", "control_lr": "0.005"]) { $1 }
-        return p
+    public var presets: Presets {
+        category.presets.adding([.set(.sgdRuns, 3), .set(.optimizer, .adam), .set(.controlRate, 0.005)], to: .quick)
     }
     public func needsMNIST(_ p: ParameterValues) -> Bool { true }
 
     public func prepare(_ p: ParameterValues, context: RunContext) throws -> PreparedRun {
         let problem = try CategoryProblem(category, p, context: context)
         var run = problem.run()
-        let curriculum = Curriculum(problem: problem, chunk: p.int("chunk"), gamma: p.double("gamma"), eta: p.double("eta"))
+        let curriculum = Curriculum(problem: problem, chunk: p[EngagementKeys.chunk], gamma: p[.gamma], eta: p[.eta])
         let engagement = run.describe
         run.describe = { engine, theta in
             let phi = engagement(engine, theta)
             return phi + curriculum.columns(engine: engine, theta: theta)
         }
-        let runs = p.int("sgd_runs")
+        let runs = p[.sgdRuns]
         if runs > 0 {
             let replay = try CurriculumReplay(problem: problem)
             run.simulate = { theta in replay.simulate(theta, runs: runs).columns }
@@ -102,13 +100,13 @@ struct Curriculum {
     }
 
     func evaluate(_ theta: [Double]) -> Losses {
-        let steps = problem.parameters.int("steps")
+        let steps = problem.parameters[.steps]
         let props = proportions(theta, steps: steps)
         let stats = problem.data.classStatistics
         let mixtures = props.map { pi in mixture(stats, pi) }
         let net = TwoLayerNetwork(configuration: .init(hidden: problem.net.hidden, lambda: problem.net.configuration.lambda),
                                   tasks: mixtures, switchEvery: chunk)
-        let engine = Engine(ControlProblem(dynamics: net, steps: steps, dt: problem.parameters.double("learning_rate"),
+        let engine = Engine(ControlProblem(dynamics: net, steps: steps, dt: problem.parameters[.learningRate],
                                            gamma: gamma, eta: eta, cost: ZeroCost(),
                                            map: .perStep(initialState: problem.w0)),
                             leanestWithin: (try? MemoryBudget.current()) ?? .unlimited)

@@ -31,7 +31,7 @@ struct CurriculumReplay {
         classNames = problem.data.classNames
         w0 = problem.w0
         let p = problem.parameters
-        steps = p.int("steps"); batch = p.int("batch"); learningRate = p.double("learning_rate")
+        steps = p[.steps]; batch = p[.batch]; learningRate = p[.learningRate]
         seed = problem.seed
         perStep = problem.net.controlCount; range = problem.range
     }

@@ -27,38 +27,38 @@ public struct NonLinearExperiment: Experiment {
         StandardParameters.specs(.init(steps: 10000, learningRate: 0.001, beta: 0.3, controlRate: 10,
                                        iterations: 500, lower: -0.5, upper: 0.5))
         + [
-            .integer("hidden", 8, "hidden units H (Table 5)", range: 1...10_000),
-            .real("lambda", 0, "L2 regularisation lambda", range: 0...1e6),
-            .real("init_std", 0.01, "weight init std", range: 0...10),
-            .real("g_init_std", 0.01, "std of the random initial gains (authors: N(0, 0.01))", range: 0...10),
-            .integer("sgd_runs", 5, "SGD simulations of the real tanh network under each control (0 = none)", range: 0...1000),
-            .integer("batch", 32, "SGD batch size (Table 5)", range: 1...1_000_000),
-            .integer("traced", 6, "weights and gains of each layer traced individually in series.csv", range: 0...1000),
-            .integer("eval_examples", 1024, "fixed evaluation sample the SGD runs' loss is measured on at every step", range: 1...1_000_000),
+            .of(.hidden, default: 8, help: "hidden units H (Table 5)"),
+            .of(.lambda, default: 0),
+            .of(.weightInitStd, default: 0.01),
+            .of(GainKeys.initialGainStd, default: 0.01),
+            .of(.sgdRuns, default: 5, help: "SGD simulations of the real tanh network under each control (0 = none)"),
+            .of(.batch, default: 32, help: "SGD batch size (Table 5)"),
+            .of(.traced, default: 6),
+            .of(GainKeys.evalExamples, default: 1024),
         ]
     }
 
-    public var presets: [String: [String: String]] {
-        ["paper": [:], "quick": ["steps": "1000", "iterations": "40", "sgd_runs": "4", "learning_rate": "0.01"]]
+    public var presets: Presets {
+        Presets(quick: [.set(.steps, 1000), .set(.iterations, 40), .set(.sgdRuns, 4), .set(.learningRate, 0.01)])
     }
 
     public func prepare(_ p: ParameterValues, context: RunContext) throws -> PreparedRun {
         let task = try CorrelatedGaussian()
-        let net = TanhNetwork(task: task.statistics, hidden: p.int("hidden"), lambda: p.double("lambda"))
-        let cost = NormCost(.exponential, beta: p.double("beta"), norm: WeightedSquares(range: 0..<net.controlCount))
+        let net = TanhNetwork(task: task.statistics, hidden: p[.hidden], lambda: p[.lambda])
+        let cost = NormCost(.exponential, beta: p[.beta], norm: WeightedSquares(range: 0..<net.controlCount))
         var rng = SeededGenerator(seed: context.seed)
-        let w0 = (0..<net.stateCount).map { _ in rng.normal(mean: 0, std: p.double("init_std")) }
+        let w0 = (0..<net.stateCount).map { _ in rng.normal(mean: 0, std: p[.weightInitStd]) }
         let engine = try StandardParameters.problem(p, dynamics: net, cost: cost, map: .perStep(initialState: w0))
-        let steps = p.int("steps"), m = net.controlCount
-        let initial = (0..<(steps * m)).map { _ in rng.normal(mean: 0, std: p.double("g_init_std")) }
-        let runs = p.int("sgd_runs"), batch = p.int("batch"), lr = p.double("learning_rate"), seed = context.seed
-        let selection = TracedWeights(count: p.int("traced"))
+        let steps = p[.steps], m = net.controlCount
+        let initial = (0..<(steps * m)).map { _ in rng.normal(mean: 0, std: p[GainKeys.initialGainStd]) }
+        let runs = p[.sgdRuns], batch = p[.batch], lr = p[.learningRate], seed = context.seed
+        let selection = TracedWeights(count: p[.traced])
         // The linear net of the same shape has the same layout ([W1 | W2], [G1 | G2] per synapse),
         // so the shared gain/weight summaries apply unchanged.
         let layout = TwoLayerNetwork(configuration: .init(hidden: net.hidden, lambda: 0, gains1: .perSynapse,
                                                           gains2: .perSynapse), task: task.statistics)
         let baseline = [Double](repeating: 0, count: steps * m)
-        let dt = lr, gamma = p.double("gamma"), eta = p.double("eta")
+        let dt = lr, gamma = p[.gamma], eta = p[.eta]
         // V of the real network's SGD runs, sum dt gamma^t (-eta L_sgd - C(g)), recorded by
         // `simulate` (which the runner calls before `extraResults`) for result.json.
         let simulated = SimulatedValues()
@@ -74,7 +74,7 @@ public struct NonLinearExperiment: Experiment {
                 // chosen; the tanh net's state has the linear layout [W1 | W2].
                 let split = net.hidden * net.inputs
                 let indices = (selection.layer1 ?? []).map { ("w1_\($0)", $0) } + (selection.layer2 ?? []).map { ("w2_\($0)", split + $0) }
-                let evaluation = EvaluationLoss(net: net, task: task, examples: p.int("eval_examples"), seed: seed, controls: theta)
+                let evaluation = EvaluationLoss(net: net, task: task, examples: p[GainKeys.evalExamples], seed: seed, controls: theta)
                 let names = [GainModulationNames.sgdEvalLoss, GainModulationNames.sgdWeightL1, GainModulationNames.sgdWeightL2].map(\.quantity) + indices.map(\.0)
                 let probe = SGDProbe(names: names) { step, state, out in
                     out[0] = evaluation.loss(step: step, state: state)

@@ -29,34 +29,33 @@ public struct LearningRuleExperiment: Experiment {
     public var parameters: [ParameterSpec] {
         StandardParameters.specs(.init(steps: 8000, learningRate: 0.005, beta: 0, controlRate: 100,
                                        iterations: 300, lower: 0, upper: 0))
-            .filter { !["beta", "lower", "upper"].contains($0.name) }
+            .omitting(Parameter.beta, Parameter.lower, Parameter.upper)
         + [
-            .real("feedback_bound", 1, "|gamma_r| bound (App. F.3: -1 < gamma_r < 1)", range: 0...1e6),
-            .real("hebbian_bound", 0.2, "|eta_r| bound (App. F.3: -0.2 < eta_r < 0.2)", range: 0...1e6),
-            .integer("levels", 4, "semantic hierarchy levels", range: 1...SemanticHierarchy.maximumLevels),
-            .integer("hidden", 30, "hidden units H", range: 1...10_000),
-            .real("init_std", 1e-4, "weight init std (small: the rich, step-like regime)", range: 0...10),
-            .choice("hebbian_rate", "alpha", HebbianRate.allCases.map(\.rawValue),
-                    "alpha: the Hebbian term at the rule's rate alpha (Fig. 9); printed: eqs. 34/37 as printed, no alpha"),
+            .of(LearningRuleKeys.feedbackBound, default: 1),
+            .of(LearningRuleKeys.hebbianBound, default: 0.2),
+            .of(.levels, default: 4),
+            .of(.hidden, default: 30),
+            .of(.weightInitStd, default: 1e-4, help: "weight init std (small: the rich, step-like regime)"),
+            .of(LearningRuleKeys.hebbianRate, default: .alpha),
         ]
     }
 
-    public var presets: [String: [String: String]] {
-        ["paper": [:], "quick": ["steps": "2000", "iterations": "60", "levels": "3", "hidden": "12", "init_std": "0.01"]]
+    public var presets: Presets {
+        Presets(quick: [.set(.steps, 2000), .set(.iterations, 60), .set(.levels, 3), .set(.hidden, 12), .set(.weightInitStd, 0.01)])
     }
 
     public func prepare(_ p: ParameterValues, context: RunContext) throws -> PreparedRun {
-        let task = try SemanticHierarchy(levels: p.int("levels"))
-        let rate = HebbianRate(rawValue: p.string("hebbian_rate"))!
-        let net = RuleFamilyNetwork(task: task.statistics, hidden: p.int("hidden"),
-                                    hebbianScale: rate == .alpha ? 1 : 1 / p.double("learning_rate"))
+        let task = try SemanticHierarchy(levels: p[.levels])
+        let rate = p[LearningRuleKeys.hebbianRate]
+        let net = RuleFamilyNetwork(task: task.statistics, hidden: p[.hidden],
+                                    hebbianScale: rate == .alpha ? 1 : 1 / p[.learningRate])
         var rng = SeededGenerator(seed: context.seed)
-        let w0 = (0..<net.stateCount).map { _ in rng.normal(mean: 0, std: p.double("init_std")) }
+        let w0 = (0..<net.stateCount).map { _ in rng.normal(mean: 0, std: p[.weightInitStd]) }
         let engine = try StandardParameters.problem(p, dynamics: net, cost: ZeroCost(), map: .perStep(initialState: w0))
-        let steps = p.int("steps")
-        let fb = p.double("feedback_bound"), hb = p.double("hebbian_bound")
-        let optimizer = OptimizerSettings(kind: OptimizerKind(rawValue: p.string("optimizer"))!, rate: p.double("control_lr"),
-                                          iterations: p.int("iterations"),
+        let steps = p[.steps]
+        let fb = p[LearningRuleKeys.feedbackBound], hb = p[LearningRuleKeys.hebbianBound]
+        let optimizer = OptimizerSettings(kind: p[.optimizer], rate: p[.controlRate],
+                                          iterations: p[.iterations],
                                           bounds: Bounds(lower: [-fb, -hb], upper: [fb, hb]))
         let zero = [Double](repeating: 0, count: steps * 2)
         return PreparedRun(
@@ -95,6 +94,6 @@ public struct LearningRuleExperiment: Experiment {
 
 /// How the Hebbian term enters the rule (App. F.3): scaled by the rule's learning rate alpha like
 /// the contrastive terms (eqs. 35-36), or without it, as eqs. 34 and 37 are printed.
-public enum HebbianRate: String, CaseIterable {
+public enum HebbianRate: String, ParameterChoice {
     case alpha, printed
 }

@@ -8,9 +8,9 @@ public protocol Experiment {
     /// One line for `workbench list`.
     var summary: String { get }
     var parameters: [ParameterSpec] { get }
-    /// Named overrides of the defaults: at least "quick" (seconds, for tests and demos) and
-    /// "paper" (the paper's Tables 1-5).
-    var presets: [String: [String: String]] { get }
+    /// Named overrides of the defaults: "quick" (seconds, for tests and demos) and "paper" (the
+    /// paper's Tables 1-5).
+    var presets: Presets { get }
     /// Whether the experiment reads MNIST files with these parameters.
     func needsMNIST(_ parameters: ParameterValues) -> Bool
     func prepare(_ parameters: ParameterValues, context: RunContext) throws -> PreparedRun
@@ -26,9 +26,14 @@ public extension Experiment {
 
     /// Defaults, then the preset, then the overrides, each validated.
     func resolve(preset: String, overrides: [(String, String)]) throws -> ParameterValues {
-        guard let presetValues = presets[preset] else {
-            throw WorkbenchError("\(name): unknown preset '\(preset)': expected one of \(presets.keys.sorted().joined(separator: "|"))")
+        guard let named = Preset(rawValue: preset) else {
+            throw WorkbenchError("\(name): unknown preset '\(preset)': expected one of \(Preset.allCases.map(\.rawValue).sorted().joined(separator: "|"))")
         }
+        return try resolve(named, overrides: overrides)
+    }
+
+    func resolve(_ preset: Preset, overrides: [(String, String)]) throws -> ParameterValues {
+        let presetValues = presets.values(preset)
         let specs = Dictionary(uniqueKeysWithValues: parameters.map { ($0.name, $0) })
         var values: [String: ParameterValue] = [:]
         for spec in parameters { values[spec.name] = try spec.validate(spec.defaultValue, experiment: name) }
