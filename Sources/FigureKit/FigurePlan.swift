@@ -38,8 +38,8 @@ struct FigurePlan {
             for asked in requests {
                 let experiment = try registry.experiment(named: asked.experiment.text)
                 var request = asked
-                if let optimizer, !ownOptimiser.contains(asked), experiment.parameters.contains(where: { $0.name == "optimizer" }) {
-                    request = asked.with(["optimizer": optimizer.rawValue])
+                if let optimizer, !ownOptimiser.contains(asked), experiment.parameters.contains(where: { $0.name == Parameter<OptimizerKind>.optimizer.name }) {
+                    request = asked.with([.set(.optimizer, optimizer)])
                 }
                 let parameters: ParameterValues
                 do {
@@ -48,8 +48,7 @@ struct FigurePlan {
                     throw WorkbenchError("\(figure.id): \(e.message)")
                 }
                 needsMNIST = needsMNIST || experiment.needsMNIST(parameters)
-                let size = Double(max(1, parameters.values["steps"].flatMap(Self.intValue) ?? 1))
-                    * Double(max(1, parameters.values["iterations"].flatMap(Self.intValue) ?? 1) + 2)
+                let size = Double(max(1, parameters.declared(.steps) ?? 1)) * Double(max(1, parameters.declared(.iterations) ?? 1) + 2)
                 let key = RunKey(request: request, parameters: parameters, revision: experiment.outputRevision)
                 keys[asked] = key
                 planned.append(PlannedRun(request: request, experiment: experiment, key: key, size: size))
@@ -61,11 +60,6 @@ struct FigurePlan {
             entries.append(Entry(figure: figure, requests: requests, keys: keys))
             for run in planned where seen.insert(run.key).inserted { runs.append(run) }
         }
-    }
-
-    static func intValue(_ v: ParameterValue) -> Int? {
-        if case .integer(let i) = v { return i }
-        return nil
     }
 }
 

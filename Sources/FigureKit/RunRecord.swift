@@ -122,9 +122,9 @@ public struct RunRecord {
     public func names(_ key: ResultKey) -> [String] { (json[key.text] as? [String]) ?? [] }
 
     /// A resolved parameter from result.json, as a number.
-    public func parameter(_ name: String) throws -> Double {
-        guard let p = json[RunResults.parameters.text] as? [String: Any], let v = jsonDouble(p[name]) else {
-            throw WorkbenchError("run \(request) (\(folder)): result.json has no numeric parameter '\(name)'")
+    public func parameter(_ key: Parameter<Double>) throws -> Double {
+        guard let p = json[RunResults.parameters.text] as? [String: Any], let v = jsonDouble(p[key.name]) else {
+            throw WorkbenchError("run \(request) (\(folder)): result.json has no numeric parameter '\(key.name)'")
         }
         return v
     }

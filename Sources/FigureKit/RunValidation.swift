@@ -36,7 +36,7 @@ enum RunValidation {
             return found == recorded ? nil : "series.csv has \(found), result.json records \(recorded)"
         }
         guard found.rows > 0 else { return "series.csv has no data rows" }
-        if let parameters = json[RunResults.parameters.text] as? [String: Any], let steps = parameters["steps"] as? Int, steps != found.rows {
+        if let parameters = json[RunResults.parameters.text] as? [String: Any], let steps = parameters[Parameter<Int>.steps.name] as? Int, steps != found.rows {
             return "series.csv has \(found.rows) rows for \(steps) steps"
         }
         return nil

@@ -8,16 +8,17 @@ public struct SeededRuns {
 
     public func first(_ c: PlanContext) -> RunRequest { requests(c)[0] }
 
-    /// `experiment` under the preset with `overrides` (plus `quick` ones in the quick preset),
+    /// `experiment` under the preset with `settings` (plus `quick` ones in the quick preset),
     /// seeds 0..<5 in the paper preset (the authors' replicates), 0..<3 in quick.
-    public static func make(_ experiment: ExperimentName, _ overrides: [String: String], quick: [String: String] = [:],
-                     why: String = "") -> SeededRuns {
+    public static func make(_ experiment: ExperimentName, _ settings: [PresetSetting] = [], quick quickSettings: [PresetSetting] = [],
+                            why: String = "") -> SeededRuns {
         func seeds(_ c: PlanContext) -> Int { c.preset == .paper ? 5 : 3 }
+        let overrides = RunRequest.texts(settings), quick = RunRequest.texts(quickSettings)
         return SeededRuns(
             requests: { c in
                 var o = overrides
                 if c.preset == .quick { o.merge(quick) { $1 } }
-                let base = RunRequest(experiment, preset: c.preset.rawValue, o)
+                let base = RunRequest(experiment, preset: c.preset.rawValue, texts: o)
                 return (0..<seeds(c)).map { base.seed(UInt64($0)) }
             },
             note: { c in

@@ -5,14 +5,24 @@ import WorkbenchKit
 /// A one-parameter sweep of an experiment: the runs (base run with one override changed) and
 /// viridis line families coloured by the swept value, with a colorbar.
 public struct Sweep {
+    /// The swept parameter's name.
     public let parameter: String
     /// Colorbar label, e.g. "γ".
     public let label: String
     public let values: [Double]
     public let logColors: Bool
 
-    public init(parameter: String, label: String, values: [Double], logColors: Bool) {
-        self.parameter = parameter; self.label = label; self.logColors = logColors
+    public init(parameter: Parameter<Double>, label: String, values: [Double], logColors: Bool) {
+        self.init(name: parameter.name, label: label, values: values, logColors: logColors)
+    }
+
+    /// A sweep over an integer parameter (its values are whole numbers).
+    public init(parameter: Parameter<Int>, label: String, values: [Double], logColors: Bool) {
+        self.init(name: parameter.name, label: label, values: values, logColors: logColors)
+    }
+
+    private init(name: String, label: String, values: [Double], logColors: Bool) {
+        self.parameter = name; self.label = label; self.logColors = logColors
         // Six significant digits: readable run names, and the colorbar shows exactly what ran.
         self.values = values.map { Double(Sweep.text($0))! }
     }

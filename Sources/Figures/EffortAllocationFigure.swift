@@ -26,12 +26,12 @@ struct EffortAllocationFigure: PaperFigure {
     }
     var requiredExperiments: [ExperimentName] { [experiment] }
 
-    static let mnist = EffortAllocationFigure(number: 5, experiment: GainModulationNames.effortAllocation, source: GainRuns.effort("mnist"),
+    static let mnist = EffortAllocationFigure(number: 5, experiment: GainModulationNames.effortAllocation, source: GainRuns.effort(.mnist),
                                               datasetName: "MNIST (1 vs 3)", panels: [.reward, .norms, .loss, .speed])
-    static let gaussian = EffortAllocationFigure(number: 11, experiment: GainModulationNames.effortAllocation, source: GainRuns.effort("gaussian"),
+    static let gaussian = EffortAllocationFigure(number: 11, experiment: GainModulationNames.effortAllocation, source: GainRuns.effort(.gaussian),
                                                  datasetName: "correlated Gaussian", panels: [.reward, .loss, .norms, .speed],
                                                  window: GainRuns.gaussianWindow)
-    static let semantic = EffortAllocationFigure(number: 12, experiment: GainModulationNames.effortAllocation, source: GainRuns.effort("semantic"),
+    static let semantic = EffortAllocationFigure(number: 12, experiment: GainModulationNames.effortAllocation, source: GainRuns.effort(.semantic),
                                                  datasetName: "semantic hierarchy", panels: [.reward, .loss, .norms, .speed])
     static let taskSwitch = EffortAllocationFigure(number: 16, experiment: TaskSwitchNames.taskSwitch, source: GainRuns.taskSwitch,
                                                    datasetName: "task-switch (two Gaussian tasks)", panels: [.reward, .loss, .norms, .speed],

@@ -23,13 +23,13 @@ struct SingleNeuronFigure: PaperFigure {
     func sweeps(_ c: PlanContext) -> [Sweep] {
         let n = c.preset == .paper ? 30 : 10
         return [
-            Sweep(parameter: "gamma", label: "γ", values: Sweep.linspace(-8, 0, n).map { pow(10, $0) }, logColors: true),
-            Sweep(parameter: "sigma", label: "σ_{x}", values: Sweep.linspace(1e-5, 5, n), logColors: false),
+            Sweep(parameter: .gamma, label: "γ", values: Sweep.linspace(-8, 0, n).map { pow(10, $0) }, logColors: true),
+            Sweep(parameter: GainKeys.sigma, label: "σ_{x}", values: Sweep.linspace(1e-5, 5, n), logColors: false),
         ]
     }
 
     func runs(_ c: PlanContext) -> [RunRequest] {
-        [base(c)] + sweeps(c).flatMap { $0.requests(base(c).with(["sgd_runs": "0"])) }
+        [base(c)] + sweeps(c).flatMap { $0.requests(base(c).with([.set(.sgdRuns, 0)])) }
     }
 
     func parameterNotes(_ c: PlanContext) -> [String] {
@@ -104,7 +104,7 @@ struct SingleNeuronFigure: PaperFigure {
         w.yLabel = "Weight"
 
         for (k, sweep) in sweeps(c).enumerated() {
-            let records = try inputs.runs(sweep.requests(base(c).with(["sgd_runs": "0"])))
+            let records = try inputs.runs(sweep.requests(base(c).with([.set(.sgdRuns, 0)])))
             let gPanel = fig[1, 2 * k], vPanel = fig[1, 2 * k + 1]
             try sweep.draw(gPanel, records) { try $0.column(GainModulationNames.gain, .control) }
             gPanel.yLabel = "Optimal g(t)"

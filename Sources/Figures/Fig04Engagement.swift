@@ -23,15 +23,15 @@ struct EngagementFigure: PaperFigure {
         Balanced and Curriculum relative to Uniform, L(t) - L_Uniform(t) (Uniform is the zero line): the \
         curriculum's gain is a few thousandths of a loss of ~0.45 and the three raw curves would lie on one another.
         """ + " " + DatasetNotes.semanticWithoutBias
-    static let modes = ["attentive", "active", "vector"]
+    static let modes: [EngagementMode] = [.attentive, .active, .vector]
     let requiredExperiments = [EngagementNames.taskEngagement, EngagementNames.categoryEngagementSemantic, EngagementNames.classProportion]
 
-    func task(_ mode: String) -> SeededRuns { .make(EngagementNames.taskEngagement, ["mode": mode]) }
-    let semantic = SeededRuns.make(EngagementNames.categoryEngagementSemantic, [:])
+    func task(_ mode: EngagementMode) -> SeededRuns { .make(EngagementNames.taskEngagement, [.set(EngagementKeys.mode, mode)]) }
+    let semantic = SeededRuns.make(EngagementNames.categoryEngagementSemantic)
     /// (h, i) and (l, m) share one optimisation, as in the paper: class-proportion optimises phi_c(t) as
     /// category-engagement does (the same parameters in the paper preset; quick uses Adam so phi moves
     /// in 60 iterations) and writes the same loss and phi columns.
-    let proportion = SeededRuns.make(EngagementNames.classProportion, [:])
+    let proportion = SeededRuns.make(EngagementNames.classProportion)
 
     func runs(_ c: PlanContext) -> [RunRequest] {
         Self.modes.flatMap { task($0).requests(c) } + semantic.requests(c) + proportion.requests(c)
@@ -116,7 +116,7 @@ struct EngagementFigure: PaperFigure {
             let records = try inputs.runs(task(mode).requests(c))
             let loss = fig[0, 2 * k], psi = fig[0, 2 * k + 1]
             try Style.baselineVsControl(loss, records, column: RunColumns.loss, yLabel: "Loss L(t)")
-            loss.title = "\(mode.capitalized): loss"
+            loss.title = "\(mode.rawValue.capitalized): loss"
             let tasks = records[0].names(EngagementNames.tasks)
             let family = EngagementNames.taskEngagementCoefficients
             for (j, member) in records[0].members(of: family, .control).enumerated() {
@@ -126,7 +126,7 @@ struct EngagementFigure: PaperFigure {
             }
             psi.xLabel = Style.taskTime
             psi.yLabel = "Engagement ψ_{τ}(t)"
-            psi.title = "\(mode.capitalized): engagement"
+            psi.title = "\(mode.rawValue.capitalized): engagement"
         }
         let mnistRuns = try inputs.runs(proportion.requests(c)), semanticRuns = try inputs.runs(semantic.requests(c))
         try EngagementPanels.improvement(fig[1, 0], mnistRuns)

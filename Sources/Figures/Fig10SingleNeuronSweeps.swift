@@ -16,15 +16,15 @@ struct SingleNeuronSweepFigure: PaperFigure {
         """
     let requiredExperiments = [GainModulationNames.singleNeuron]
 
-    func base(_ c: PlanContext) -> RunRequest { RunRequest(GainModulationNames.singleNeuron, preset: c.preset.rawValue, ["sgd_runs": "0"]) }
+    func base(_ c: PlanContext) -> RunRequest { RunRequest(GainModulationNames.singleNeuron, preset: c.preset.rawValue, [.set(.sgdRuns, 0)]) }
 
     func sweeps(_ c: PlanContext) -> [Sweep] {
         let n = c.preset == .paper ? 30 : 10
         let horizons = c.preset == .paper ? (0..<21).map { 200 + 50 * $0 } : stride(from: 0, through: 20, by: 4).map { 200 + 50 * $0 }
         return [
-            Sweep(parameter: "beta", label: "β", values: Sweep.linspace(1e-5, 2, n), logColors: false),
-            Sweep(parameter: "lambda", label: "λ", values: Sweep.linspace(0, 5, n), logColors: false),
-            Sweep(parameter: "steps", label: "T", values: horizons.map(Double.init), logColors: false),
+            Sweep(parameter: .beta, label: "β", values: Sweep.linspace(1e-5, 2, n), logColors: false),
+            Sweep(parameter: .lambda, label: "λ", values: Sweep.linspace(0, 5, n), logColors: false),
+            Sweep(parameter: .steps, label: "T", values: horizons.map(Double.init), logColors: false),
         ]
     }
 

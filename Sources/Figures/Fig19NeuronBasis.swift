@@ -15,8 +15,8 @@ struct NeuronBasisFigure: PaperFigure {
         order of engagement resembles Fig. 4's, with a smaller effect on the loss (the gain also changes the error).
         """ + " " + DatasetNotes.semanticWithoutBias
     let requiredExperiments = [EngagementNames.categoryNeuronBasis, EngagementNames.categoryNeuronBasisSemantic]
-    let mnist = SeededRuns.make(EngagementNames.categoryNeuronBasis, [:])
-    let semantic = SeededRuns.make(EngagementNames.categoryNeuronBasisSemantic, [:])
+    let mnist = SeededRuns.make(EngagementNames.categoryNeuronBasis)
+    let semantic = SeededRuns.make(EngagementNames.categoryNeuronBasisSemantic)
 
     func runs(_ c: PlanContext) -> [RunRequest] { mnist.requests(c) + semantic.requests(c) }
 

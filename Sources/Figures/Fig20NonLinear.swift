@@ -22,7 +22,7 @@ struct NonLinearFigure: PaperFigure {
         """
     let requiredExperiments = [GainModulationNames.nonLinear]
 
-    func runs(_ c: PlanContext) -> [RunRequest] { [RunRequest(GainModulationNames.nonLinear, preset: c.preset.rawValue, ["traced": "8"])] }
+    func runs(_ c: PlanContext) -> [RunRequest] { [RunRequest(GainModulationNames.nonLinear, preset: c.preset.rawValue, [.set(.traced, 8)])] }
 
     func parameterNotes(_ c: PlanContext) -> [String] {
         ["\(GainModulationNames.nonLinear) `\(c.preset.rawValue)` preset (Table 5, non-linear column), the 8 weights per layer that change most are traced (approximation and SGD); the SGD runs' loss is measured on a fixed evaluation sample (eval_examples = 1024)"]
@@ -78,7 +78,7 @@ struct NonLinearFigure: PaperFigure {
     func draw(_ inputs: FigureInputs) throws -> Figure {
         let run = try inputs.run(runs(inputs.context)[0])
         let fig = Style.figure(rows: 2, cols: 5, title: "\(heading): " + title)
-        let eta = try run.parameter("eta")
+        let eta = try run.parameter(.eta)
         for (k, quantity) in [RunColumns.loss, RunColumns.reward].enumerated() {
             let ax = fig[0, k]
             for (role, color, _) in Style.roles {

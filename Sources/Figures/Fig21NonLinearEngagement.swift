@@ -19,7 +19,7 @@ struct NonLinearEngagementFigure: PaperFigure {
         hierarchy, coloured by level (C0 = root ... C3 = leaves), as Fig. 4(k): the hierarchy is engaged from the root down.
         """ + " " + DatasetNotes.semanticWithoutBias
     let requiredExperiments = [EngagementNames.categoryEngagementNonLinear]
-    let source = SeededRuns.make(EngagementNames.categoryEngagementNonLinear, [:])
+    let source = SeededRuns.make(EngagementNames.categoryEngagementNonLinear)
 
     func runs(_ c: PlanContext) -> [RunRequest] { source.requests(c) }
 

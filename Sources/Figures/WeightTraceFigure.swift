@@ -18,11 +18,11 @@ struct WeightTraceFigure: PaperFigure {
     var title: String { "Weights and gains through training, \(datasetName)" }
     var requiredExperiments: [ExperimentName] { [experiment] }
 
-    static let gaussian = WeightTraceFigure(number: 13, experiment: GainModulationNames.effortAllocation, source: GainRuns.effort("gaussian"),
+    static let gaussian = WeightTraceFigure(number: 13, experiment: GainModulationNames.effortAllocation, source: GainRuns.effort(.gaussian),
                                             datasetName: "correlated Gaussian task", window: GainRuns.gaussianWindow)
-    static let semantic = WeightTraceFigure(number: 14, experiment: GainModulationNames.effortAllocation, source: GainRuns.effort("semantic"),
+    static let semantic = WeightTraceFigure(number: 14, experiment: GainModulationNames.effortAllocation, source: GainRuns.effort(.semantic),
                                             datasetName: "semantic hierarchy task")
-    static let mnist = WeightTraceFigure(number: 15, experiment: GainModulationNames.effortAllocation, source: GainRuns.effort("mnist"),
+    static let mnist = WeightTraceFigure(number: 15, experiment: GainModulationNames.effortAllocation, source: GainRuns.effort(.mnist),
                                          datasetName: "MNIST (1 vs 3) task")
     static let taskSwitch = WeightTraceFigure(number: 17, experiment: TaskSwitchNames.taskSwitch, source: GainRuns.taskSwitch,
                                               datasetName: "task switches", acrossSwitches: true)
