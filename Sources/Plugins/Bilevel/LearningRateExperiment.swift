@@ -14,7 +14,7 @@ import WorkbenchKit
 /// rho = -1 leaves the small initial weights still, so dV/drho (~1e-10) sits below Adam's epsilon.
 public struct LearningRateExperiment: Experiment {
     public init() {}
-    public let name = "learning-rate"
+    public let name = BilevelNames.learningRate.text
     public let summary = "Sec. 4, App. F.2: optimal learning-rate schedule rho(t) on the semantic task, cost beta(rho-offset)^2 (Figs. 3c-d, 8)"
 
     public var parameters: [ParameterSpec] {
@@ -61,8 +61,8 @@ public struct LearningRateExperiment: Experiment {
                 return settings
             }(),
             describe: { trajectory, _ in
-                [SeriesColumn("rho", trajectory.control),
-                 SeriesColumn("effective_lr", trajectory.control.map { (1 + $0) * alpha })]
+                [SeriesColumn(BilevelNames.rho, trajectory.control),
+                 SeriesColumn(BilevelNames.effectiveLearningRate, trajectory.control.map { (1 + $0) * alpha })]
                 + levelLosses(net: net, task: task, trajectory)
             },
             // The replay uses the step (1 + rho_i) alpha: the network's SGD gradient carries the factor.

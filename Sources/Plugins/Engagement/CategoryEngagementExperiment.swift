@@ -17,7 +17,7 @@ enum CategoryDataset: String {
     func outputNames(_ data: Dataset) -> [String] {
         switch self {
         case .mnist: return data.classNames
-        case .semantic: return data.outputGroups.enumerated().map { "l\($1)_\($0)" }
+        case .semantic: return data.outputGroups.enumerated().map { EngagementNames.hierarchyMember(level: $1, index: $0) }
         }
     }
 }
@@ -47,7 +47,7 @@ public struct CategoryEngagementExperiment: Experiment {
     init(_ dataset: CategoryDataset, _ model: CategoryModel) { self.dataset = dataset; self.model = model }
 
     public var name: String {
-        (model == .engagement ? "category-engagement" : "category-neuron-basis") + (dataset == .semantic ? "-semantic" : "")
+        (model == .engagement ? (dataset == .semantic ? EngagementNames.categoryEngagementSemantic : EngagementNames.categoryEngagement) : (dataset == .semantic ? EngagementNames.categoryNeuronBasisSemantic : EngagementNames.categoryNeuronBasis)).text
     }
 
     public var summary: String {
@@ -148,8 +148,8 @@ struct CategoryProblem {
                                     std: p[.controlInitStd], using: &rng)
         baseline = [Double](repeating: neutral, count: steps * net.controlCount)
         optimizer = try StandardParameters.optimizer(p)
-        let prefix = e.model == .engagement ? "phi" : "nu"
-        names = e.dataset.outputNames(data).map { "\(prefix)_\($0)" }
+        let family = e.model == .engagement ? EngagementNames.categoryCoefficients : EngagementNames.neuronBasisCoefficients
+        names = e.dataset.outputNames(data).map { family.member($0).stem }
         parameters = p
         seed = context.seed
     }

@@ -27,7 +27,7 @@ import WorkbenchKit
 public struct ClassProportionExperiment: Experiment {
     public init() {}
     let category = CategoryEngagementExperiment(.mnist, .engagement)
-    public let name = "class-proportion"
+    public let name = EngagementNames.classProportion.text
     public let summary = "App. H.3 eq. 86: MNIST phi_c(t) reused as class proportions of the batches vs uniform (Fig. 4l-m)"
 
     public var parameters: [ParameterSpec] {
@@ -130,7 +130,7 @@ struct Curriculum {
     func columns(_ theta: [Double]) -> [SeriesColumn] {
         let l = evaluate(theta)
         return [SeriesColumn("loss_balanced", l.balanced), SeriesColumn("loss_curriculum", l.curriculum)]
-            + zip(problem.data.classNames, l.perClass).map { SeriesColumn("class_loss_\($0)", $1) }
+            + zip(problem.data.classNames, l.perClass).map { SeriesColumn(EngagementNames.classLosses.member($0), $1) }
     }
 }
 

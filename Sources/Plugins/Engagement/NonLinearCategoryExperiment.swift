@@ -12,7 +12,7 @@ import WorkbenchKit
 /// phi = 1: series columns sgd_loss_mean/std_{baseline,control} (Fig. 21a's SGD curves).
 public struct NonLinearCategoryExperiment: Experiment {
     public init() {}
-    public let name = "category-engagement-nonlinear"
+    public let name = EngagementNames.categoryEngagementNonLinear.text
     public let summary = "App. I, K.6.2: category engagement phi_c(t) of a tanh two-layer net on the semantic hierarchy, checked by SGD (Fig. 21)"
 
     public var parameters: [ParameterSpec] {

@@ -28,7 +28,7 @@ public enum EngagementMode: String, ParameterChoice {
 /// [0,2]; the paper's definition wins here. Bounds are Table 4's.
 public struct TaskEngagementExperiment: Experiment {
     public init() {}
-    public let name = "task-engagement"
+    public let name = EngagementNames.taskEngagement.text
     public let summary = "Sec. 5/App. H.2: engagement psi_tau(t) on MNIST tasks (0,1),(7,1),(8,9), mode=attentive|active|vector (Fig. 4a-f)"
 
     public var parameters: [ParameterSpec] {
@@ -93,7 +93,7 @@ public struct TaskEngagementExperiment: Experiment {
             throw WorkbenchError("parameter 'lower' (\(p[.lower])) must not exceed 'upper' (\(upper))")
         }
         optimizer.bounds = Bounds(p[.lower], upper)
-        let names = pairs.enumerated().map { "psi_\($0.offset)" }
+        let names = pairs.enumerated().map { EngagementNames.taskEngagementCoefficients.member(String($0.offset)).stem }
         let perTask = PerTaskLoss(train: data.train, outputGroups: data.outputGroups, hidden: p[.hidden])
         let runs = p[.sgdRuns], batch = p[.batch], lr = p[.learningRate], seed = context.seed
         return PreparedRun(
@@ -107,7 +107,7 @@ public struct TaskEngagementExperiment: Experiment {
             sgd: SGDReplay(model: net, sampler: { _ in data.sampler }, initialState: w0, runs: runs, batch: batch,
                            learningRate: lr, seed: seed),
             extraResults: { _, _ in
-                ["tasks": pairs.map { $0.map(String.init).joined(separator: ",") }, "mode": mode.rawValue,
+                [EngagementNames.tasks.text: pairs.map { $0.map(String.init).joined(separator: ",") }, "mode": mode.rawValue,
                  "upper_used": upper, "dataset": data.name]
             },
             // Sec. 5.1: the baseline is psi = 1 with C = 0. Active mode's beta|psi|^2 would charge

@@ -5,7 +5,7 @@ import WorkbenchKit
 /// network, eq. 7 with cost exp(beta (|G1|^2 + |G2|^2)) - 1 (Sec. 6, Figs. 5a-d, 11-15, Table 5).
 public struct EffortAllocationExperiment: Experiment {
     public init() {}
-    public let name = "effort-allocation"
+    public let name = GainModulationNames.effortAllocation.text
     /// 1: traced weights are those that change most (`TracedWeights`), not evenly spaced.
     public let outputRevision = 1
     public let summary = "Sec. 6: gain modulation G1(t), G2(t) of a two-layer net on Gaussian/semantic/MNIST (Figs. 5, 11-15)"

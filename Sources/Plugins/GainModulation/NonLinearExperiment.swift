@@ -14,7 +14,7 @@ import WorkbenchKit
 /// Table 5 gives batch 32 (the authors' notebook used 1024; the table wins).
 public struct NonLinearExperiment: Experiment {
     public init() {}
-    public let name = "non-linear"
+    public let name = GainModulationNames.nonLinear.text
     /// 1: traced weights are those that change most, and SGD traces them too (sgd_w1_<k>_mean...).
     /// 2: SGD also records the weight norms and the loss on a fixed evaluation sample.
     public let outputRevision = 2
@@ -71,7 +71,7 @@ public struct NonLinearExperiment: Experiment {
                     let selection = TracedWeights(count: traced, baseline: baseline, split: split)
                     let indices = selection.layer1.map { ("w1_\($0)", $0) } + selection.layer2.map { ("w2_\($0)", split + $0) }
                     let evaluation = EvaluationLoss(net: net, task: task, examples: p[GainKeys.evalExamples], seed: seed, controls: theta)
-                    let names = ["eval_loss", "weight_l1", "weight_l2"] + indices.map(\.0)
+                    let names = [GainModulationNames.sgdEvalLoss, GainModulationNames.sgdWeightL1, GainModulationNames.sgdWeightL2].map(\.quantity) + indices.map(\.0)
                     return SGDProbe(names: names) { step, state, out in
                         out[0] = evaluation.loss(step: step, state: state)
                         var l1 = 0.0, l2 = 0.0

@@ -4,7 +4,7 @@ import WorkbenchKit
 /// `single-neuron`: gain modulation of one neuron on two Gaussians (Sec. 2.1, Fig. 2, Table 1).
 public struct SingleNeuronExperiment: Experiment {
     public init() {}
-    public let name = "single-neuron"
+    public let name = GainModulationNames.singleNeuron.text
     public let summary = "Sec. 2.1: optimal gain g(t) of a single neuron on two Gaussians (Figs. 2, 10)"
 
     public var parameters: [ParameterSpec] {
@@ -43,8 +43,8 @@ public struct SingleNeuronExperiment: Experiment {
             describe: { trajectory, _ in
                 var w = [Double](repeating: 0, count: trajectory.steps)
                 trajectory.forEachState { i, state in w[i] = state[0] }
-                return [SeriesColumn("g", trajectory.control), SeriesColumn("w", w),
-                        SeriesColumn("w_effective", zip(w, trajectory.control).map { $0 * (1 + $1) })]
+                return [SeriesColumn(GainModulationNames.gain, trajectory.control), SeriesColumn(GainModulationNames.weight, w),
+                        SeriesColumn(GainModulationNames.effectiveWeight, zip(w, trajectory.control).map { $0 * (1 + $1) })]
             },
             sgd: SGDReplay(model: model, sampler: { _ in task }, initialState: w0, runs: runs, batch: batch,
                            learningRate: lr, seed: seed))

@@ -12,7 +12,7 @@ import WorkbenchKit
 /// result.json also places the optimised rule in Fig. 9c's plane (its regime) next to the named rules.
 public struct LearningRuleExperiment: Experiment {
     public init() {}
-    public let name = "learning-rule"
+    public let name = LearningRuleNames.learningRule.text
     public let summary = "App. F.3: meta-learning Cao et al.'s learning-rule coefficients (feedback gamma, Hebbian eta) over time (Fig. 9)"
 
     /// Fig. 9c's named rules in the (gamma_r, eta_r) plane (Cao et al. 2020): gamma_r is the
@@ -66,9 +66,9 @@ public struct LearningRuleExperiment: Experiment {
                 trajectory.forEachState { i, w in
                     weightL2[i] = (UnsafeBufferPointer(start: w, count: n).reduce(0) { $0 + $1 * $1 } / Double(n)).squareRoot()
                 }
-                return [SeriesColumn("feedback", (0..<steps).map { theta[2 * $0] }),
-                        SeriesColumn("hebbian", (0..<steps).map { theta[2 * $0 + 1] }),
-                        SeriesColumn("weight_l2", weightL2)]
+                return [SeriesColumn(LearningRuleNames.feedback, (0..<steps).map { theta[2 * $0] }),
+                        SeriesColumn(LearningRuleNames.hebbian, (0..<steps).map { theta[2 * $0 + 1] }),
+                        SeriesColumn(LearningRuleNames.weightRMS, weightL2)]
             },
             extraResults: { _, control in Self.ruleSpace(control.control, steps: steps) })
     }
@@ -83,11 +83,12 @@ public struct LearningRuleExperiment: Experiment {
         let hebbianName = mean[1] > 0.02 ? "+H" : (mean[1] < -0.02 ? "+AH" : "")
         // The last step's control acts on nothing (no update follows), so "end" is the step before.
         let end = max(steps - 2, 0)
-        return ["rule_mean": ["feedback": mean[0], "hebbian": mean[1]],
+        let names = LearningRuleNames.self
+        return [names.ruleMean.text: [names.feedbackKey: mean[0], names.hebbianKey: mean[1]],
                 "rule_start": ["feedback": gammaR[0], "hebbian": etaR[0]],
                 "rule_end": ["feedback": gammaR[end], "hebbian": etaR[end]],
-                "regime": feedbackName + hebbianName,
-                "named_rules": namedRules.map { ["name": $0.name, "label": $0.label, "feedback": $0.feedback, "hebbian": $0.hebbian] }]
+                names.regime.text: feedbackName + hebbianName,
+                names.namedRules.text: namedRules.map { [names.ruleName: $0.name, "label": $0.label, names.feedbackKey: $0.feedback, names.hebbianKey: $0.hebbian] }]
     }
 }
 

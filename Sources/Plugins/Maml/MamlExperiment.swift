@@ -18,7 +18,7 @@ import WorkbenchKit
 /// holds only the test split, so by default everything is computed on it (the result says so).
 public struct MamlExperiment: Experiment {
     public init() {}
-    public let name = "maml"
+    public let name = MamlNames.maml.text
     /// 1: per-task evaluation curves and one-step losses (Fig. 6).
     public let outputRevision = 1
     /// eq. 26 as printed; `workbench figures` asks for the objective the paper's figures used.
@@ -94,7 +94,7 @@ public struct MamlExperiment: Experiment {
             engine: engine, initialControl: w0, baselineControl: w0, optimizer: optimizer,
             describe: { trajectory, _ in taskLossColumns(nets: nets, trajectory) },
             extraResults: { baseline, control in
-                var out: [String: Any] = ["tasks": names, "optimized_steps": k, "eval_steps": evalSteps,
+                var out: [String: Any] = [MamlNames.tasks.text: names, "optimized_steps": k, "eval_steps": evalSteps,
                                           "objective": objective.rawValue,
                                           "evaluation_splits": [split.rawValue] + (heldout.map { [$0.rawValue] } ?? [])]
                 for (label, theta) in [("baseline", baseline.control), ("control", control.control)] {

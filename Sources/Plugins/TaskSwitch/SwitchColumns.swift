@@ -8,8 +8,8 @@ enum SwitchColumns {
                          traced: Int) -> [SeriesColumn] {
         let costs = trajectory.costs
         let maxCost = costs.max() ?? 0
-        return [SeriesColumn("task", (0..<trajectory.steps).map { Double(net.taskIndex(step: $0)) }),
-                SeriesColumn("cost_normalised", costs.map { maxCost > 0 ? $0 / maxCost : 0 })]
+        return [SeriesColumn(TaskSwitchNames.task, (0..<trajectory.steps).map { Double(net.taskIndex(step: $0)) }),
+                SeriesColumn(TaskSwitchNames.costNormalised, costs.map { maxCost > 0 ? $0 / maxCost : 0 })]
             + TwoLayerColumns.describe(net, trajectory: trajectory, baseline: baseline, traced: traced)
     }
 }

@@ -11,7 +11,7 @@ import WorkbenchKit
 /// Table 5 (the scripts used 256), and only matters for the optional SGD simulation.
 public struct TaskSwitchExperiment: Experiment {
     public init() {}
-    public let name = "task-switch"
+    public let name = TaskSwitchNames.taskSwitch.text
     public let summary = "Sec. 6/App. K.3: gains G1(t), G2(t) across two Gaussian tasks switching every 1800 steps (Figs. 5e-g, 16, 17)"
     /// 1: traced weights are those that change most (`TracedWeights`), not evenly spaced.
     public let outputRevision = 1
@@ -73,7 +73,7 @@ public struct TaskSwitchExperiment: Experiment {
             sgd: SGDReplay(model: net, sampler: { samplers[net.taskIndex(step: $0)] }, initialState: w0, runs: runs,
                            batch: batch, learningRate: lr, seed: seed),
             extraResults: { baseline, control in
-                var out: [String: Any] = ["switch_steps": SwitchSummary.switchSteps(steps: steps, every: every),
+                var out: [String: Any] = [TaskSwitchNames.switchSteps.text: SwitchSummary.switchSteps(steps: steps, every: every),
                                           "hidden": net.hidden]
                 for (label, trajectory) in [("baseline", baseline), ("control", control)] {
                     let s = SwitchSummary(losses: trajectory.losses, costs: trajectory.costs, every: every)
