@@ -50,13 +50,11 @@ public struct NonLinearCategoryExperiment: Experiment {
                                         std: p[.controlInitStd], using: &rng)
         let baseline = [Double](repeating: 1, count: steps * net.controlCount)
         let names = CategoryDataset.semantic.outputNames(data).map { "phi_\($0)" }
-        let runs = p[.sgdRuns], batch = p[.batch], lr = p[.learningRate], seed = context.seed
         return PreparedRun(
             engine: engine, initialControl: initial, baselineControl: baseline,
             optimizer: try StandardParameters.optimizer(p),
             describe: { trajectory, _ in controlColumns(trajectory, range: range, names: names) },
-            sgd: SGDReplay(model: net, sampler: { _ in data.sampler }, initialState: w0, runs: runs, batch: batch,
-                           learningRate: lr, seed: seed),
+            sgd: SGDReplay(model: net, sampler: { _ in data.sampler }, initialState: w0, p, context: context),
             extraResults: { _, _ in ["dataset": data.name, "network": "tanh", "outputs": names, "output_groups": data.outputGroups] })
     }
 }

@@ -85,8 +85,8 @@ public struct LearningRuleExperiment: Experiment {
         let end = max(steps - 2, 0)
         let names = LearningRuleNames.self
         return [names.ruleMean.text: [names.feedbackKey: mean[0], names.hebbianKey: mean[1]],
-                "rule_start": ["feedback": gammaR[0], "hebbian": etaR[0]],
-                "rule_end": ["feedback": gammaR[end], "hebbian": etaR[end]],
+                names.ruleStart.text: [names.feedbackKey: gammaR[0], names.hebbianKey: etaR[0]],
+                names.ruleEnd.text: [names.feedbackKey: gammaR[end], names.hebbianKey: etaR[end]],
                 names.regime.text: feedbackName + hebbianName,
                 names.namedRules.text: namedRules.map { [names.ruleName: $0.name, "label": $0.label, names.feedbackKey: $0.feedback, names.hebbianKey: $0.hebbian] }]
     }
