@@ -5,7 +5,7 @@ import WorkbenchKit
 /// resolved parameters. A folder counts as done when its result.json exists (the runner writes
 /// it last, atomically), its key.txt matches and its files are whole (`RunValidation`); a
 /// damaged one is reported and recomputed, anything else is computed.
-public struct RunCache {
+struct RunCache {
     public enum State: Equatable {
         /// Nothing usable yet (no folder, an interrupted run without result.json, or another run's key).
         case missing

@@ -13,7 +13,7 @@ public struct RunRecord {
     /// Everything in result.json (parameters and the experiment's extra results included).
     public let json: [String: Any]
     let columns: [String: [Double]]
-    public let columnNames: [String]
+    let columnNames: [String]
 
     public init(request: RunRequest, folder: String) throws {
         let dir = folder as NSString
@@ -50,7 +50,7 @@ public struct RunRecord {
     /// baseline control already has (a stuck start or a diverged optimiser), so the run needs a look.
     /// Where the baseline is uncharged (active engagement), the reference is the baseline control
     /// under the run's own cost, the value the optimiser could always have kept.
-    public var controlBelowBaseline: Bool {
+    var controlBelowBaseline: Bool {
         let reference = jsonDouble(json[RunResults.valueBaselineControlCharged.text]) ?? valueBaseline
         return valueControl < reference - 1e-9 * max(1, abs(reference))
     }

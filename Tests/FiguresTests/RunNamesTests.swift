@@ -37,7 +37,7 @@ final class RunNamesTests: XCTestCase {
         try #"{"value_baseline": -2, "value_control": -1, "seconds": 0.5, "tasks": ["0,1", "7,1"], "switch_steps": [10, 20]}"#
             .write(toFile: folder + "/result.json", atomically: true, encoding: .utf8)
 
-        let run = try RunRecord(request: RunRequest(EngagementNames.taskEngagement, preset: "quick"), folder: folder)
+        let run = try RunRecord(request: RunRequest(EngagementNames.taskEngagement, preset: .quick), folder: folder)
         XCTAssertEqual(try run.column(RunColumns.loss, .control), [2, 12, 22])
         XCTAssertEqual(run.members(of: EngagementNames.taskEngagementCoefficients, .control), ["0", "1"])
         XCTAssertEqual(run.members(of: EngagementNames.taskEngagementCoefficients, .baseline), [])
