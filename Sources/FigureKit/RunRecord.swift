@@ -21,7 +21,7 @@ public struct RunRecord {
         if let problem = RunValidation.problem(folder: folder) {
             throw WorkbenchError("run \(request) (\(folder)) is damaged: \(problem); run `workbench figures` again to recompute it")
         }
-        let resultPath = dir.appendingPathComponent("result.json")
+        let resultPath = dir.appendingPathComponent(RunFiles.result)
         guard let data = FileManager.default.contents(atPath: resultPath),
               let object = try? JSONSerialization.jsonObject(with: data), let json = object as? [String: Any] else {
             throw WorkbenchError("cannot read \(resultPath): missing or not a JSON object; delete the folder to recompute the run")
@@ -39,7 +39,7 @@ public struct RunRecord {
         valueControl = try number(RunResults.value.control)
         seconds = try number(RunResults.seconds)
         valueHistory = ((json[RunResults.valueHistory.text] as? [Any]) ?? []).compactMap(jsonDouble)
-        let (header, values) = try SeriesReader.read(dir.appendingPathComponent("series.csv"))
+        let (header, values) = try SeriesReader.read(dir.appendingPathComponent(RunFiles.series))
         var columns: [String: [Double]] = [:]
         for (name, column) in zip(header, values) { columns[name] = column }
         self.columns = columns

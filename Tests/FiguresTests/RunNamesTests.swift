@@ -23,6 +23,14 @@ final class RunNamesTests: XCTestCase {
         XCTAssertEqual(SeriesColumn(GainModulationNames.effectiveWeight, [1]).name, "w_effective")
         XCTAssertEqual(EngagementNames.hierarchyLevel(ofMember: EngagementNames.hierarchyMember(level: 2, index: 5)), 2)
         XCTAssertNil(EngagementNames.hierarchyLevel(ofMember: "7"))
+        XCTAssertEqual([RunFiles.series, RunFiles.result], ["series.csv", "result.json"])
+        XCTAssertEqual([RunColumns.step.text, RunColumns.time.text], ["step", "t"])
+        XCTAssertEqual(SeriesColumn(TwoLayerColumnNames.gains2.member("3"), [1]).written(for: .control).name, "g2_3_control")
+        XCTAssertEqual(MamlNames.heldout(MamlNames.evalLossMean).baseline.text, "eval_loss_mean_heldout_baseline")
+        XCTAssertEqual(MamlNames.taskLossMean.control.text, "task_loss_mean_control")
+        XCTAssertEqual(TaskSwitchNames.recoverySteps.control.text, "recovery_steps_control")
+        XCTAssertEqual(EngagementNames.taskLosses.member("2").baseline.text, "task_loss_2_baseline")
+        XCTAssertEqual(RunResults.optimizerStopReason.text, "optimizer_stop_reason")
     }
 
     func testARunRecordFindsFamiliesAndFieldsByName() throws {

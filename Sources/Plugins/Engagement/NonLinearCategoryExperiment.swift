@@ -43,7 +43,7 @@ public struct NonLinearCategoryExperiment: Experiment {
         let range = net.weightingRange, c = Double(range.count)
         let cost = NormCost(.sizeConstraint(size: c, normaliser: c), beta: p[.beta], norm: WeightedSquares(range: range))
         var rng = SeededGenerator(seed: context.seed)
-        let w0 = (0..<net.stateCount).map { _ in rng.normal(mean: 0, std: p[.weightInitStd]) }
+        let w0 = rng.normals(net.stateCount, std: p[.weightInitStd])
         let engine = try StandardParameters.problem(p, dynamics: net, cost: cost, map: .perStep(initialState: w0))
         let steps = p[.steps]
         let initial = initialEngagement(steps: steps, perStep: net.controlCount, value: 1,

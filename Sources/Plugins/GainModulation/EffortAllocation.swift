@@ -49,7 +49,7 @@ public struct EffortAllocationExperiment: Experiment {
         let w0 = net.randomInitialState(std: std, using: &rng)
         let engine = try StandardParameters.problem(p, dynamics: net, cost: cost, map: .perStep(initialState: w0))
         let steps = p[.steps]
-        let initial = (0..<(steps * net.controlCount)).map { _ in rng.normal(mean: 0, std: 1e-3) }
+        let initial = rng.normals(steps * net.controlCount, std: 1e-3)
         let traced = p[.traced]
         return PreparedRun(
             engine: engine, initialControl: initial,

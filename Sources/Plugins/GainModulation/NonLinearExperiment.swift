@@ -44,10 +44,10 @@ public struct NonLinearExperiment: Experiment {
         let net = TanhNetwork(task: task.statistics, hidden: p[.hidden], lambda: p[.lambda])
         let cost = NormCost(.exponential, beta: p[.beta], norm: WeightedSquares(range: 0..<net.controlCount))
         var rng = SeededGenerator(seed: context.seed)
-        let w0 = (0..<net.stateCount).map { _ in rng.normal(mean: 0, std: p[.weightInitStd]) }
+        let w0 = rng.normals(net.stateCount, std: p[.weightInitStd])
         let engine = try StandardParameters.problem(p, dynamics: net, cost: cost, map: .perStep(initialState: w0))
         let steps = p[.steps], m = net.controlCount
-        let initial = (0..<(steps * m)).map { _ in rng.normal(mean: 0, std: p[GainKeys.initialGainStd]) }
+        let initial = rng.normals(steps * m, std: p[GainKeys.initialGainStd])
         let traced = p[.traced]
         // The linear net of the same shape has the same layout ([W1 | W2], [G1 | G2] per synapse),
         // so the shared gain/weight summaries apply unchanged.

@@ -35,7 +35,7 @@ public struct SingleNeuronExperiment: Experiment {
         let steps = p[.steps]
         var rng = SeededGenerator(seed: context.seed)
         // The authors' initialisation: g ~ N(0, 1e-3), then clamped to the bounds.
-        let initial = (0..<steps).map { _ in rng.normal(mean: 0, std: 1e-3) }
+        let initial = rng.normals(steps, std: 1e-3)
         return PreparedRun(
             engine: engine, initialControl: initial,
             optimizer: try StandardParameters.optimizer(p),

@@ -50,7 +50,7 @@ public struct LearningRuleExperiment: Experiment {
         let net = RuleFamilyNetwork(task: task.statistics, hidden: p[.hidden],
                                     hebbianScale: rate == .alpha ? 1 : 1 / p[.learningRate])
         var rng = SeededGenerator(seed: context.seed)
-        let w0 = (0..<net.stateCount).map { _ in rng.normal(mean: 0, std: p[.weightInitStd]) }
+        let w0 = rng.normals(net.stateCount, std: p[.weightInitStd])
         let engine = try StandardParameters.problem(p, dynamics: net, cost: ZeroCost(), map: .perStep(initialState: w0))
         let steps = p[.steps]
         let fb = p[LearningRuleKeys.feedbackBound], hb = p[LearningRuleKeys.hebbianBound]

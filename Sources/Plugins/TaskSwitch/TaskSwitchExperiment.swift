@@ -59,8 +59,7 @@ public struct TaskSwitchExperiment: Experiment {
         var rng = SeededGenerator(seed: context.seed)
         let w0 = net.randomInitialState(std: p[.weightInitStd], using: &rng)
         let engine = try StandardParameters.problem(p, dynamics: net, cost: cost, map: .perStep(initialState: w0))
-        let gStd = p[.controlInitStd]
-        let initial = (0..<(steps * net.controlCount)).map { _ in rng.normal(mean: 0, std: gStd) }
+        let initial = rng.normals(steps * net.controlCount, std: p[.controlInitStd])
         let traced = p[.traced]
         let samplers: [any ExampleSampler] = [a, b]
         return PreparedRun(

@@ -74,7 +74,7 @@ public enum TwoLayerColumns {
     }
 
     /// Up to `count` indices spread evenly over 0..<n.
-    public static func evenlySpaced(_ count: Int, in n: Int) -> [Int] {
+    static func evenlySpaced(_ count: Int, in n: Int) -> [Int] {
         guard count > 0, n > 0 else { return [] }
         if count >= n { return Array(0..<n) }
         return (0..<count).map { $0 * n / count }

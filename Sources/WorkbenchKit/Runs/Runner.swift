@@ -128,7 +128,7 @@ func trajectoryColumns(_ trajectory: Trajectory, baseline: Trajectory, _ prepare
 
 /// series.csv, then result.json last: a folder with result.json holds a complete run, and
 /// result.json records series.csv's rows and CRC-32 so a later reader can tell it is whole.
-public func writeOutcome(_ o: RunOutcome, preset: String, seed: UInt64, to directory: String) throws {
+func writeOutcome(_ o: RunOutcome, preset: String, seed: UInt64, to directory: String) throws {
     let dir = directory as NSString
     let csv = Data(csvText(o.series).utf8)
     let checksum = FileChecksum(csv: csv)
