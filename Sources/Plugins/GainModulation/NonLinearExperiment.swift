@@ -84,7 +84,7 @@ public struct NonLinearExperiment: Experiment {
                     // V of the real network's SGD runs, sum dt gamma^t (-eta L_sgd - C(g)).
                     var v = 0.0
                     for i in 0..<steps { v += dt * pow(gamma, Double(i) * dt) * (-eta * summary.mean[i] - control.costs[i]) }
-                    return ["sgd_value": v]
+                    return [GainModulationNames.sgdValue.text: v]
                 }),
             extraResults: { _, _ in
                 ["dataset": "gaussian", "hidden": net.hidden, "inputs": net.inputs, "outputs": net.outputs]

@@ -38,6 +38,8 @@ public struct RunOutcome {
     public var convergence: ConvergenceReport? = nil
 
     public func column(_ name: String) -> [Double]? { series.first { $0.name == name }?.values }
+    /// A trajectory column of one role, as written.
+    public func column(_ column: TrajectoryColumn, _ role: Role) -> [Double]? { self.column(column[role].text) }
 }
 
 /// Baseline rollout, control optimisation (its final rollout is the control's trajectory), the
