@@ -65,32 +65,30 @@ public struct TanhNetwork: LearningDynamics {
         halfTraceSy = 0.5 * s.traceSy
     }
 
-    /// Scratch for the primal (loss and gradient) and tangent (Hessian-vector) passes.
+    /// Scratch for the primal (loss and gradient) and tangent (Hessian-vector) passes; each buffer
+    /// is taken with its size where it is named, so sizes and buffers cannot fall out of step.
     public final class Workspace {
-        let storage: UnsafeMutablePointer<Double>
-        let count: Int
-        var g1t, g2t, a, b, u, f, d, j, p, sh, kyh, r, by, bk, gf, gj, q, gu, ga, gb: UnsafeMutablePointer<Double>
-        var x, y, ud, fd, dd, jd, pd, shd, kyhd, gbd, rd, byd, bkd, gfd, gjd, qd, gud, gad: UnsafeMutablePointer<Double>
+        private let arena = ScratchArena()
+        // Primal: gains, A, B, pre-activations u, f = tanh u, d = 1 - f^2, J, P = J C, Sh, Kyh,
+        // R = B^T D B, B^T D my, B^T D Kyx, dL/df, dL/dJ, q, dL/du, GA, GB.
+        let g1t, g2t, a, b, u, f, d, j, p, sh, kyh, r, by, bk, gf, gj, q, gu, ga, gb: UnsafeMutablePointer<Double>
+        // Tangent along (X, Y): the same quantities' directional derivatives.
+        let x, y, ud, fd, dd, jd, pd, shd, kyhd, gbd, rd, byd, bkd, gfd, gjd, qd, gud, gad: UnsafeMutablePointer<Double>
         /// Output weights d, D B, D Y and the unweighted dL~/dA kept while the weighted one is formed.
-        var dw, db, dy, gau: UnsafeMutablePointer<Double>
+        let dw, db, dy, gau: UnsafeMutablePointer<Double>
         init(_ i: Int, _ h: Int, _ o: Int) {
             let (hi, oh, hh) = (h * i, o * h, h * h)
-            let sizes = [hi, oh, hi, oh, h, h, h, hi, hi, hh, oh, hh, h, hi, h, hi, h, h, hi, oh,
-                         hi, oh, h, h, h, hi, hi, hh, oh, oh, hh, h, hi, h, hi, h, h, hi, o, oh, oh, hi]
-            count = sizes.reduce(0, +)
-            storage = .allocate(capacity: count)
-            storage.initialize(repeating: 0, count: count)
-            var next = storage
-            func take(_ n: Int) -> UnsafeMutablePointer<Double> { defer { next += n }; return next }
-            g1t = take(hi); g2t = take(oh); a = take(hi); b = take(oh); u = take(h); f = take(h); d = take(h)
-            j = take(hi); p = take(hi); sh = take(hh); kyh = take(oh); r = take(hh); by = take(h); bk = take(hi)
-            gf = take(h); gj = take(hi); q = take(h); gu = take(h); ga = take(hi); gb = take(oh)
-            x = take(hi); y = take(oh); ud = take(h); fd = take(h); dd = take(h); jd = take(hi); pd = take(hi)
-            shd = take(hh); kyhd = take(oh); gbd = take(oh); rd = take(hh); byd = take(h); bkd = take(hi)
-            gfd = take(h); gjd = take(hi); qd = take(h); gud = take(h); gad = take(hi)
-            dw = take(o); db = take(oh); dy = take(oh); gau = take(hi)
+            g1t = arena.take(hi); g2t = arena.take(oh); a = arena.take(hi); b = arena.take(oh)
+            u = arena.take(h); f = arena.take(h); d = arena.take(h); j = arena.take(hi); p = arena.take(hi)
+            sh = arena.take(hh); kyh = arena.take(oh); r = arena.take(hh); by = arena.take(h); bk = arena.take(hi)
+            gf = arena.take(h); gj = arena.take(hi); q = arena.take(h); gu = arena.take(h); ga = arena.take(hi)
+            gb = arena.take(oh)
+            x = arena.take(hi); y = arena.take(oh); ud = arena.take(h); fd = arena.take(h); dd = arena.take(h)
+            jd = arena.take(hi); pd = arena.take(hi); shd = arena.take(hh); kyhd = arena.take(oh); gbd = arena.take(oh)
+            rd = arena.take(hh); byd = arena.take(h); bkd = arena.take(hi); gfd = arena.take(h); gjd = arena.take(hi)
+            qd = arena.take(h); gud = arena.take(h); gad = arena.take(hi)
+            dw = arena.take(o); db = arena.take(oh); dy = arena.take(oh); gau = arena.take(hi)
         }
-        deinit { storage.deallocate() }
     }
 
     public func makeWorkspace() -> Workspace { Workspace(inputs, hidden, outputs) }
