@@ -15,6 +15,9 @@ struct BenchCommand: ParsableCommand {
     @Option(name: .long, help: "Euler steps per timed rollout (default: the paper preset's horizon).")
     var steps: Int?
 
+    @Option(name: .long, help: "Also time the adjoint checkpointed every this many steps (a segment the caches hold).")
+    var segment: Int?
+
     @Option(name: .long, help: "Timed rollouts (the fastest is reported).")
     var repeats: Int = 5
 
@@ -23,7 +26,7 @@ struct BenchCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            guard (steps ?? 1) > 0, repeats > 0 else { throw WorkbenchError("--steps and --repeats must be positive") }
+            guard (steps ?? 1) > 0, (segment ?? 1) > 0, repeats > 0 else { throw WorkbenchError("--steps, --segment and --repeats must be positive") }
             // The paper's model sizes and, unless --steps says otherwise, its horizon: a long
             // trajectory streams through memory, so time per step depends on N.
             let preset = options.preset == "quick" ? "paper" : options.preset
@@ -48,6 +51,7 @@ struct BenchCommand: ParsableCommand {
             // The budget's choice first; when that stores the trajectory, the checkpointed adjoint too.
             var storages = [engine.memoryPlan.storage]
             if engine.memoryPlan.storage == .stored, engine.leanestStorage != .stored { storages.append(engine.leanestStorage) }
+            if let k = segment { storages.append(.checkpointed(segment: k)) }
             for storage in storages {
                 engine.useTrajectoryStorage(storage)
                 print("  \(storage), \(formatBytes(engine.memoryPlan.totalBytes)) planned:")
