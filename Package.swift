@@ -53,11 +53,13 @@ let package = Package(
         .systemLibrary(name: "CPNG", path: "Sources/CPNG", pkgConfig: "libpng",
                        providers: [.apt(["libpng-dev"])]),
 
-        .target(name: "WorkbenchKit", dependencies: ["CZlib"], swiftSettings: fast),
+        // Whole-file-or-nothing output, shared by the run writer and the figure renderer.
+        .target(name: "SafeOutput"),
+        .target(name: "WorkbenchKit", dependencies: ["CZlib", "SafeOutput"], swiftSettings: fast),
         .target(name: "Datasets", dependencies: ["WorkbenchKit", "CZlib"], swiftSettings: fast),
         // Our own C: runs libpng under setjmp so its longjmp errors become return codes.
         .target(name: "CPNGShim", dependencies: ["CPNG"], path: "Sources/CPNGShim"),
-        .target(name: "Render", dependencies: ["CCairo", "CPNGShim"]),
+        .target(name: "Render", dependencies: ["CCairo", "CPNGShim", "SafeOutput"]),
         // Regenerates the paper's figures: runs experiments through the core and draws with Render.
         // It knows no plugin: the CLI hands it the registry.
         .target(name: "Figures", dependencies: ["WorkbenchKit", "Datasets", "Render"]),
