@@ -15,7 +15,7 @@ struct BenchCommand: ParsableCommand {
     @Option(name: .long, help: "Euler steps per timed rollout (default: the paper preset's horizon).")
     var steps: Int?
 
-    @Option(name: .long, help: "Also time the adjoint checkpointed every this many steps (a segment the caches hold).")
+    @Option(name: .long, help: "Also time the adjoint checkpointed every this many steps, a segment the caches hold (one experiment, not --all).")
     var segment: Int?
 
     @Option(name: .long, help: "Timed rollouts (the fastest is reported).")
@@ -27,6 +27,7 @@ struct BenchCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             guard (steps ?? 1) > 0, (segment ?? 1) > 0, repeats > 0 else { throw WorkbenchError("--steps, --segment and --repeats must be positive") }
+            if all && segment != nil { throw WorkbenchError("--segment: times one experiment's checkpointed adjoint; expected an experiment name instead of --all") }
             // The paper's model sizes and, unless --steps says otherwise, its horizon: a long
             // trajectory streams through memory, so time per step depends on N.
             let preset = options.preset == "quick" ? "paper" : options.preset

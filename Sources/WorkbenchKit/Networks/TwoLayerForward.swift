@@ -1,4 +1,5 @@
-/// The two-layer network forward: modulated weights, error, loss and drift f = rate (P o G~1 - lambda W1, Q o G~2 - lambda W2).
+/// The two-layer network's forward step: modulated weights, error, loss and the drift
+/// f = rate (P o G~1 - lambda W1, Q o G~2 - lambda W2).
 extension TwoLayerNetwork {
     public func evaluate(step: Int, state: UnsafePointer<Double>, control: UnsafePointer<Double>,
                          drift: UnsafeMutablePointer<Double>?, workspace ws: Workspace) -> Double {

@@ -11,6 +11,10 @@
 /// each block present only when enabled. The loss in V is the UNWEIGHTED loss of the modulated
 /// network, L = 1/2 <(y - W~2 W~1 x)^2> + O sigma^2 / 2 + lambda/2 (|W1|^2 + |W2|^2), regulariser on
 /// the raw weights (reference notes §1).
+///
+/// This file is the layout (configuration, state and control blocks, statistics); the scratch
+/// buffers are in TwoLayerWorkspace.swift, `evaluate` in TwoLayerForward.swift, `pullback` in
+/// TwoLayerPullback.swift, the SGD replay in TwoLayerSGD.swift.
 public struct TwoLayerNetwork: LearningDynamics {
     public enum GainLayout: Equatable { case none, perSynapse, perNeuron }
     public enum OutputWeighting: Equatable {
@@ -127,5 +131,4 @@ public struct TwoLayerNetwork: LearningDynamics {
     /// The tape keeps each step's error E = Sxy^T - W Sx, so the pullback skips W = B A and W Sx,
     /// its two largest products when the input is wide (task engagement: 78 inputs).
     public var tapeCount: Int { outputs * inputs }
-
 }

@@ -1,4 +1,5 @@
-/// The two-layer network pullback: the vector-Jacobian products of the drift and the loss (see `LearningDynamics`).
+/// The two-layer network's pullback: the vector-Jacobian products of its drift and loss
+/// (`LearningDynamics`), from the tape's error E or recomputed.
 extension TwoLayerNetwork {
     public func pullback(step: Int, state: UnsafePointer<Double>, control: UnsafePointer<Double>,
                          driftAdjoint adj: UnsafePointer<Double>?, lossWeight c: Double,
