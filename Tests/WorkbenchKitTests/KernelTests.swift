@@ -64,6 +64,28 @@ final class KernelTests: XCTestCase {
         }
     }
 
+    /// For 4 <= n <= 8 each entry sums its FMAs from 0 and only then scales: alpha x + beta C, as
+    /// one FMA. Exact equality, whichever row group (eight rows of eight, four, one) computes it.
+    func testNarrowRowCombinationsAreOneChainPerEntry() {
+        var rng = SeededGenerator(seed: 13)
+        for (m, n, k) in [(30, 8, 8), (17, 8, 15), (8, 8, 30), (9, 8, 3), (30, 7, 8), (5, 5, 4)] {
+            for beta in [0.0, 0.7] {
+                let alpha = -1.3
+                let a = (0..<(m * k)).map { _ in rng.normal() }
+                let b = (0..<(k * n)).map { _ in rng.normal() }
+                let c = (0..<(m * n)).map { _ in rng.normal() }
+                var out = c
+                Kernels.gemmNN(m, n, k, alpha, a, b, beta, &out)
+                for i in 0..<m { for j in 0..<n {
+                    var x = 0.0
+                    for p in 0..<k { x = x.addingProduct(a[i * k + p], b[p * n + j]) }
+                    let expected = (alpha * x).addingProduct(beta, beta == 0 ? 0 : c[i * n + j])
+                    XCTAssertEqual(out[i * n + j], expected, "NN \(m)x\(n)x\(k) entry (\(i), \(j))")
+                } }
+            }
+        }
+    }
+
     /// gemmNT's dot products for pairs of rows (k > 12, or fewer than four columns) are, per entry, four lane
     /// chains over p mod 4 (the ragged end as the last four entries with the summed ones
     /// masked), the lanes added in order, then beta*C + alpha*d: exactly, in any column group.

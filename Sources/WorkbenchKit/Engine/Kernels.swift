@@ -123,7 +123,7 @@ public enum Kernels {
         let o1 = n - 4
         @inline(__always) func combine(_ x: V4, _ y: V4) -> V4 { (alpha * x).addingProduct(V4(repeating: beta), y) }
         @inline(__always) func old(_ p: MutPtr) -> V4 { beta == 0 ? V4() : load4(p) }
-        var i = 0
+        var i = n == 8 ? eightRowsOfEight(m, k, alpha, a, rowStride, colStride, b, beta, c) : 0
         while i + 4 <= m {
             let a0 = a + i * rowStride, a1 = a0 + rowStride, a2 = a1 + rowStride, a3 = a2 + rowStride
             var x00 = V4(), x01 = V4(), x10 = V4(), x11 = V4(), x20 = V4(), x21 = V4(), x30 = V4(), x31 = V4()

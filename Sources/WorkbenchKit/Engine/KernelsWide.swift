@@ -60,4 +60,36 @@ extension Kernels {
             j0 += width
         }
     }
+
+    /// narrowRows8 for n = 8 exactly (the tanh network's semantic task, I = 8): a row is one
+    /// SIMD8, eight rows at a time so eight FMA chains are in flight; per entry the same chain as
+    /// narrowRows8's (FMAs from 0, then alpha x + beta C). Returns the rows done (a multiple of 8).
+    @inlinable
+    static func eightRowsOfEight(_ m: Int, _ k: Int, _ alpha: Double, _ a: Ptr, _ rowStride: Int, _ colStride: Int,
+                                 _ b: Ptr, _ beta: Double, _ c: MutPtr) -> Int {
+        @inline(__always) func finish(_ x: V8, _ row: MutPtr) {
+            let y = beta == 0 ? V8() : load8(row)
+            store8((alpha * x).addingProduct(V8(repeating: beta), y), row)
+        }
+        var i = 0
+        while i + 8 <= m {
+            let a0 = a + i * rowStride, a1 = a0 + rowStride, a2 = a1 + rowStride, a3 = a2 + rowStride
+            let a4 = a3 + rowStride, a5 = a4 + rowStride, a6 = a5 + rowStride, a7 = a6 + rowStride
+            var x0 = V8(), x1 = V8(), x2 = V8(), x3 = V8(), x4 = V8(), x5 = V8(), x6 = V8(), x7 = V8()
+            var bp = b, off = 0
+            for _ in 0..<k {
+                let bv = load8(bp)
+                x0 = x0.addingProduct(V8(repeating: a0[off]), bv); x1 = x1.addingProduct(V8(repeating: a1[off]), bv)
+                x2 = x2.addingProduct(V8(repeating: a2[off]), bv); x3 = x3.addingProduct(V8(repeating: a3[off]), bv)
+                x4 = x4.addingProduct(V8(repeating: a4[off]), bv); x5 = x5.addingProduct(V8(repeating: a5[off]), bv)
+                x6 = x6.addingProduct(V8(repeating: a6[off]), bv); x7 = x7.addingProduct(V8(repeating: a7[off]), bv)
+                bp += 8; off += colStride
+            }
+            let row = c + i * 8
+            finish(x0, row); finish(x1, row + 8); finish(x2, row + 16); finish(x3, row + 24)
+            finish(x4, row + 32); finish(x5, row + 40); finish(x6, row + 48); finish(x7, row + 56)
+            i += 8
+        }
+        return i
+    }
 }
