@@ -11,7 +11,7 @@ let fast: [SwiftSetting] = [
 /// One module per intervention: every folder under Sources/Plugins is one, found here, so adding
 /// an intervention means adding its folder and one line in the CLI's plugin list
 /// (Sources/workbench/Plugins.swift). Its tests, in Tests/<Name>Tests, are a target when that
-/// folder exists.
+/// folder exists. A plugin may import FigureKit to contribute figures of its own.
 let pluginsDirectory = "\(Context.packageDirectory)/Sources/Plugins"
 let pluginNames = ((try? FileManager.default.contentsOfDirectory(atPath: pluginsDirectory)) ?? [])
     .filter { name in
@@ -27,7 +27,7 @@ func pluginExcludes(_ name: String) -> [String] {
 }
 
 let pluginTargets: [Target] = pluginNames.map { name in
-    .target(name: name, dependencies: ["WorkbenchKit", "Datasets"],
+    .target(name: name, dependencies: ["WorkbenchKit", "Datasets", "FigureKit", "Render"],
             path: "Sources/Plugins/\(name)", exclude: pluginExcludes(name), swiftSettings: fast)
 }
 let pluginTests: [Target] = pluginNames
@@ -60,12 +60,16 @@ let package = Package(
         // Our own C: runs libpng under setjmp so its longjmp errors become return codes.
         .target(name: "CPNGShim", dependencies: ["CPNG"], path: "Sources/CPNGShim"),
         .target(name: "Render", dependencies: ["CCairo", "CPNGShim", "SafeOutput"]),
-        // Regenerates the paper's figures: runs experiments through the core and draws with Render.
-        // It knows no plugin: the CLI hands it the registry.
-        .target(name: "Figures", dependencies: ["WorkbenchKit", "Datasets", "Render"]),
+        // The run farm behind `workbench figures`: run requests, keys, cache, scheduler, shards,
+        // progress, run records, claims, the figure protocol and index.md. It knows no plugin and
+        // no figure: the CLI hands it the registry and the figures.
+        .target(name: "FigureKit", dependencies: ["WorkbenchKit", "Render"]),
+        // The paper's figures (Figs. 2-21), drawn from the plugins' runs by their typed names.
+        .target(name: "Figures", dependencies: ["WorkbenchKit", "Datasets", "Render", "FigureKit"]
+                    + pluginNames.map { .target(name: $0) }),
         .executableTarget(
             name: "workbench",
-            dependencies: ["WorkbenchKit", "Datasets", "Render", "Figures",
+            dependencies: ["WorkbenchKit", "Datasets", "Render", "FigureKit", "Figures",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]
                 + pluginNames.map { .target(name: $0) },
             swiftSettings: fast),
@@ -73,6 +77,6 @@ let package = Package(
         .testTarget(name: "WorkbenchKitTests", dependencies: ["WorkbenchKit"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "WorkbenchKit"]),
         .testTarget(name: "RenderTests", dependencies: ["Render"]),
-        .testTarget(name: "FiguresTests", dependencies: ["Figures", "WorkbenchKit", "Render"] + pluginNames.map { .target(name: $0) }),
+        .testTarget(name: "FiguresTests", dependencies: ["Figures", "FigureKit", "WorkbenchKit", "Render"] + pluginNames.map { .target(name: $0) }),
     ] + pluginTargets + pluginTests
 )

@@ -1,3 +1,4 @@
+import FigureKit
 import Render
 import WorkbenchKit
 
@@ -9,22 +10,22 @@ extension EffortAllocationFigure {
     func claims(_ c: PlanContext) -> [Claim] {
         let loss = letter(.loss), norms = letter(.norms), speed = letter(.speed)
         let sooner = Claim("(\(loss)) control learns sooner: its loss completes 90% of its fall earlier than the baseline's") { n in
-            let b = Measure.timeToFall(try n.column("\(loss)_baseline_y"), share: 0.9)
-            let c = Measure.timeToFall(try n.column("\(loss)_control_y"), share: 0.9)
+            let b = Measure.timeToFall(try n.y(Style.baselineVsControlLines(panel: loss).baseline), share: 0.9)
+            let c = Measure.timeToFall(try n.y(Style.baselineVsControlLines(panel: loss).control), share: 0.9)
             guard let b, let c else { return ClaimOutcome(false, "a loss curve does not fall") }
             return ClaimOutcome(c < b, "90% of the fall at step \(c) (control) vs \(b) (baseline)")
         }
         let sparser = Claim("(\(norms)) with control the weights are sparser: final L1 lower than the baseline's at an equal final L2 (within 5%)") { n in
-            let l1B = try n.column("\(norms)_baseline_l1_y").last!, l1C = try n.column("\(norms)_control_l1_y").last!
-            let l2B = try n.column("\(norms)_baseline_l2_y").last!, l2C = try n.column("\(norms)_control_l2_y").last!
+            let l1B = try n.y(Self.normLine(panel: norms, .baseline, .l1)).last!, l1C = try n.y(Self.normLine(panel: norms, .control, .l1)).last!
+            let l2B = try n.y(Self.normLine(panel: norms, .baseline, .l2)).last!, l2C = try n.y(Self.normLine(panel: norms, .control, .l2)).last!
             let gap = Measure.relativeGap(l2B, l2C)
             return ClaimOutcome(l1C < l1B && gap <= 0.05,
                                 "final L1 \(Measure.text(l1C)) (control) vs \(Measure.text(l1B)) (baseline); final L2 \(Measure.text(l2C)) vs \(Measure.text(l2B)) (gap \(Measure.text(100 * gap))%)")
         }
         let early = Claim("(\(speed)) control is spent early: the mean of |G1| and |G2| over the first quarter of the run is at least 3x that over the last half") { n in
             var ratios: [Double] = []
-            for layer in ["g_1", "g_2"] {
-                let g = try n.column("\(speed)_\(layer)_y"), q = g.count / 4
+            for layer in [1, 2] {
+                let g = try n.y(Self.gainSizeLine(panel: speed, layer: layer)), q = g.count / 4
                 ratios.append(Measure.meanAbs(g, 0..<q) / Measure.meanAbs(g, g.count / 2..<g.count))
             }
             return ClaimOutcome(ratios.allSatisfy { $0 >= 3 }, "first quarter / last half: G1 \(Measure.text(ratios[0]))x, G2 \(Measure.text(ratios[1]))x")
@@ -41,7 +42,7 @@ extension EffortAllocationFigure {
     private var settled: Claim {
         let loss = letter(.loss), share = window ?? 1
         return Claim("(\(loss)) the shown window (first \(Int((share * 100).rounded()))% of the run) holds all the learning: both losses are within 0.1% of their final value after it") { n in
-            let b = try n.column("\(loss)_baseline_y"), c = try n.column("\(loss)_control_y")
+            let b = try n.y(Style.baselineVsControlLines(panel: loss).baseline), c = try n.y(Style.baselineVsControlLines(panel: loss).control)
             let end = Int((share * Double(b.count - 1)).rounded())
             let sb = Measure.settledFrom(b, tolerance: 0.001), sc = Measure.settledFrom(c, tolerance: 0.001)
             return ClaimOutcome(max(sb, sc) <= end, "settled from step \(sb) (baseline), \(sc) (control); window ends at \(end) of \(b.count)")
@@ -52,13 +53,13 @@ extension EffortAllocationFigure {
     private var plateaus: Claim {
         let loss = letter(.loss), speed = letter(.speed)
         return Claim("(\(loss), \(speed)) control keeps the first plateau (leaves it at most 25% earlier than the baseline) but skips the later ones: d_tL shows fewer learning bumps") { n in
-            let lb = try n.column("\(loss)_baseline_y"), lc = try n.column("\(loss)_control_y")
+            let lb = try n.y(Style.baselineVsControlLines(panel: loss).baseline), lc = try n.y(Style.baselineVsControlLines(panel: loss).control)
             guard let leaveB = Measure.timeToFall(lb, share: 0.05), let leaveC = Measure.timeToFall(lc, share: 0.05) else {
                 return ClaimOutcome(false, "a loss curve does not fall")
             }
             let halfWidth = lb.count / 40
-            let bumpsB = Measure.peaks(try n.column("\(speed)_d_tl_baseline_y"), minHeight: 0.05, halfWidth: halfWidth)
-            let bumpsC = Measure.peaks(try n.column("\(speed)_d_tl_control_y"), minHeight: 0.05, halfWidth: halfWidth)
+            let bumpsB = Measure.peaks(try n.y(Self.speedLine(panel: speed, .baseline)), minHeight: 0.05, halfWidth: halfWidth)
+            let bumpsC = Measure.peaks(try n.y(Self.speedLine(panel: speed, .control)), minHeight: 0.05, halfWidth: halfWidth)
             let kept = Double(leaveC) >= 0.75 * Double(leaveB)
             return ClaimOutcome(kept && bumpsC.count < bumpsB.count && bumpsB.count >= 3,
                                 "first plateau left at step \(leaveC) (control) vs \(leaveB) (baseline); d_tL bumps (≥ 0.05, ±\(halfWidth) steps) at \(bumpsC) (control) vs \(bumpsB) (baseline)")
@@ -70,7 +71,7 @@ extension EffortAllocationFigure {
         let loss = letter(.loss), norms = letter(.norms), speed = letter(.speed)
         return [
             Claim("(\(loss)) the baseline's loss is above the control's almost everywhere: lower summed loss with control in every task period, and wherever L_C > L_B it is in the run-up to the next switch (the last third of a period, where the control prepares for the next task)") { n in
-                let b = try n.column("\(loss)_baseline_y"), c = try n.column("\(loss)_control_y")
+                let b = try n.y(Style.baselineVsControlLines(panel: loss).baseline), c = try n.y(Style.baselineVsControlLines(panel: loss).control)
                 let switches = try Self.switches(n, speed)
                 guard switches.count >= 2 else { return ClaimOutcome(false, "found \(switches.count) switches in (\(speed))") }
                 let period = switches[1] - switches[0]
@@ -86,7 +87,7 @@ extension EffortAllocationFigure {
             },
             Claim("(\(speed)) control peaks at every switch: |G1| + |G2| is largest within 2% of the run around each switch, over the half-periods either side") { n in
                 let switches = try Self.switches(n, speed)
-                let g1 = try n.column("\(speed)_g_1_y"), g2 = try n.column("\(speed)_g_2_y")
+                let g1 = try n.y(Self.gainSizeLine(panel: speed, layer: 1)), g2 = try n.y(Self.gainSizeLine(panel: speed, layer: 2))
                 let g = zip(g1, g2).map { abs($0) + abs($1) }
                 guard switches.count >= 2 else { return ClaimOutcome(false, "found \(switches.count) switches in (\(speed))") }
                 let period = switches[1] - switches[0], near = max(1, g.count / 50)
@@ -98,8 +99,8 @@ extension EffortAllocationFigure {
                 return ClaimOutcome(hits.allSatisfy { $0 }, "switches at \(switches); peak of |G| within ±\(near) steps: \(hits.map { $0 ? "yes" : "no" }.joined(separator: ", "))")
             },
             Claim("(\(norms)) with control the weights end larger (final L2) yet sparser (lower L1/L2)") { n in
-                let l1B = try n.column("\(norms)_baseline_l1_y").last!, l1C = try n.column("\(norms)_control_l1_y").last!
-                let l2B = try n.column("\(norms)_baseline_l2_y").last!, l2C = try n.column("\(norms)_control_l2_y").last!
+                let l1B = try n.y(Self.normLine(panel: norms, .baseline, .l1)).last!, l1C = try n.y(Self.normLine(panel: norms, .control, .l1)).last!
+                let l2B = try n.y(Self.normLine(panel: norms, .baseline, .l2)).last!, l2C = try n.y(Self.normLine(panel: norms, .control, .l2)).last!
                 return ClaimOutcome(l2C > l2B && l1C / l2C < l1B / l2B,
                                     "final L2 \(Measure.text(l2C)) (control) vs \(Measure.text(l2B)) (baseline); L1/L2 \(Measure.text(l1C / l2C)) vs \(Measure.text(l1B / l2B))")
             },
@@ -109,7 +110,7 @@ extension EffortAllocationFigure {
     /// The switch steps of a task-switch figure: where its d_tL line (panel `speed`) is broken,
     /// since the loss jumps there.
     static func switches(_ n: FigureNumbers, _ speed: String) throws -> [Int] {
-        let rate = try n.column("\(speed)_d_tl_baseline_y")
+        let rate = try n.y(Self.speedLine(panel: speed, .baseline))
         return rate.indices.filter { rate[$0].isNaN }.map { $0 + 1 }
     }
 }

@@ -1,3 +1,5 @@
+import Engagement
+import FigureKit
 import Foundation
 import Render
 import WorkbenchKit
@@ -5,22 +7,30 @@ import WorkbenchKit
 /// Panels shared by the engagement figures (4, 19): loss improvement over seeds and per-class
 /// control coefficients, coloured per digit (C0..C9) or per hierarchy level (C0..C3).
 enum EngagementPanels {
+    /// The improvement line `improvement` draws in `panel` (unlabelled), as the data CSV names it.
+    static func improvementLine(panel: String) -> DrawnSeries { .unlabelled("line", panel: panel) }
+    /// The line `coefficients` draws for a class (labelled by its member name, a digit).
+    static func coefficientLine(panel: String, member: String) -> DrawnSeries { DrawnSeries(panel: panel, label: member) }
+    /// The first node line of a hierarchy level in `coefficients`, which carries the level's label.
+    static func levelLine(panel: String, level: Int) -> DrawnSeries { DrawnSeries(panel: panel, label: "level \(level)") }
+
     /// L_baseline(t) - L_control(t), mean ±2 std over seeds.
     static func improvement(_ ax: Axes, _ records: [RunRecord]) throws {
-        let d = try records.map { try Style.difference($0.column("loss_baseline"), $0.column("loss_control")) }
+        let d = try records.map { try Style.difference($0.column(RunColumns.loss, .baseline), $0.column(RunColumns.loss, .control)) }
         Style.meanBand(ax, d, label: nil, color: Style.control)
         ax.hline(0, color: .gray, width: 0.8)
         ax.xLabel = Style.taskTime
         ax.yLabel = "L_{B}(t) - L_{C}(t)"
     }
 
-    /// An SGD loss `<name>_mean_control` minus the uniform curriculum's balanced loss
-    /// (`sgd_balanced_mean_baseline`), per seed, then mean ±1 std: the std pools the seeds' spread
-    /// with both SGD runs' spreads (mean of their variances), as `Style.sgdBand` does for one curve.
-    static func relativeToUniform(_ ax: Axes, _ records: [RunRecord], _ name: String, label: String, color: Color) throws {
-        let differences = try records.map { try Style.difference($0.column(name + "_mean_control"), $0.column("sgd_balanced_mean_baseline")) }
+    /// An SGD loss under the control minus the uniform curriculum's balanced loss (the baseline's
+    /// `sgdBalanced`), per seed, then mean ±1 std: the std pools the seeds' spread with both SGD
+    /// runs' spreads (mean of their variances), as `Style.sgdBand` does for one curve.
+    static func relativeToUniform(_ ax: Axes, _ records: [RunRecord], _ quantity: SGDColumns, label: String, color: Color) throws {
+        let uniform = EngagementNames.sgdBalanced
+        let differences = try records.map { try Style.difference($0.column(quantity.mean, .control), $0.column(uniform.mean, .baseline)) }
         let variances = try records.map { r -> [Double] in
-            let a = try r.column(name + "_std_control"), b = try r.column("sgd_balanced_std_baseline")
+            let a = try r.column(quantity.std, .control), b = try r.column(uniform.std, .baseline)
             return zip(a, b).map { $0 * $0 + $1 * $1 }
         }
         let (mean, seedStd) = Style.meanStd(differences)
@@ -31,16 +41,16 @@ enum EngagementPanels {
         ax.line(x, mean, label: label, color: color, width: Style.lineWidth)
     }
 
-    /// One mean line (±2 std band) per class column `<prefix><name>_control`; semantic columns
-    /// `<prefix>l<level>_<k>` are coloured by level, with one legend entry per level.
-    static func coefficients(_ ax: Axes, _ records: [RunRecord], prefix: String, yLabel: String) throws {
-        let names = records[0].columns(prefix: prefix, suffix: "_control").map { String($0.name.dropFirst(prefix.count).dropLast("_control".count)) }
-        guard !names.isEmpty else { throw WorkbenchError("run \(records[0].request) has no \(prefix)* columns") }
+    /// One mean line (±2 std band) per class column of the family under the control; semantic
+    /// hierarchy nodes are coloured by level, with one legend entry per level.
+    static func coefficients(_ ax: Axes, _ records: [RunRecord], _ family: ColumnFamily, yLabel: String) throws {
+        let names = records[0].members(of: family, .control)
+        guard !names.isEmpty else { throw WorkbenchError("run \(records[0].request) has no \(family.prefix)* columns") }
         var labelled = Set<Int>()
         for (k, name) in names.enumerated() {
-            let runs = try records.map { try $0.column(prefix + name + "_control") }
-            if name.hasPrefix("l"), let level = Int(name.dropFirst().prefix { $0.isNumber }) {
-                let label = labelled.insert(level).inserted ? "level \(level)" : nil
+            let runs = try records.map { try $0.column(family.member(name), .control) }
+            if let level = EngagementNames.hierarchyLevel(ofMember: name) {
+                let label = labelled.insert(level).inserted ? levelLine(panel: "", level: level).label : nil
                 Style.meanBand(ax, runs, label: label, color: Color.C(level))
             } else {
                 Style.meanBand(ax, runs, label: name, color: Color.C(k))

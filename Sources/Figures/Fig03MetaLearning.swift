@@ -1,10 +1,12 @@
+import Bilevel
+import FigureKit
+import Maml
 import Render
 import WorkbenchKit
 
 /// Figure 3: multi-step MAML (single-step loss and learning dynamics from the found
 /// initialisation) and the optimal learning rate when varying γ and β.
 struct MetaLearningFigure: PaperFigure {
-    let id = "fig3"
     let number = 3
     let title = "Multi-step MAML and the optimal learning rate"
     let caption = """
@@ -30,14 +32,21 @@ struct MetaLearningFigure: PaperFigure {
 
     func parameterNotes(_ c: PlanContext) -> [String] { [MamlRuns.note(c), LearningRateRuns.note(c)] }
 
+    /// The series the claims read, as drawn: (a) the one-step loss, (c, d) the rate families.
+    static let oneStep = DrawnSeries(panel: "a", label: "learned init")
+    func rates(_ c: PlanContext) -> [DrawnSeries] {
+        zip(["c", "d"], [LearningRateRuns.gamma(c), LearningRateRuns.beta(c)]).map { DrawnSeries(panel: $0, label: $1.label) }
+    }
+
     func claims(_ c: PlanContext) -> [Claim] {
-        func meanRates(_ n: FigureNumbers, _ panel: String) throws -> [Double] {
-            try n.family(panel + "_series").map { Measure.mean($0.values) }
+        func meanRates(_ n: FigureNumbers, _ family: DrawnSeries) throws -> [Double] {
+            try n.family(family).map { Measure.mean($0.values) }
         }
+        let rates = rates(c)
         return [
-            MamlClaims.oneStepDip(panel: "a", series: "learned_init"),
+            MamlClaims.oneStepDip(Self.oneStep),
             Claim("(c, d) more control with larger γ and smaller β: the mean optimal rate grows with γ and falls with β") { n in
-                let g = try meanRates(n, "c"), b = try meanRates(n, "d")
+                let g = try meanRates(n, rates[0]), b = try meanRates(n, rates[1])
                 return ClaimOutcome(Measure.increasing(g) && Measure.decreasing(b),
                                     "mean α over γ ascending: \(Measure.text(g)); over β ascending: \(Measure.text(b))")
             },
@@ -46,28 +55,28 @@ struct MetaLearningFigure: PaperFigure {
 
     func draw(_ inputs: FigureInputs) throws -> Figure {
         let c = inputs.context
-        let fig = Style.figure(rows: 1, cols: 4, title: "Figure 3: " + title)
+        let fig = Style.figure(rows: 1, cols: 4, title: "\(heading): " + title)
         let maml = try inputs.runs(MamlRuns.requests(c))
         let ks = MamlRuns.steps(c).map(Double.init)
         let oneStep = fig[0, 0]
-        oneStep.line(ks, try maml.map { try $0.scalar("one_step_loss_control") }, label: "learned init", color: Style.control,
+        oneStep.line(ks, try maml.map { try $0.scalar(MamlNames.oneStepLoss.control) }, label: Self.oneStep.label, color: Style.control,
                      marker: .circle)
         // The random initialisation's one-step loss (~0.5) would squeeze the learned curve's dip
         // (~0.01) flat; it goes in the title instead of as a line.
-        oneStep.title = "from the random init: " + Measure.text(try maml[0].scalar("one_step_loss_baseline"))
+        oneStep.title = "from the random init: " + Measure.text(try maml[0].scalar(MamlNames.oneStepLoss.baseline))
         oneStep.xLabel = "Optimised steps K"
         oneStep.yLabel = "Single-step MAML loss"
 
         let dynamics = fig[0, 1]
-        dynamics.line(try maml[0].array("eval_loss_mean_baseline"), label: "random init", color: Style.baseline)
-        let curves = try maml.map { try $0.array("eval_loss_mean_control") }
-        dynamics.lines(Style.steps(curves[0].count), curves, parameters: ks, name: "K")
+        dynamics.line(try maml[0].array(MamlNames.evalLossMean.baseline), label: "random init", color: Style.baseline)
+        let curves = try maml.map { try $0.array(MamlNames.evalLossMean.control) }
+        dynamics.lines(Style.steps(curves[0].count), curves, parameters: ks, name: MamlClaims.kFamily)
         dynamics.xLabel = Style.taskTime
         dynamics.yLabel = "Mean loss over tasks"
 
         for (k, (sweep, requests)) in zip([LearningRateRuns.gamma(c), LearningRateRuns.beta(c)], lrRuns(c)).enumerated() {
             let ax = fig[0, 2 + k]
-            try sweep.draw(ax, try inputs.runs(requests)) { try $0.column("effective_lr_control") }
+            try sweep.draw(ax, try inputs.runs(requests)) { try $0.column(BilevelNames.effectiveLearningRate, .control) }
             ax.yLabel = "Optimal learning rate α(t)"
         }
         return fig

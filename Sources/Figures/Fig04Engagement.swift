@@ -1,10 +1,11 @@
+import Engagement
+import FigureKit
 import Render
 import WorkbenchKit
 
 /// Figure 4 (Sec. 5): task engagement (attentive, active, vector), category engagement on MNIST
 /// and the semantic hierarchy, and class proportions as a curriculum.
 struct EngagementFigure: PaperFigure {
-    let id = "fig4"
     let number = 4
     let title = "Task and category engagement"
     let caption = """
@@ -22,15 +23,15 @@ struct EngagementFigure: PaperFigure {
         Balanced and Curriculum relative to Uniform, L(t) - L_Uniform(t) (Uniform is the zero line): the \
         curriculum's gain is a few thousandths of a loss of ~0.45 and the three raw curves would lie on one another.
         """ + " " + DatasetNotes.semanticWithoutBias
-    static let modes = ["attentive", "active", "vector"]
-    let requiredExperiments = ["task-engagement", "category-engagement-semantic", "class-proportion"]
+    static let modes: [EngagementMode] = [.attentive, .active, .vector]
+    let requiredExperiments = [EngagementNames.taskEngagement, EngagementNames.categoryEngagementSemantic, EngagementNames.classProportion]
 
-    func task(_ mode: String) -> SeededRuns { .make("task-engagement", ["mode": mode]) }
-    let semantic = SeededRuns.make("category-engagement-semantic", [:])
+    func task(_ mode: EngagementMode) -> SeededRuns { .make(EngagementNames.taskEngagement, [.set(EngagementKeys.mode, mode)]) }
+    let semantic = SeededRuns.make(EngagementNames.categoryEngagementSemantic)
     /// (h, i) and (l, m) share one optimisation, as in the paper: class-proportion optimises phi_c(t) as
     /// category-engagement does (the same parameters in the paper preset; quick uses Adam so phi moves
     /// in 60 iterations) and writes the same loss and phi columns.
-    let proportion = SeededRuns.make("class-proportion", [:])
+    let proportion = SeededRuns.make(EngagementNames.classProportion)
 
     func runs(_ c: PlanContext) -> [RunRequest] {
         Self.modes.flatMap { task($0).requests(c) } + semantic.requests(c) + proportion.requests(c)
@@ -40,27 +41,37 @@ struct EngagementFigure: PaperFigure {
         Self.modes.map { task($0).note(c) } + [semantic.note(c), proportion.note(c)]
     }
 
+    /// The series the claims read, as drawn: (a, c, e) the losses, (b, d, f) one engagement line
+    /// per task, labelled "(0,1)"; (i) one φ line per digit; (l) the curves relative to Uniform and
+    /// the band of the first.
+    static func losses(_ panel: String) -> (baseline: DrawnSeries, control: DrawnSeries) { Style.baselineVsControlLines(panel: panel) }
+    static func taskLabel(_ task: String) -> String { "(\(task))" }
+    static let balanced = DrawnSeries(panel: "l", label: "Balanced")
+    static let curriculum = DrawnSeries(panel: "l", label: "Curriculum")
+    static let balancedBand = DrawnSeries.unlabelled("band", panel: "l")
+
     func claims(_ c: PlanContext) -> [Claim] {
-        let pairs = ["0_1", "7_1", "8_9"]
+        // The experiment's MNIST pairs, as result.json names them.
+        let pairs = ["0,1", "7,1", "8,9"]
         return [
             Claim("(a, e) attentive and vector engagement learn faster than the baseline: summed L_C(t) below L_B(t)") { n in
                 var parts: [String] = [], passed = true
                 for panel in ["a", "e"] {
-                    let b = Measure.sum(try n.column(panel + "_baseline_y")), ctl = Measure.sum(try n.column(panel + "_control_y"))
+                    let b = Measure.sum(try n.y(Self.losses(panel).baseline)), ctl = Measure.sum(try n.y(Self.losses(panel).control))
                     passed = passed && ctl < b
                     parts.append("(\(panel)) ΣL control \(Measure.text(ctl)) vs baseline \(Measure.text(b))")
                 }
                 return ClaimOutcome(passed, parts.joined(separator: "; "))
             },
             Claim("(c) active engagement pays for any ψ > 0 yet keeps L_C(t) close to L_B(t): summed loss within 10%") { n in
-                let b = Measure.sum(try n.column("c_baseline_y")), ctl = Measure.sum(try n.column("c_control_y"))
+                let b = Measure.sum(try n.y(Self.losses("c").baseline)), ctl = Measure.sum(try n.y(Self.losses("c").control))
                 let excess = ctl / b - 1
                 return ClaimOutcome(abs(excess) < 0.1, "ΣL control \(Measure.text(ctl)) vs baseline \(Measure.text(b)) (\(Measure.text(100 * excess))%)")
             },
             Claim("(b, d, f) easier tasks are engaged first: the engagement centre in time of (0,1) < (7,1) < (8,9) in every mode") { n in
                 var parts: [String] = [], passed = true
                 for panel in ["b", "d", "f"] {
-                    let centres = try pairs.map { Measure.engagementCentre(try n.column("\(panel)_\($0)_y")) }
+                    let centres = try pairs.map { Measure.engagementCentre(try n.y(DrawnSeries(panel: panel, label: Self.taskLabel($0)))) }
                     passed = passed && Measure.increasing(centres)
                     parts.append("(\(panel)) \(Measure.text(centres))")
                 }
@@ -68,13 +79,13 @@ struct EngagementFigure: PaperFigure {
                                     + parts.joined(separator: "; "))
             },
             Claim("(i) easier digits are engaged more early: mean φ over the first 20% of the run, digits 0 and 1 above 8 and 5") { n in
-                func early(_ d: String) throws -> Double { Measure.mean(Measure.window(try n.column("i_\(d)_y"), from: 0, to: 0.2)) }
+                func early(_ d: String) throws -> Double { Measure.mean(Measure.window(try n.y(DrawnSeries(panel: "i", label: d)), from: 0, to: 0.2)) }
                 let easy = try ["0", "1"].map(early), hard = try ["8", "5"].map(early)
                 return ClaimOutcome(easy.min()! > hard.max()!, "early φ: 0, 1 = \(Measure.text(easy)); 8, 5 = \(Measure.text(hard))")
             },
             Claim("(k) the semantic hierarchy is engaged from the root down: mean engagement centre per level grows with depth") { n in
                 // The node lines in output order (root, 2 level-1, 4 level-2, 8 level-3 nodes); bands excluded.
-                let lines = n.names.filter { $0.hasPrefix("k_") && !$0.hasPrefix("k_band") && ($0.hasSuffix("_y") || $0.contains("_y_")) }
+                let lines = n.yColumns(inPanel: "k")
                 let sizes = [1, 2, 4, 8]
                 guard lines.count == sizes.reduce(0, +) else {
                     return ClaimOutcome(false, "expected 15 node lines in (k), found \(lines.count)")
@@ -87,8 +98,8 @@ struct EngagementFigure: PaperFigure {
                 return ClaimOutcome(Measure.increasing(centres), "centres by level 0-3: \(Measure.text(centres))")
             },
             Claim("(l) the inferred curriculum beats uniform proportions: Balanced and Curriculum below Uniform on average") { n in
-                let balanced = Measure.mean(try n.column("l_balanced_y")), curriculum = Measure.mean(try n.column("l_curriculum_y"))
-                let halfWidth = Measure.mean(zip(try n.column("l_band_upper"), try n.column("l_band_lower")).map { $0 - $1 }) / 2
+                let balanced = Measure.mean(try n.y(Self.balanced)), curriculum = Measure.mean(try n.y(Self.curriculum))
+                let halfWidth = Measure.mean(zip(try n.column(Self.balancedBand.upper), try n.column(Self.balancedBand.lower)).map { $0 - $1 }) / 2
                 return ClaimOutcome(balanced < -halfWidth && curriculum < -halfWidth,
                                     "mean L - L_Uniform: Balanced \(Measure.text(balanced)), Curriculum \(Measure.text(curriculum)); "
                                     + "mean ±1 std half-width \(Measure.text(halfWidth))")
@@ -98,51 +109,53 @@ struct EngagementFigure: PaperFigure {
 
     func draw(_ inputs: FigureInputs) throws -> Figure {
         let c = inputs.context
-        let fig = Style.figure(rows: 2, cols: 6, title: "Figure 4: " + title)
+        let fig = Style.figure(rows: 2, cols: 6, title: "\(heading): " + title)
         // The caption skips (g): the second row is (h)-(m).
         for k in 0..<6 { fig[1, k].letter = String(letter(7 + k)) }
         for (k, mode) in Self.modes.enumerated() {
             let records = try inputs.runs(task(mode).requests(c))
             let loss = fig[0, 2 * k], psi = fig[0, 2 * k + 1]
-            try Style.baselineVsControl(loss, records, column: "loss", yLabel: "Loss L(t)")
-            loss.title = "\(mode.capitalized): loss"
-            let tasks = (records[0].json["tasks"] as? [String]) ?? []
-            let columns = records[0].columns(prefix: "psi_", suffix: "_control").map(\.name)
-            for (j, name) in columns.enumerated() {
-                Style.meanBand(psi, try records.map { try $0.column(name) },
-                               label: j < tasks.count ? "(\(tasks[j]))" : name, color: Color.C(j))
+            try Style.baselineVsControl(loss, records, column: RunColumns.loss, yLabel: "Loss L(t)")
+            loss.title = "\(mode.rawValue.capitalized): loss"
+            let tasks = records[0].names(EngagementNames.tasks)
+            let family = EngagementNames.taskEngagementCoefficients
+            for (j, member) in records[0].members(of: family, .control).enumerated() {
+                let column = family.member(member)
+                Style.meanBand(psi, try records.map { try $0.column(column, .control) },
+                               label: j < tasks.count ? Self.taskLabel(tasks[j]) : column.control.text, color: Color.C(j))
             }
             psi.xLabel = Style.taskTime
             psi.yLabel = "Engagement ψ_{τ}(t)"
-            psi.title = "\(mode.capitalized): engagement"
+            psi.title = "\(mode.rawValue.capitalized): engagement"
         }
         let mnistRuns = try inputs.runs(proportion.requests(c)), semanticRuns = try inputs.runs(semantic.requests(c))
         try EngagementPanels.improvement(fig[1, 0], mnistRuns)
         fig[1, 0].title = "MNIST: loss improvement"
-        try EngagementPanels.coefficients(fig[1, 1], mnistRuns, prefix: "phi_", yLabel: "φ_{c}(t)")
+        try EngagementPanels.coefficients(fig[1, 1], mnistRuns, EngagementNames.categoryCoefficients, yLabel: "φ_{c}(t)")
         fig[1, 1].title = "MNIST: category engagement"
         try EngagementPanels.improvement(fig[1, 2], semanticRuns)
         fig[1, 2].title = "Semantic: loss improvement"
-        try EngagementPanels.coefficients(fig[1, 3], semanticRuns, prefix: "phi_", yLabel: "φ_{c}(t)")
+        try EngagementPanels.coefficients(fig[1, 3], semanticRuns, EngagementNames.categoryCoefficients, yLabel: "φ_{c}(t)")
         fig[1, 3].title = "Semantic: category engagement"
 
         // (l, m): the SGD replay of the paper (the plain network trained on batches drawn with the
         // class proportions), mean ±1 std as the authors' class_prop_plot; phi = 1 is uniform.
         let curves = fig[1, 4]
         curves.hline(0, color: Style.baseline, width: Style.lineWidth, style: .solid, label: "Uniform")
-        for (name, label, color) in [("sgd_balanced", "Balanced", Style.control), ("sgd_curriculum", "Curriculum", Color.C(1))] {
-            try EngagementPanels.relativeToUniform(curves, mnistRuns, name, label: label, color: color)
+        for (quantity, label, color) in [(EngagementNames.sgdBalanced, Self.balanced.label, Style.control),
+                                         (EngagementNames.sgdCurriculum, Self.curriculum.label, Color.C(1))] {
+            try EngagementPanels.relativeToUniform(curves, mnistRuns, quantity, label: label, color: color)
         }
         curves.xLabel = Style.taskTime
         curves.yLabel = "L(t) - L_{Uniform}(t)"
         curves.title = "Class proportions (SGD)"
         let perClass = fig[1, 5]
-        let classes = mnistRuns[0].columns(prefix: "sgd_class_loss_", suffix: "_mean_control")
-            .map { String($0.name.dropFirst("sgd_class_loss_".count).dropLast("_mean_control".count)) }
-        for (k, digit) in classes.enumerated() {
-            try Style.sgdBand(perClass, mnistRuns, "sgd_class_loss_" + digit, suffix: "_control", label: digit,
+        let classLosses = EngagementNames.classLosses
+        for (k, digit) in mnistRuns[0].replayedMembers(of: classLosses, .control).enumerated() {
+            let replay = SGDColumns(of: classLosses.member(digit))
+            try Style.sgdBand(perClass, mnistRuns, replay, .control, label: digit,
                               color: Color.C(k), widths: 1, bandAlpha: 0.15, width: 1.5)
-            try Style.sgdBand(perClass, mnistRuns, "sgd_class_loss_" + digit, suffix: "_baseline", label: nil,
+            try Style.sgdBand(perClass, mnistRuns, replay, .baseline, label: nil,
                               color: Color.C(k), widths: 1, bandAlpha: 0.08, width: 1.5, style: .dashed)
         }
         perClass.xLabel = Style.taskTime

@@ -1,10 +1,11 @@
+import FigureKit
+import Maml
 import Render
 import WorkbenchKit
 
 /// Figure 6 (App. F.1): multi-step MAML per MNIST pair, the learning from the initialisation found
 /// with K optimised steps and its one-step loss, coloured by K.
 struct MamlDynamicsFigure: PaperFigure {
-    let id = "fig6"
     let number = 6
     let title = "Multi-step MAML: learning from the found initialisation, per MNIST pair"
     let caption = """
@@ -27,10 +28,10 @@ struct MamlDynamicsFigure: PaperFigure {
 
     func claims(_ c: PlanContext) -> [Claim] {
         [
-            MamlClaims.oneStepDip(panel: "l", series: "line"),
+            MamlClaims.oneStepDip(.unlabelled("line", panel: "l")),
             Claim("(f) later in learning the mean loss is lower from initialisations optimised over more steps (until it "
                   + "saturates: no K more than 0.1% above the one before)") { n in
-                let finals = try n.family("f_k").map { $0.values.last ?? .nan }
+                let finals = try n.family(DrawnSeries(panel: "f", label: MamlClaims.kFamily)).map { $0.values.last ?? .nan }
                 return ClaimOutcome(MamlClaims.fallsUntilSaturated(finals), "last evaluation loss over K ascending: \(Measure.text(finals))")
             },
         ]
@@ -40,24 +41,24 @@ struct MamlDynamicsFigure: PaperFigure {
         let c = inputs.context
         let maml = try inputs.runs(runs(c))
         let ks = MamlRuns.steps(c).map(Double.init)
-        let curves = try maml.map { try $0.matrix("eval_loss_per_task_control") }   // [K][task][step]
-        let oneStep = try maml.map { try $0.array("one_step_loss_per_task_control") }
-        let tasks = (maml[0].json["tasks"] as? [String]) ?? []
+        let curves = try maml.map { try $0.matrix(MamlNames.evalLossPerTask.control) }   // [K][task][step]
+        let oneStep = try maml.map { try $0.array(MamlNames.oneStepLossPerTask.control) }
+        let tasks = maml[0].names(MamlNames.tasks)
         let n = min(curves.map(\.count).min() ?? 0, oneStep.map(\.count).min() ?? 0)
         guard n > 0 else { throw WorkbenchError("maml runs record no per-task evaluation curves") }
-        let fig = Style.figure(rows: 2, cols: n + 1, title: "Figure 6: " + title)
+        let fig = Style.figure(rows: 2, cols: n + 1, title: "\(heading): " + title)
         let colormap = Colormap.viridis
         let (lo, hi) = (ks.min()!, ks.max()!)
         func color(_ k: Double) -> Color { colormap.color(at: hi > lo ? (k - lo) / (hi - lo) : 0.5) }
         for column in 0...n {
             let isMean = column == n
             let dynamics = fig[0, column], first = fig[1, column]
-            let ys = isMean ? try maml.map { try $0.array("eval_loss_mean_control") } : curves.map { $0[column] }
-            dynamics.lines(Style.steps(ys.map(\.count).min() ?? 0), ys, parameters: ks, name: "K")
+            let ys = isMean ? try maml.map { try $0.array(MamlNames.evalLossMean.control) } : curves.map { $0[column] }
+            dynamics.lines(Style.steps(ys.map(\.count).min() ?? 0), ys, parameters: ks, name: MamlClaims.kFamily)
             dynamics.xLabel = Style.taskTime
             dynamics.yLabel = column == 0 ? "Loss L(t)" : nil
             dynamics.title = isMean ? "Mean over pairs" : "Pair " + (column < tasks.count ? tasks[column] : "\(column)")
-            let values = isMean ? try maml.map { try $0.scalar("one_step_loss_control") } : oneStep.map { $0[column] }
+            let values = isMean ? try maml.map { try $0.scalar(MamlNames.oneStepLoss.control) } : oneStep.map { $0[column] }
             first.line(ks, values, color: .gray, width: 1)
             for (k, v) in zip(ks, values) { first.scatter([k], [v], color: color(k), size: 8) }
             first.xLabel = "Optimised steps K"

@@ -1,10 +1,11 @@
+import FigureKit
+import Maml
 import Render
 import WorkbenchKit
 
 /// Figure 7 (App. F.1): multi-step MAML, the evaluation loss accumulated over the learning from
 /// the found initialisation, and the meta-objective through the control iterations.
 struct MamlOptimisationFigure: PaperFigure {
-    let id = "fig7"
     let number = 7
     let plotsOptimisation = true
     let title = "Multi-step MAML: evaluation and optimisation"
@@ -23,15 +24,21 @@ struct MamlOptimisationFigure: PaperFigure {
 
     func parameterNotes(_ c: PlanContext) -> [String] { [MamlRuns.note(c)] }
 
+    /// The series the claims read, as drawn: (a) the cumulative loss from the learned and the
+    /// random initialisation, (c) the normalised objective over K.
+    static let learned = DrawnSeries(panel: "a", label: "learned init")
+    static let random = DrawnSeries(panel: "a", label: "random init")
+    static let normalisedObjective = DrawnSeries(panel: "c", label: MamlClaims.kFamily)
+
     func claims(_ c: PlanContext) -> [Claim] {
         [
             Claim("(a) more optimised steps reach a lower cumulative evaluation loss (until it saturates: no K more than 0.1% "
                   + "above the one before), all below the random initialisation") { n in
-                let learned = try n.column("a_learned_init_y"), random = try n.column("a_random_init_y")[0]
+                let learned = try n.y(Self.learned), random = try n.y(Self.random)[0]
                 return ClaimOutcome(MamlClaims.fallsUntilSaturated(learned) && learned.allSatisfy { $0 < random },
                                     "Σ dt L over K ascending: \(Measure.text(learned)); random init \(Measure.text(random))")
             },
-            MamlClaims.plateau(panel: "c"),
+            MamlClaims.plateau(Self.normalisedObjective),
         ]
     }
 
@@ -39,29 +46,29 @@ struct MamlOptimisationFigure: PaperFigure {
         let c = inputs.context
         let maml = try inputs.runs(runs(c))
         let ks = MamlRuns.steps(c).map(Double.init)
-        let fig = Style.figure(rows: 1, cols: 3, title: "Figure 7: " + title)
+        let fig = Style.figure(rows: 1, cols: 3, title: "\(heading): " + title)
         let cumulative = fig[0, 0]
-        cumulative.line(ks, try maml.map { try $0.scalar("cumulative_eval_loss_control") }, label: "learned init",
+        cumulative.line(ks, try maml.map { try $0.scalar(MamlNames.cumulativeEvalLoss.control) }, label: Self.learned.label,
                         color: Style.control, marker: .circle)
-        if maml.allSatisfy({ $0.json["cumulative_eval_loss_heldout_control"] != nil }) {
-            cumulative.line(ks, try maml.map { try $0.scalar("cumulative_eval_loss_heldout_control") },
+        if maml.allSatisfy({ $0[MamlNames.cumulativeEvalLossHeldout.control] != nil }) {
+            cumulative.line(ks, try maml.map { try $0.scalar(MamlNames.cumulativeEvalLossHeldout.control) },
                             label: "learned init, held-out split", color: Color.C(1), marker: .square)
         }
-        let perTask = try maml.map { try $0.array("cumulative_eval_loss_per_task_control") }
+        let perTask = try maml.map { try $0.array(MamlNames.cumulativeEvalLossPerTask.control) }
         let tasks = perTask.map(\.count).min() ?? 0
         for t in 0..<tasks {
             cumulative.scatter(ks, perTask.map { $0[t] }, label: t == 0 ? "per pair" : nil, color: Color.gray, size: 4)
         }
-        cumulative.hline(try maml[0].scalar("cumulative_eval_loss_baseline"), color: Style.baseline, label: "random init")
+        cumulative.hline(try maml[0].scalar(MamlNames.cumulativeEvalLoss.baseline), color: Style.baseline, label: Self.random.label)
         cumulative.xLabel = "Optimised steps K"
         cumulative.yLabel = "Cumulative eval loss"
 
         let histories = maml.map { $0.valueHistory.map { -$0 } }
         let n = histories.map(\.count).min() ?? 0
         let x = Style.steps(n)
-        fig[0, 1].lines(x, histories.map { Array($0.prefix(n)) }, parameters: ks, name: "K")
+        fig[0, 1].lines(x, histories.map { Array($0.prefix(n)) }, parameters: ks, name: MamlClaims.kFamily)
         fig[0, 1].yLabel = "-V (loss optimised)"
-        fig[0, 2].lines(x, histories.map { Style.normalisedByMax(Array($0.prefix(n))) }, parameters: ks, name: "K")
+        fig[0, 2].lines(x, histories.map { Style.normalisedByMax(Array($0.prefix(n))) }, parameters: ks, name: Self.normalisedObjective.label)
         fig[0, 2].yLabel = "-V / max"
         for k in 1...2 { fig[0, k].xLabel = "Control iteration" }
         return fig

@@ -1,10 +1,11 @@
+import Bilevel
+import FigureKit
 import Render
 import WorkbenchKit
 
 /// Figure 8 (App. F.2): optimal learning-rate schedules and the resulting dynamics when varying
 /// γ and β, with the cost offset 0 (baseline learning is free) and -1 (any learning costs).
 struct LearningRateFigure: PaperFigure {
-    let id = "fig8"
     let number = 8
     let title = "Learning-rate optimisation on the semantic task"
     let caption = """
@@ -33,28 +34,37 @@ struct LearningRateFigure: PaperFigure {
 
     static func letter(_ i: Int) -> String { String(Character(UnicodeScalar(97 + i)!)) }
 
+    /// Each column's rate and loss families, as drawn and read by the claims: the caption's
+    /// letters run down each column, (a) above (b), (c) above (d), ...
+    func families(_ c: PlanContext) -> [(rate: DrawnSeries, loss: DrawnSeries)] {
+        columns(c).enumerated().map { k, column in
+            (DrawnSeries(panel: Self.letter(2 * k), label: column.0.label), DrawnSeries(panel: Self.letter(2 * k + 1), label: column.0.label))
+        }
+    }
+
     func claims(_ c: PlanContext) -> [Claim] {
         /// Mean optimal rate of each curve of a rate panel, in the order of the swept parameter.
-        func meanRates(_ n: FigureNumbers, _ panel: String) throws -> [Double] {
-            try n.family(panel + "_series").map { Measure.mean($0.values) }
+        func meanRates(_ n: FigureNumbers, _ family: DrawnSeries) throws -> [Double] {
+            try n.family(family).map { Measure.mean($0.values) }
         }
+        let families = families(c)
         return [
             Claim("(a, c) more control with larger γ: the mean optimal rate α(t) grows with γ, offset 0 and -1") { n in
-                let a = try meanRates(n, "a"), cc = try meanRates(n, "c")
+                let a = try meanRates(n, families[0].rate), cc = try meanRates(n, families[1].rate)
                 return ClaimOutcome(Measure.increasing(a) && Measure.increasing(cc),
                                     "mean α over γ ascending: (a) \(Measure.text(a)); (c) \(Measure.text(cc))")
             },
             Claim("(e, g) more control with smaller β: the mean optimal rate α(t) falls with β, offset 0 and -1") { n in
-                let e = try meanRates(n, "e"), g = try meanRates(n, "g")
+                let e = try meanRates(n, families[2].rate), g = try meanRates(n, families[3].rate)
                 return ClaimOutcome(Measure.decreasing(e) && Measure.decreasing(g),
                                     "mean α over β ascending: (e) \(Measure.text(e)); (g) \(Measure.text(g))")
             },
             Claim("(d) with offset -1, longer horizons learn more: the final loss falls as γ grows") { n in
-                let final = try n.family("d_series").map { $0.values.last ?? .nan }
+                let final = try n.family(families[1].loss).map { $0.values.last ?? .nan }
                 return ClaimOutcome(Measure.decreasing(final), "final L over γ ascending: \(Measure.text(final))")
             },
             Claim("(h) with a high cost fewer levels are worth learning: with offset -1 the final loss grows with β") { n in
-                let final = try n.family("h_series").map { $0.values.last ?? .nan }
+                let final = try n.family(families[3].loss).map { $0.values.last ?? .nan }
                 return ClaimOutcome(Measure.increasing(final), "final L over β ascending: \(Measure.text(final))")
             },
         ]
@@ -62,18 +72,17 @@ struct LearningRateFigure: PaperFigure {
 
     func draw(_ inputs: FigureInputs) throws -> Figure {
         let c = inputs.context
-        let fig = Style.figure(rows: 2, cols: 4, title: "Figure 8: " + title)
-        for (k, (sweep, offset)) in columns(c).enumerated() {
+        let fig = Style.figure(rows: 2, cols: 4, title: "\(heading): " + title)
+        for (k, ((sweep, offset), family)) in zip(columns(c), families(c)).enumerated() {
             let records = try inputs.runs(sweep.requests(LearningRateRuns.base(c, offset: offset)))
             let rate = fig[0, k], loss = fig[1, k]
-            // The caption's letters run down each column: (a) above (b), (c) above (d), ...
-            rate.letter = Self.letter(2 * k)
-            loss.letter = Self.letter(2 * k + 1)
-            try sweep.draw(rate, records) { try $0.column("effective_lr_control") }
+            rate.letter = family.rate.panel
+            loss.letter = family.loss.panel
+            try sweep.draw(rate, records) { try $0.column(BilevelNames.effectiveLearningRate, .control) }
             rate.yLabel = "Optimal α(t)"
             rate.title = "\(sweep.label), offset \(offset)"
-            loss.line(try records[0].column("loss_baseline"), label: "baseline", color: Style.baseline, width: Style.lineWidth)
-            try sweep.draw(loss, records) { try $0.column("loss_control") }
+            loss.line(try records[0].column(RunColumns.loss, .baseline), label: "baseline", color: Style.baseline, width: Style.lineWidth)
+            try sweep.draw(loss, records) { try $0.column(RunColumns.loss, .control) }
             loss.yLabel = "Loss L(t)"
             loss.title = "\(sweep.label), offset \(offset)"
         }

@@ -1,9 +1,10 @@
+import FigureKit
+import LearningRule
 import Render
 import WorkbenchKit
 
 /// Figure 9 (App. F.3): the learning rule of Cao et al.'s family that maximises V.
 struct LearningRuleFigure: PaperFigure {
-    let id = "fig9"
     let number = 9
     let plotsOptimisation = true
     let title = "Optimal learning rule"
@@ -18,26 +19,32 @@ struct LearningRuleFigure: PaperFigure {
         upper-right corner (time average γ_r = 0.98, η_r = 0.199); the printed form (`hebbian_rate=printed`) also \
         ends in CH+H but off the corner (0.53, 0.19).
         """ + " " + DatasetNotes.semanticWithoutBias
-    let requiredExperiments = ["learning-rule"]
+    let requiredExperiments = [LearningRuleNames.learningRule]
 
-    func runs(_ c: PlanContext) -> [RunRequest] { [RunRequest("learning-rule", preset: c.preset.rawValue)] }
+    func runs(_ c: PlanContext) -> [RunRequest] { [RunRequest(LearningRuleNames.learningRule, preset: c.preset.rawValue)] }
 
     func parameterNotes(_ c: PlanContext) -> [String] {
-        ["learning-rule `\(c.preset.rawValue)` preset (semantic hierarchy; hyperparameters as stated in result.json)"]
+        ["\(LearningRuleNames.learningRule) `\(c.preset.rawValue)` preset (semantic hierarchy; hyperparameters as stated in result.json)"]
     }
+
+    /// The series the claims read, as drawn: (a) the losses, (b) -V (unlabelled), (c) the
+    /// time-averaged rule.
+    static let loss = Style.baselineVsControlLines(panel: "a")
+    static let objective = DrawnSeries.unlabelled("line", panel: "b")
+    static let meanRule = DrawnSeries(panel: "c", label: "optimised (mean)")
 
     func claims(_ c: PlanContext) -> [Claim] {
         [
             Claim("(a) the optimised rule learns faster: its loss is below gradient descent's over the run") { n in
-                let control = Measure.sum(try n.column("a_control_y")), baseline = Measure.sum(try n.column("a_baseline_y"))
+                let control = Measure.sum(try n.y(Self.loss.control)), baseline = Measure.sum(try n.y(Self.loss.baseline))
                 return ClaimOutcome(control < baseline, "sum of L(t): optimised \(Measure.text(control)) vs gradient descent \(Measure.text(baseline))")
             },
             Claim("(b) -V falls through the control iterations") { n in
-                let v = try n.column("b_line_y")
+                let v = try n.y(Self.objective)
                 return ClaimOutcome(v.last! < v.first!, "-V: first \(Measure.text(v.first!)), last \(Measure.text(v.last!))")
             },
             Claim("(c) the optimum is a mix of contrastive Hebbian and Hebbian rules, in the upper-right corner of the plane") { n in
-                let f = try n.column("c_optimised_mean_x")[0], h = try n.column("c_optimised_mean_y")[0]
+                let f = try n.x(Self.meanRule)[0], h = try n.y(Self.meanRule)[0]
                 return ClaimOutcome(f > 0.5 && h > 0.1, "time-averaged rule: feedback γ_r = \(Measure.text(f)) (> 0.5), Hebbian η_r = \(Measure.text(h)) (> 0.1)")
             },
         ]
@@ -45,29 +52,30 @@ struct LearningRuleFigure: PaperFigure {
 
     func draw(_ inputs: FigureInputs) throws -> Figure {
         let run = try inputs.run(runs(inputs.context)[0])
-        let fig = Style.figure(rows: 1, cols: 3, title: "Figure 9: " + title)
-        try Style.baselineVsControl(fig[0, 0], [run], column: "loss", yLabel: "Loss L(t)")
+        let fig = Style.figure(rows: 1, cols: 3, title: "\(heading): " + title)
+        try Style.baselineVsControl(fig[0, 0], [run], column: RunColumns.loss, yLabel: "Loss L(t)")
         let objective = fig[0, 1]
         objective.line(run.valueHistory.map { -$0 }, color: Style.control, width: Style.lineWidth)
         objective.xLabel = "Control iteration"
         objective.yLabel = "-V"
 
         let plane = fig[0, 2]
-        guard let rules = run.json["named_rules"] as? [[String: Any]], let mean = run.json["rule_mean"] as? [String: Any],
-              let mf = jsonDouble(mean["feedback"]), let mh = jsonDouble(mean["hebbian"]) else {
-            throw WorkbenchError("run \(run.request): result.json lacks named_rules or rule_mean")
+        let names = LearningRuleNames.self
+        guard let rules = run[names.namedRules] as? [[String: Any]], let mean = run[names.ruleMean] as? [String: Any],
+              let mf = jsonDouble(mean[names.feedbackKey]), let mh = jsonDouble(mean[names.hebbianKey]) else {
+            throw WorkbenchError("run \(run.request): result.json lacks \(names.namedRules) or \(names.ruleMean)")
         }
-        plane.scatter(rules.compactMap { jsonDouble($0["feedback"]) }, rules.compactMap { jsonDouble($0["hebbian"]) },
-                      pointLabels: rules.compactMap { $0["name"] as? String }, label: "named rules", color: .gray)
-        plane.line(try run.column("feedback_control"), try run.column("hebbian_control"), label: "optimised path",
+        plane.scatter(rules.compactMap { jsonDouble($0[names.feedbackKey]) }, rules.compactMap { jsonDouble($0[names.hebbianKey]) },
+                      pointLabels: rules.compactMap { $0[names.ruleName] as? String }, label: "named rules", color: .gray)
+        plane.line(try run.column(names.feedback, .control), try run.column(names.hebbian, .control), label: "optimised path",
                    color: Color.C(0).withAlpha(0.5), width: 1.5)
-        plane.scatter([mf], [mh], label: "optimised (mean)", color: Style.control, size: 11)
+        plane.scatter([mf], [mh], label: Self.meanRule.label, color: Style.control, size: 11)
         // Room below the rule plane's lowest point (AH at eta = -0.2) for the legend.
         plane.yLimits = -0.42...0.26
         plane.legendLocation = .lowerRight
         plane.xLabel = "Feedback γ_{r}"
         plane.yLabel = "Hebbian η_{r}"
-        plane.title = "Regime: \(run.json["regime"] as? String ?? "?")"
+        plane.title = "Regime: \(run[names.regime] as? String ?? "?")"
         return fig
     }
 }

@@ -1,3 +1,4 @@
+import FigureKit
 import Datasets
 import Foundation
 import Render
@@ -7,7 +8,6 @@ import WorkbenchKit
 /// digits, and each digit's average over its partners (normalised), which orders digits from
 /// easy to hard. Computed from the MNIST files by Datasets; no control run is involved.
 struct DigitPairFigure: PaperFigure {
-    let id = "fig18"
     let number = 18
     let title = "Linear separability of MNIST digit pairs"
     let caption = """
@@ -16,7 +16,7 @@ struct DigitPairFigure: PaperFigure {
         (colour bar: this normalised quantity), the easy-to-hard order used in App. K.5. The paper used the training \
         split; this figure uses the training images when the MNIST folder has them, else the test split.
         """
-    let requiredExperiments: [String] = []
+    let requiredExperiments: [ExperimentName] = []
     var readsMNIST: Bool { true }
 
     func runs(_ c: PlanContext) -> [RunRequest] { [] }
@@ -32,16 +32,20 @@ struct DigitPairFigure: PaperFigure {
     /// App. K.5's order of the digits from easiest to hardest to separate linearly.
     static let paperOrder = [0, 6, 1, 4, 7, 9, 2, 3, 8, 5]
 
+    /// The heatmaps the claims read, as drawn (one data column per matrix column).
+    static let pairTable = DrawnSeries(panel: "a", label: "L*")
+    static let digitAverages = DrawnSeries(panel: "b", label: "average L* / max")
+
     func claims(_ c: PlanContext) -> [Claim] {
         [
             Claim("(a) L* of a pair does not depend on which digit is the row") { n in
-                let m = try (0..<10).map { try n.column("a_l_col\($0)") }
+                let m = try (0..<10).map { try n.column(Self.pairTable.column("col\($0)")) }
                 var worst = 0.0
                 for r in 0..<10 { for k in 0..<10 where r != k { worst = max(worst, abs(m[r][k] - m[k][r])) } }
                 return ClaimOutcome(worst < 1e-9, "largest |L*(a, b) - L*(b, a)|: \(Measure.text(worst))")
             },
             Claim("(b) the easy-to-hard order of App. K.5: \(Self.paperOrder.map(String.init).joined(separator: ", "))") { n in
-                let averages = try n.column("b_average_l_max_col0")
+                let averages = try n.column(Self.digitAverages.column("col0"))
                 let order = averages.indices.sorted { averages[$0] < averages[$1] }
                 return ClaimOutcome(order == Self.paperOrder, "measured order: \(order.map(String.init).joined(separator: ", "))")
             },
@@ -53,18 +57,18 @@ struct DigitPairFigure: PaperFigure {
         let split = Self.split(directory)
         let table = try DigitPairTable(directory: directory, split: split)
         let fig = Figure(rows: 1, cols: 2, width: 10.5, height: 4.8, dpi: 110)
-        fig.title = "Figure 18: \(title) (MNIST \(split.rawValue) split)"
+        fig.title = "\(heading): \(title) (MNIST \(split.rawValue) split)"
         let digits = (0..<10).map(String.init)
         let pairs = fig[0, 0]
         pairs.heatmap(table.values.map { $0.map { $0 ?? .nan } }, colormap: .viridis, annotate: true, format: "%.3f",
-                      label: "L*", rowLabels: digits, columnLabels: digits)
+                      label: Self.pairTable.label, rowLabels: digits, columnLabels: digits)
         pairs.xLabel = "Digit"
         pairs.yLabel = "Digit"
         pairs.title = "Minimum linear error L* per pair"
         let averages = Style.normalisedByMax(table.digitAverages)
         let perDigit = fig[0, 1]
         perDigit.heatmap(averages.map { [$0] }, colormap: .viridis, annotate: true, format: "%.2f",
-                         label: "average L* / max", rowLabels: digits, columnLabels: ["avg"])
+                         label: Self.digitAverages.label, rowLabels: digits, columnLabels: ["avg"])
         perDigit.yLabel = "Digit"
         perDigit.title = "Easiest first: " + table.easiestFirst.map(String.init).joined(separator: ", ")
         return fig

@@ -1,10 +1,11 @@
+import Engagement
+import FigureKit
 import Render
 import WorkbenchKit
 
 /// Figure 19 (App. H.1.1, K.5): category assimilation with the restricted gain model (neuron
 /// basis: one gain per output neuron, G1 = 0).
 struct NeuronBasisFigure: PaperFigure {
-    let id = "fig19"
     let number = 19
     let title = "Category assimilation with the neuron basis"
     let caption = """
@@ -13,9 +14,9 @@ struct NeuronBasisFigure: PaperFigure {
         seeds); (c), (d) the optimal coefficients ν_c(t) per digit and per hierarchy node (coloured by level). The \
         order of engagement resembles Fig. 4's, with a smaller effect on the loss (the gain also changes the error).
         """ + " " + DatasetNotes.semanticWithoutBias
-    let requiredExperiments = ["category-neuron-basis", "category-neuron-basis-semantic"]
-    let mnist = SeededRuns.make("category-neuron-basis", [:])
-    let semantic = SeededRuns.make("category-neuron-basis-semantic", [:])
+    let requiredExperiments = [EngagementNames.categoryNeuronBasis, EngagementNames.categoryNeuronBasisSemantic]
+    let mnist = SeededRuns.make(EngagementNames.categoryNeuronBasis)
+    let semantic = SeededRuns.make(EngagementNames.categoryNeuronBasisSemantic)
 
     func runs(_ c: PlanContext) -> [RunRequest] { mnist.requests(c) + semantic.requests(c) }
 
@@ -29,7 +30,7 @@ struct NeuronBasisFigure: PaperFigure {
             Claim("(a, b) control improves the loss: L_B(t) - L_C(t) stays >= 0 (within 1% of its peak) and its peak is positive") { n in
                 var parts: [String] = [], ok = true
                 for (panel, name) in [("a", "MNIST"), ("b", "semantic")] {
-                    let d = try n.column("\(panel)_line_y"), peak = d.max()!, low = d.min()!
+                    let d = try n.y(EngagementPanels.improvementLine(panel: panel)), peak = d.max()!, low = d.min()!
                     ok = ok && peak > 0 && low >= -0.01 * peak
                     parts.append("\(name): min \(Measure.text(low)), peak \(Measure.text(peak))")
                 }
@@ -40,7 +41,7 @@ struct NeuronBasisFigure: PaperFigure {
             // whole run mixes the two (hard digits stay engaged longest), so each has its own claim.
             Claim("(c) the easiest digits (App. K.5, Fig. 18) are engaged most at the start: the mean ν_c over the first 5% of the run ranks the digits by ease") { n in
                 let early = try (0..<10).map { d -> Double in
-                    let v = try n.column("c_\(d)_y")
+                    let v = try n.y(EngagementPanels.coefficientLine(panel: "c", member: String(d)))
                     return Measure.mean(Array(v.prefix(max(1, v.count / 20))))
                 }
                 let rho = Measure.spearman(early, Self.ease)
@@ -51,7 +52,7 @@ struct NeuronBasisFigure: PaperFigure {
             Claim("(c) then harder ones: the centre in time of ν_c(t) comes later for harder digits",
                   paperOnly: "the quick run (1500 steps) ends before the control releases the digits; paper preset: Spearman 0.81") { n in
                 let centres = try (0..<10).map { d -> Double in
-                    let v = try n.column("c_\(d)_y")
+                    let v = try n.y(EngagementPanels.coefficientLine(panel: "c", member: String(d)))
                     return Measure.timeCentre(v.map { max($0, 0) }) / Double(v.count)
                 }
                 let rho = Measure.spearman(centres, Self.ease.map { -$0 })
@@ -60,7 +61,7 @@ struct NeuronBasisFigure: PaperFigure {
             },
             Claim("(d) semantic: engagement moves from the root level down, each level released after the one above") { n in
                 let release = try (0..<4).map { level -> Double in
-                    let v = try n.column("d_level_\(level)_y"), peak = v.max()!
+                    let v = try n.y(EngagementPanels.levelLine(panel: "d", level: level)), peak = v.max()!
                     let top = Measure.argmax(v)
                     return Double(v[top...].firstIndex { $0 < peak / 2 } ?? v.count)
                 }
@@ -72,14 +73,14 @@ struct NeuronBasisFigure: PaperFigure {
 
     func draw(_ inputs: FigureInputs) throws -> Figure {
         let c = inputs.context
-        let fig = Style.figure(rows: 2, cols: 2, title: "Figure 19: " + title)
+        let fig = Style.figure(rows: 2, cols: 2, title: "\(heading): " + title)
         let m = try inputs.runs(mnist.requests(c)), s = try inputs.runs(semantic.requests(c))
         try EngagementPanels.improvement(fig[0, 0], m)
         fig[0, 0].title = "MNIST"
         try EngagementPanels.improvement(fig[0, 1], s)
         fig[0, 1].title = "Semantic"
-        try EngagementPanels.coefficients(fig[1, 0], m, prefix: "nu_", yLabel: "ν_{c}(t)")
-        try EngagementPanels.coefficients(fig[1, 1], s, prefix: "nu_", yLabel: "ν_{c}(t)")
+        try EngagementPanels.coefficients(fig[1, 0], m, EngagementNames.neuronBasisCoefficients, yLabel: "ν_{c}(t)")
+        try EngagementPanels.coefficients(fig[1, 1], s, EngagementNames.neuronBasisCoefficients, yLabel: "ν_{c}(t)")
         return fig
     }
 }

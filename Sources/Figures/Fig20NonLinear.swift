@@ -1,10 +1,11 @@
+import FigureKit
+import GainModulation
 import Render
 import WorkbenchKit
 
 /// Figure 20 (App. I, K.6): gain modulation of a tanh network through its Taylor-approximated
 /// dynamics, checked against SGD on the real network.
 struct NonLinearFigure: PaperFigure {
-    let id = "fig20"
     let number = 20
     let title = "Learning effort in a non-linear (tanh) network"
     let caption = """
@@ -19,27 +20,35 @@ struct NonLinearFigure: PaperFigure {
         network (mean over SGD runs from the same initial weights), one colour per weight: the 8 weights of each \
         layer that change most in the baseline, with their gains in (i, j).
         """
-    let requiredExperiments = ["non-linear"]
+    let requiredExperiments = [GainModulationNames.nonLinear]
 
-    func runs(_ c: PlanContext) -> [RunRequest] { [RunRequest("non-linear", preset: c.preset.rawValue, ["traced": "8"])] }
+    func runs(_ c: PlanContext) -> [RunRequest] { [RunRequest(GainModulationNames.nonLinear, preset: c.preset.rawValue, [.set(.traced, 8)])] }
 
     func parameterNotes(_ c: PlanContext) -> [String] {
-        ["non-linear `\(c.preset.rawValue)` preset (Table 5, non-linear column), the 8 weights per layer that change most are traced (approximation and SGD); the SGD runs' loss is measured on a fixed evaluation sample (eval_examples = 1024)"]
+        ["\(GainModulationNames.nonLinear) `\(c.preset.rawValue)` preset (Table 5, non-linear column), the 8 weights per layer that change most are traced (approximation and SGD); the SGD runs' loss is measured on a fixed evaluation sample (eval_examples = 1024)"]
     }
+
+    /// The lines of (a) and (e) the claims read, as drawn: the approximation's per role and SGD's.
+    static func approximation(_ panel: String, _ role: Role) -> DrawnSeries { DrawnSeries(panel: panel, label: Style.label(role)) }
+    static func sgd(_ panel: String, _ role: Role) -> DrawnSeries { DrawnSeries(panel: panel, label: Style.label(role) + " SGD") }
+    /// What a traced weight's lines in (c, d, g, h) add to its column name: the approximation's
+    /// and SGD's, and the ends of their y columns.
+    static let approxTag = " approx", sgdTag = " SGD"
+    static let approxEnd = DrawnSeries(panel: "", label: approxTag).y, sgdEnd = DrawnSeries(panel: "", label: sgdTag).y
 
     func claims(_ c: PlanContext) -> [Claim] {
         [
             Claim("(a) the control found on the approximation also improves SGD training of the real tanh network: the loss summed over the run is lower with control, in SGD as in the approximation") { n in
-                let approx = (Measure.sum(try n.column("a_baseline_y")), Measure.sum(try n.column("a_control_y")))
-                let sgd = (Measure.sum(try n.column("a_baseline_sgd_y")), Measure.sum(try n.column("a_control_sgd_y")))
+                let approx = (Measure.sum(try n.y(Self.approximation("a", .baseline))), Measure.sum(try n.y(Self.approximation("a", .control))))
+                let sgd = (Measure.sum(try n.y(Self.sgd("a", .baseline))), Measure.sum(try n.y(Self.sgd("a", .control))))
                 return ClaimOutcome(sgd.1 < sgd.0 && approx.1 < approx.0,
                                     "sum of L, control vs baseline: SGD \(Measure.text(sgd.1)) vs \(Measure.text(sgd.0)); approximation \(Measure.text(approx.1)) vs \(Measure.text(approx.0))")
             },
             Claim("(c, d, g, h) early in training (small weights: tanh near linear) the approximated weights track SGD's: at 10% of the run their mean gap is under 10% of the largest |W| and smaller than at the end") { n in
                 var early: [Double] = [], late: [Double] = [], scale = 0.0
                 for panel in ["c", "d", "g", "h"] {
-                    for name in n.names where name.hasPrefix(panel + "_w") && name.hasSuffix("_approx_y") {
-                        let a = try n.column(name), s = try n.column(String(name.dropLast("_approx_y".count)) + "_sgd_y")
+                    for name in n.names(inPanel: panel) where name.hasSuffix(Self.approxEnd) {
+                        let a = try n.column(name), s = try n.column(String(name.dropLast(Self.approxEnd.count)) + Self.sgdEnd)
                         let i = a.count / 10
                         early.append(abs(a[i] - s[i])); late.append(abs(a.last! - s.last!))
                         scale = max(scale, a.map(abs).max()!, s.map(abs).max()!)
@@ -51,13 +60,13 @@ struct NonLinearFigure: PaperFigure {
                                     "mean |W_approx - W_SGD| over \(early.count) weights: \(Measure.text(e)) at 10% of the run, \(Measure.text(l)) at the end; largest |W| \(Measure.text(scale))")
             },
             Claim("(e) with control the weights are sparser: lower final L1 than the baseline's, in the approximation and in SGD") { n in
-                let approx = (try n.column("e_baseline_y").last!, try n.column("e_control_y").last!)
-                let sgd = (try n.column("e_baseline_sgd_y").last!, try n.column("e_control_sgd_y").last!)
+                let approx = (try n.y(Self.approximation("e", .baseline)).last!, try n.y(Self.approximation("e", .control)).last!)
+                let sgd = (try n.y(Self.sgd("e", .baseline)).last!, try n.y(Self.sgd("e", .control)).last!)
                 return ClaimOutcome(approx.1 < approx.0 && sgd.1 < sgd.0,
                                     "final L1, control vs baseline: approximation \(Measure.text(approx.1)) vs \(Measure.text(approx.0)); SGD \(Measure.text(sgd.1)) vs \(Measure.text(sgd.0))")
             },
             Claim("(i, j) most control is exerted early: the mean |G| of the traced gains over the first quarter of the run is at least 3x that over the last half") { n in
-                let gains = try n.names.filter { ($0.hasPrefix("i_") || $0.hasPrefix("j_")) && $0.hasSuffix("_y") }.map { try n.column($0) }
+                let gains = try (n.yColumns(inPanel: "i") + n.yColumns(inPanel: "j")).map { try n.column($0) }
                 guard let steps = gains.map(\.count).min(), steps > 0 else { return ClaimOutcome(false, "no gains in (i, j)") }
                 let g = (0..<steps).map { i in gains.reduce(0) { $0 + abs($1[i]) } / Double(gains.count) }
                 let ratio = Measure.meanAbs(g, 0..<steps / 4) / Measure.meanAbs(g, steps / 2..<steps)
@@ -68,60 +77,66 @@ struct NonLinearFigure: PaperFigure {
 
     func draw(_ inputs: FigureInputs) throws -> Figure {
         let run = try inputs.run(runs(inputs.context)[0])
-        let fig = Style.figure(rows: 2, cols: 5, title: "Figure 20: " + title)
-        let eta = try run.parameter("eta")
-        for (k, quantity) in ["loss", "reward"].enumerated() {
+        let fig = Style.figure(rows: 2, cols: 5, title: "\(heading): " + title)
+        let eta = try run.parameter(.eta)
+        for (k, quantity) in [RunColumns.loss, RunColumns.reward].enumerated() {
             let ax = fig[0, k]
-            for (suffix, color, name) in [("baseline", Style.baseline, "Baseline"), ("control", Style.control, "Control")] {
-                ax.line(try run.column("\(quantity)_\(suffix)"), label: name, color: color, width: Style.lineWidth)
+            for (role, color, _) in Style.roles {
+                ax.line(try run.column(quantity, role), label: Self.approximation("", role).label, color: color, width: Style.lineWidth)
             }
-            for (suffix, color, name) in [("baseline", Style.baseline, "Baseline"), ("control", Style.control, "Control")] {
-                let (mean, std) = try Style.sgdMeanStd([run], "sgd_eval_loss", suffix: "_" + suffix)
-                let cost = try run.column("cost_" + suffix)
+            for (role, color, _) in Style.roles {
+                let (mean, std) = try Style.sgdMeanStd([run], GainModulationNames.sgdEvalLoss, role)
+                let cost = try run.column(RunColumns.cost, role)
                 // v = -eta L - C for SGD too, with the same control cost: its spread is eta times L's.
-                if quantity == "loss" {
-                    Style.sgdOverlay(ax, mean: mean, std: std, label: name + " SGD", color: color)
+                if quantity == RunColumns.loss {
+                    Style.sgdOverlay(ax, mean: mean, std: std, label: Self.sgd("", role).label, color: color)
                 } else {
                     Style.sgdOverlay(ax, mean: zip(mean, cost).map { -eta * $0 - $1 }, std: std.map { eta * $0 },
-                                     label: name + " SGD", color: color)
+                                     label: Self.sgd("", role).label, color: color)
                 }
             }
             ax.xLabel = Style.taskTime
-            ax.yLabel = quantity == "loss" ? "Loss L(t)" : "Instant net reward v(t)"
+            ax.yLabel = quantity == RunColumns.loss ? "Loss L(t)" : "Instant net reward v(t)"
         }
         // Each weight's lines are named in the CSV (c_w1_3_approx_y, c_w1_3_sgd_y); the panel shows no
         // legend (one entry per weight would hide it), its title says which style is which.
-        func weights(_ ax: Axes, layer: String, suffix: String) throws {
-            for (j, c) in run.columns(prefix: "w\(layer)_", suffix: "_" + suffix).enumerated() {
-                let weight = String(c.name.dropLast(suffix.count + 1))
-                ax.line(c.values, label: weight + " approx", color: Color.C(j), width: 1.5)
-                ax.line(try run.column("sgd_\(weight)_mean_" + suffix), label: weight + " SGD", color: Color.C(j),
+        func weights(_ ax: Axes, layer: Int, _ role: Role) throws {
+            let family = TwoLayerColumnNames.weights(layer: layer)
+            for (j, member) in run.members(of: family, role).enumerated() {
+                let weight = family.member(member)
+                ax.line(try run.column(weight, role), label: weight.stem + Self.approxTag, color: Color.C(j), width: 1.5)
+                ax.line(try run.column(SGDColumns(of: weight).mean, role), label: weight.stem + Self.sgdTag, color: Color.C(j),
                         width: 1.5, style: .dashed)
             }
             ax.showLegend = false
             ax.title = "solid: approx., dashed: SGD"
             ax.xLabel = Style.taskTime
-            ax.yLabel = "W_{\(layer)}(t), \(suffix)"
+            ax.yLabel = "W_{\(layer)}(t), \(role.rawValue)"
         }
-        try weights(fig[0, 2], layer: "1", suffix: "baseline")
-        try weights(fig[0, 3], layer: "2", suffix: "baseline")
+        try weights(fig[0, 2], layer: 1, .baseline)
+        try weights(fig[0, 3], layer: 2, .baseline)
         let l1 = fig[0, 4], l2 = fig[1, 0]
-        for (ax, column, name) in [(l1, "weight_l1", "L1"), (l2, "weight_l2", "L2")] {
-            ax.line(try run.column(column + "_baseline"), label: "Baseline", color: Style.baseline, width: Style.lineWidth)
-            ax.line(try run.column(column + "_control"), label: "Control", color: Style.control, width: Style.lineWidth)
-            for (suffix, color, label) in [("baseline", Style.baseline, "Baseline"), ("control", Style.control, "Control")] {
-                let (mean, std) = try Style.sgdMeanStd([run], "sgd_" + column, suffix: "_" + suffix)
-                Style.sgdOverlay(ax, mean: mean, std: std, label: label + " SGD", color: color)
+        for (ax, column, replay, name) in [(l1, TwoLayerColumnNames.weightL1, GainModulationNames.sgdWeightL1, "L1"),
+                                           (l2, TwoLayerColumnNames.weightL2, GainModulationNames.sgdWeightL2, "L2")] {
+            for (role, color, _) in Style.roles {
+                ax.line(try run.column(column, role), label: Self.approximation("", role).label, color: color, width: Style.lineWidth)
+            }
+            for (role, color, _) in Style.roles {
+                let (mean, std) = try Style.sgdMeanStd([run], replay, role)
+                Style.sgdOverlay(ax, mean: mean, std: std, label: Self.sgd("", role).label, color: color)
             }
             ax.xLabel = Style.taskTime
             ax.yLabel = "\(name) norm of the weights"
         }
-        try weights(fig[1, 1], layer: "1", suffix: "control")
-        try weights(fig[1, 2], layer: "2", suffix: "control")
-        for (k, layer) in ["1", "2"].enumerated() {
+        try weights(fig[1, 1], layer: 1, .control)
+        try weights(fig[1, 2], layer: 2, .control)
+        for (k, layer) in [1, 2].enumerated() {
             let ax = fig[1, 3 + k]
-            for (j, c) in run.columns(prefix: "g\(layer)_", suffix: "_control").enumerated() where !c.name.contains("rms") {
-                ax.line(c.values, label: c.name, color: Color.C(j), width: 1.5)
+            let family = TwoLayerColumnNames.gains(layer: layer)
+            // Colours count the layer's RMS column too (it comes first), as they always have.
+            for (j, gain) in run.members(of: family, .control).map(family.member).enumerated()
+            where gain != TwoLayerColumnNames.gainRMS(layer: layer) {
+                ax.line(try run.column(gain, .control), label: gain.control.text, color: Color.C(j), width: 1.5)
             }
             ax.showLegend = false
             ax.xLabel = Style.taskTime

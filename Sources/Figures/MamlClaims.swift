@@ -1,13 +1,15 @@
+import FigureKit
 import Foundation
 
 /// The multi-step MAML findings checked on Figs. 3, 6 and 7 (App. F.1).
 enum MamlClaims {
-    /// Figs. 3a / 6l: the one-step loss against K (a line `<panel>_<series>_x/_y`) dips below
-    /// standard MAML's (K = 1) when a few steps are optimised and rises above it again past ~180 steps.
-    static func oneStepDip(panel: String, series: String) -> Claim {
-        Claim("(\(panel)) the one-step loss first falls when a few steps are optimised (minimum at 1 < K ≤ 80, below K = 1's), "
-              + "and rises again, above K = 1's, past ~180 steps") { n in
-            let k = try n.column("\(panel)_\(series)_x"), loss = try n.column("\(panel)_\(series)_y")
+    /// Figs. 3a / 6l: the one-step loss against K (a drawn line) dips below standard MAML's (K = 1)
+    /// when a few steps are optimised and rises above it again past ~180 steps.
+    static func oneStepDip(_ line: DrawnSeries) -> Claim {
+        let panel = line.panel
+        return Claim("(\(panel)) the one-step loss first falls when a few steps are optimised (minimum at 1 < K ≤ 80, below K = 1's), "
+                     + "and rises again, above K = 1's, past ~180 steps") { n in
+            let k = try n.x(line), loss = try n.y(line)
             guard k.count == loss.count, let first = k.firstIndex(of: 1) else {
                 return ClaimOutcome(false, "no K = 1 point in (\(panel))")
             }
@@ -28,13 +30,17 @@ enum MamlClaims {
         return zip(v, v.dropFirst()).allSatisfy { $1 <= $0 * (1 + slack) } && last < 0.95 * first
     }
 
-    /// Fig. 7c: -V / max against control iterations (family `<panel>_k_<K>`): K = 1 converges on a
+    /// The colorbar name of the line families over K (Figs. 3b, 6, 7b-c).
+    static let kFamily = "K"
+
+    /// Fig. 7c: -V / max against control iterations (a drawn family over K): K = 1 converges on a
     /// plateau (over its last half it never falls 2% below that half's median, and ends within 1% of
     /// it; Adam's brief upward spikes on the flat plateau are not leaving it) that larger K leave
     /// (fall 10% below it), sooner with larger K.
-    static func plateau(panel: String) -> Claim {
-        Claim("(\(panel)) K = 1 converges on a plateau that larger K leave, sooner with larger K") { n in
-            let family = try n.family("\(panel)_k")
+    static func plateau(_ curves: DrawnSeries) -> Claim {
+        let panel = curves.panel
+        return Claim("(\(panel)) K = 1 converges on a plateau that larger K leave, sooner with larger K") { n in
+            let family = try n.family(curves)
             guard let one = family.first, one.parameter == 1, family.count > 2 else {
                 return ClaimOutcome(false, "no K = 1 curve and at least two larger K in (\(panel))")
             }

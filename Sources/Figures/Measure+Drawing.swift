@@ -1,3 +1,4 @@
+import FigureKit
 import Foundation
 
 /// Measures the gain-modulation figures' claims are written with (Figs. 5, 11-17, 20, 21).

@@ -1,3 +1,4 @@
+import FigureKit
 import Foundation
 
 /// Measures for the claims of the meta-learning and engagement figures (3, 4, 6, 7, 8).
@@ -5,7 +6,7 @@ extension Measure {
     /// Centre in time of a curve's excess over its final value, as a fraction of the run:
     /// sum_t t max(v_t - v_end, 0) / sum_t max(v_t - v_end, 0) / n. When a task or class is
     /// engaged early and released later, this is early; sustained late engagement moves it later.
-    public static func engagementCentre(_ v: [Double]) -> Double {
+    static func engagementCentre(_ v: [Double]) -> Double {
         guard let end = v.last, v.count > 1 else { return .nan }
         var weight = 0.0, moment = 0.0
         for (t, x) in v.enumerated() where x > end {
@@ -16,11 +17,11 @@ extension Measure {
     }
 
     /// Mean of the values from fraction `from` to fraction `to` of the run (NaN skipped).
-    public static func window(_ v: [Double], from: Double, to: Double) -> [Double] {
+    static func window(_ v: [Double], from: Double, to: Double) -> [Double] {
         let a = Int(Double(v.count) * from), b = max(a + 1, Int(Double(v.count) * to))
         return Array(v[min(a, v.count)..<min(b, v.count)])
     }
 
     /// Index of the smallest value.
-    public static func argmin(_ v: [Double]) -> Int { v.indices.min { v[$0] < v[$1] } ?? 0 }
+    static func argmin(_ v: [Double]) -> Int { v.indices.min { v[$0] < v[$1] } ?? 0 }
 }

@@ -1,4 +1,6 @@
+import FigureKit
 import Render
+import TaskSwitch
 import WorkbenchKit
 
 /// Figure 5(e-g): the task-switch meta-task, drawn in a row of Figure 5.
@@ -12,9 +14,12 @@ enum TaskSwitchPanels {
         task to the next (every other marker), not from each switch to the next.
         """
 
+    /// Panel (f)'s losses at the switches, as drawn and read by `switchClaim`.
+    static let switchLosses = Style.baselineVsControlLines(panel: "f")
+
     /// Fig. 5f (Sec. 6 "Task Switch"): each switch costs less with control, and less as switches repeat.
     static let switchClaim = Claim("(f) control's loss at each switch is below the baseline's and falls from one switch into the same task to the next") { n in
-        let b = try n.column("f_baseline_y"), c = try n.column("f_control_y")
+        let b = try n.y(TaskSwitchPanels.switchLosses.baseline), c = try n.y(TaskSwitchPanels.switchLosses.control)
         let below = zip(b, c).allSatisfy { $1 < $0 }
         let intoB = Measure.alternate(c, from: 0), intoA = Measure.alternate(c, from: 1)
         let falls = Measure.decreasing(intoB) && Measure.decreasing(intoA)
@@ -24,33 +29,33 @@ enum TaskSwitchPanels {
 
     static func draw(_ fig: Figure, row: Int, _ records: [RunRecord]) throws {
         let full = fig[row, 0]
-        try Style.baselineVsControl(full, records, column: "loss", yLabel: "Loss L(t)")
+        try Style.baselineVsControl(full, records, column: RunColumns.loss, yLabel: "Loss L(t)")
         full.title = "Task switch"
 
         let atSwitch = fig[row, 1]
-        let switchSteps = try records[0].array("switch_steps")
-        for (suffix, color, name) in [("baseline", Style.baseline, "Baseline"), ("control", Style.control, "Control")] {
-            let values = Style.meanStd(try records.map { try $0.array("loss_at_switch_" + suffix) }).mean
+        let switchSteps = try records[0].array(TaskSwitchNames.switchSteps)
+        for (role, color, name) in Style.roles {
+            let values = Style.meanStd(try records.map { try $0.array(TaskSwitchNames.lossAtSwitch[role]) }).mean
             atSwitch.line(switchSteps, values, label: name, color: color, width: Style.lineWidth, marker: .circle)
         }
-        let cost = Style.meanStd(try records.map { try $0.array("cost_normalised_at_switch_control") }).mean
+        let cost = Style.meanStd(try records.map { try $0.array(TaskSwitchNames.costNormalisedAtSwitch.control) }).mean
         atSwitch.line(switchSteps, cost, label: "C / max C", color: Color.C(2), width: Style.lineWidth, marker: .square)
         atSwitch.xLabel = "Switch time"
         atSwitch.yLabel = "L at switch; normalised C"
 
         let zoom = fig[row, 2]
         guard switchSteps.count >= 2 else {
-            throw WorkbenchError("task-switch run \(records[0].request) has fewer than two switches; nothing to zoom on")
+            throw WorkbenchError("run \(records[0].request) has fewer than two switches; nothing to zoom on")
         }
         let a = Int(switchSteps[switchSteps.count - 2]), b = Int(switchSteps[switchSteps.count - 1])
         let pad = max((b - a) / 9, 1)
-        let window = max(a - pad, 0)..<min(b + pad, try records[0].column("loss_baseline").count)
+        let window = max(a - pad, 0)..<min(b + pad, try records[0].column(RunColumns.loss, .baseline).count)
         let x = window.map(Double.init)
-        for (suffix, color, name) in [("baseline", Style.baseline, "Baseline"), ("control", Style.control, "Control")] {
-            let mean = Style.meanStd(try records.map { try $0.column("loss_" + suffix) }).mean
+        for (role, color, name) in Style.roles {
+            let mean = Style.meanStd(try records.map { try $0.column(RunColumns.loss, role) }).mean
             zoom.line(x, Array(mean[window]), label: name, color: color, width: Style.lineWidth)
         }
-        let c = Style.meanStd(try records.map { try $0.column("cost_normalised_control") }).mean
+        let c = Style.meanStd(try records.map { try $0.column(TaskSwitchNames.costNormalised, .control) }).mean
         zoom.line(x, Array(c[window]), label: "C / max C", color: Color.C(2), width: Style.lineWidth)
         zoom.xLabel = Style.taskTime
         zoom.yLabel = "Loss L(t) (zoom)"

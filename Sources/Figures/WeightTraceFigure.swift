@@ -1,27 +1,31 @@
+import FigureKit
+import GainModulation
 import Render
+import TaskSwitch
 import WorkbenchKit
 
 /// Figures 13-15: individual weights of W1 and W2 (baseline solid, control dashed) and the
 /// gains G1, G2 acting on them, one colour per weight, from the first seed's run.
 struct WeightTraceFigure: PaperFigure {
     let number: Int
-    let experiment: String
+    let experiment: ExperimentName
     let source: SeededRuns
     let datasetName: String
     /// Share of the run shown on the time axis, when everything happens early (Fig. 13).
     var window: Double? = nil
-    var id: String { "fig\(number)" }
+    /// The runs switch between two tasks (the task-switch experiment): switch lines and claims.
+    var acrossSwitches = false
     var title: String { "Weights and gains through training, \(datasetName)" }
-    var requiredExperiments: [String] { [experiment] }
+    var requiredExperiments: [ExperimentName] { [experiment] }
 
-    static let gaussian = WeightTraceFigure(number: 13, experiment: "effort-allocation", source: GainRuns.effort("gaussian"),
+    static let gaussian = WeightTraceFigure(number: 13, experiment: GainModulationNames.effortAllocation, source: GainRuns.effort(.gaussian),
                                             datasetName: "correlated Gaussian task", window: GainRuns.gaussianWindow)
-    static let semantic = WeightTraceFigure(number: 14, experiment: "effort-allocation", source: GainRuns.effort("semantic"),
+    static let semantic = WeightTraceFigure(number: 14, experiment: GainModulationNames.effortAllocation, source: GainRuns.effort(.semantic),
                                             datasetName: "semantic hierarchy task")
-    static let mnist = WeightTraceFigure(number: 15, experiment: "effort-allocation", source: GainRuns.effort("mnist"),
+    static let mnist = WeightTraceFigure(number: 15, experiment: GainModulationNames.effortAllocation, source: GainRuns.effort(.mnist),
                                          datasetName: "MNIST (1 vs 3) task")
-    static let taskSwitch = WeightTraceFigure(number: 17, experiment: "task-switch", source: GainRuns.taskSwitch,
-                                              datasetName: "task switches")
+    static let taskSwitch = WeightTraceFigure(number: 17, experiment: TaskSwitchNames.taskSwitch, source: GainRuns.taskSwitch,
+                                              datasetName: "task switches", acrossSwitches: true)
 
     var caption: String {
         """
@@ -29,33 +33,41 @@ struct WeightTraceFigure: PaperFigure {
         first seed. (a) first-layer weights W1(t), baseline solid and control dashed; (b) second-layer weights W2(t); \
         (c) first-layer gains G1(t); (d) second-layer gains G2(t). Up to ten weights per layer: those that change \
         most in the baseline run (largest |W(T) - W(0)|); each colour is one weight, matching between weight and gain \
-        panels\(experiment == "task-switch" ? "; dotted grey lines mark the task switches" : ""). With control a few weights grow larger than any in the baseline while the rest stay nearer zero\
-        \(experiment == "task-switch" ? "; the gains act at the task switches" : "; the gains act early in learning").\
+        panels\(acrossSwitches ? "; dotted grey lines mark the task switches" : ""). With control a few weights grow larger than any in the baseline while the rest stay nearer zero\
+        \(acrossSwitches ? "; the gains act at the task switches" : "; the gains act early in learning").\
         \(window.map { " Task time is shown over the first \(Int(($0 * 100).rounded()))% of the run (t ≤ \(Int(($0 * 80).rounded())) of the paper's 80): the weights and gains are flat afterwards (the data CSV holds the whole run)." } ?? "")
         """ + (number == 14 ? " " + DatasetNotes.semanticWithoutBias : "")
     }
 
     func claims(_ c: PlanContext) -> [Claim] {
         let amplified = Claim("(a, b) with control a few weights are amplified and the rest stay nearer zero: over the traced weights of both layers, the largest final |W| is larger and the median final |W| smaller than in the baseline") { n in
-            var finals: [String: [Double]] = ["baseline": [], "control": []]
+            var finals: [Role: [Double]] = [.baseline: [], .control: []]
             for panel in ["a", "b"] {
-                for name in n.names where name.hasPrefix(panel + "_w") && name.hasSuffix("_y") {
-                    let role = name.contains("_baseline_") ? "baseline" : "control"
+                for name in n.yColumns(inPanel: panel) {
+                    let role = name.hasSuffix(Self.roleEnd(.baseline)) ? Role.baseline : .control
                     finals[role]!.append(abs(try n.column(name).last!))
                 }
             }
-            let b = finals["baseline"]!, c = finals["control"]!
+            let b = finals[.baseline]!, c = finals[.control]!
             guard !b.isEmpty, b.count == c.count else { return ClaimOutcome(false, "traced weights: \(b.count) baseline, \(c.count) control") }
             let maxB = b.max()!, maxC = c.max()!, medB = Measure.median(b), medC = Measure.median(c)
             return ClaimOutcome(maxC > maxB && medC < medB,
                                 "final |W| over \(b.count) weights: largest \(Measure.text(maxC)) (control) vs \(Measure.text(maxB)) (baseline), median \(Measure.text(medC)) vs \(Measure.text(medB))")
         }
-        return [amplified, experiment == "task-switch" ? gainsAtSwitches : gainsEarly]
+        return [amplified, acrossSwitches ? gainsAtSwitches : gainsEarly]
     }
+
+    /// A traced weight's or gain's label: its column and the role ("w1_3 baseline"); and the end of
+    /// its y column in the data CSV ("_baseline_y").
+    static func traceLabel(_ column: TrajectoryColumn, _ role: Role) -> String { column.stem + " " + role.rawValue }
+    static func roleEnd(_ role: Role) -> String { DrawnSeries(panel: "", label: " " + role.rawValue).y }
+
+    /// The switch lines of (c), as drawn (one per switch; Render numbers the repeats `_x_2`, ...).
+    static let switchLines = DrawnSeries(panel: "c", label: "switch")
 
     /// Mean over traced gains of |G| step by step, panels (c) and (d) together.
     private func gainSize(_ n: FigureNumbers) throws -> [Double] {
-        let names = n.names.filter { ($0.hasPrefix("c_g") || $0.hasPrefix("d_g")) && $0.hasSuffix("_y") }
+        let names = n.yColumns(inPanel: "c") + n.yColumns(inPanel: "d")
         guard !names.isEmpty else { throw WorkbenchError("no traced gains in panels (c, d)") }
         let gains = try names.map { try n.column($0) }
         let steps = gains.map(\.count).min()!
@@ -73,7 +85,7 @@ struct WeightTraceFigure: PaperFigure {
     private var gainsAtSwitches: Claim {
         Claim("(c, d) the gains act at the task switches: the mean |G| of the traced gains is largest within 2% of the run around each switch, over the half-periods either side") { n in
             let g = try gainSize(n)
-            let switches = try n.names.filter { $0.hasPrefix("c_switch_x") }.map { Int(try n.column($0)[0]) }.sorted()
+            let switches = try n.names.filter { $0.hasPrefix(Self.switchLines.x) }.map { Int(try n.column($0)[0]) }.sorted()
             guard switches.count >= 2 else { return ClaimOutcome(false, "found \(switches.count) switch lines in (c)") }
             let period = switches[1] - switches[0], near = max(1, g.count / 50)
             let hits = switches.map { s -> Bool in
@@ -90,26 +102,27 @@ struct WeightTraceFigure: PaperFigure {
 
     func draw(_ inputs: FigureInputs) throws -> Figure {
         let run = try inputs.run(runs(inputs.context)[0])
-        let fig = Style.figure(rows: 2, cols: 2, title: "Figure \(number): " + title)
-        for (k, layer) in ["1", "2"].enumerated() {
+        let fig = Style.figure(rows: 2, cols: 2, title: "\(heading): " + title)
+        for (k, layer) in [1, 2].enumerated() {
             let weights = fig[0, k], gains = fig[1, k]
-            let traced = run.columns(prefix: "w\(layer)_", suffix: "_baseline").map { String($0.name.dropLast("_baseline".count)) }
+            let family = TwoLayerColumnNames.weights(layer: layer)
+            let traced = run.members(of: family, .baseline)
             guard !traced.isEmpty else {
-                throw WorkbenchError("run \(run.request) has no traced w\(layer)_* columns; set traced > 0")
+                throw WorkbenchError("run \(run.request) has no traced \(family.prefix)* columns; set traced > 0")
             }
             // Labels name the CSV columns (a_w1_3_baseline_y ...); the panels show no legend (one
             // entry per weight would hide them), the title says solid/dashed.
-            for (j, name) in traced.enumerated() {
-                let color = Color.C(j)
-                weights.line(try run.column(name + "_baseline"), label: name + " baseline", color: color, width: 1.5)
-                weights.line(try run.column(name + "_control"), label: name + " control", color: color, width: 1.5, style: .dashed)
-                let gain = "g" + name.dropFirst()
-                gains.line(try run.column(gain + "_control"), label: gain + " control", color: color, width: 1.5)
+            for (j, member) in traced.enumerated() {
+                let color = Color.C(j), weight = family.member(member)
+                weights.line(try run.column(weight, .baseline), label: Self.traceLabel(weight, .baseline), color: color, width: 1.5)
+                weights.line(try run.column(weight, .control), label: Self.traceLabel(weight, .control), color: color, width: 1.5, style: .dashed)
+                let gain = TwoLayerColumnNames.gains(layer: layer).member(member)
+                gains.line(try run.column(gain, .control), label: Self.traceLabel(gain, .control), color: color, width: 1.5)
             }
-            let steps = try run.column("loss_baseline").count
-            if experiment == "task-switch" {
-                for s in try run.array("switch_steps") {
-                    for ax in [weights, gains] { ax.vline(s, color: .gray, width: 0.8, style: .dotted, label: "switch") }
+            let steps = try run.column(RunColumns.loss, .baseline).count
+            if acrossSwitches {
+                for s in try run.array(TaskSwitchNames.switchSteps) {
+                    for ax in [weights, gains] { ax.vline(s, color: .gray, width: 0.8, style: .dotted, label: Self.switchLines.label) }
                 }
             }
             for ax in [weights, gains] {

@@ -17,7 +17,7 @@ extension Figure {
         for (i, axes) in panels.enumerated() {
             let p = panelName(i)
             for item in axes.items {
-                let s = "\(p)_\(CSV.slug(item.name))"
+                let s = dataSeriesName(panel: p, label: item.name)
                 switch item {
                 case .line(let l): add(s + "_x", num(l.x)); add(s + "_y", num(l.y))
                 case .band(let b): add(s + "_x", num(b.x)); add(s + "_lower", num(b.lower)); add(s + "_upper", num(b.upper))

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FigureKit
 import Figures
 import Foundation
 import Render
@@ -7,7 +8,7 @@ import WorkbenchKit
 struct FiguresCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "figures",
-        abstract: "Regenerate the paper's figures (Figs. 2-21) from cached or fresh runs.",
+        abstract: "Regenerate the paper's figures (Figs. 2-21), and the plugins' own, from cached or fresh runs.",
         discussion: """
             Runs are cached in OUT/runs/<experiment>-<hash> by their parameters and the code version, so \
             redrawing is instant and an interrupted regeneration resumes. With --shard K/N (or in a SLURM array \
@@ -19,7 +20,7 @@ struct FiguresCommand: ParsableCommand {
     @Option(name: .long, help: "Parameter preset: quick (minutes) or paper (Tables 1-5).")
     var preset: String = "quick"
 
-    @Option(name: .long, help: ArgumentHelp("Comma-separated figures to make, e.g. fig2,fig5 (default: all).", valueName: "figs"))
+    @Option(name: .long, help: ArgumentHelp("Comma-separated figures to make, e.g. fig2,fig5 or a plugin figure's id (default: all).", valueName: "figs"))
     var only: String?
 
     @Option(name: .long, help: "Output directory for the figures, index.md and the run cache.")
@@ -75,7 +76,7 @@ struct FiguresCommand: ParsableCommand {
             // any run starts, where every run reads it.
             let share = try MemoryBudget.current().shared(by: jobs)
             setenv(MemoryBudget.environmentVariable, String(share.bytes), 1)
-            let report = try regenerateFigures(registry: registry, options: options)
+            let report = try regenerateFigures(registry: registry, figures: try .paper(with: plugins), options: options)
             succeeded = dryRun ? report.skipped.isEmpty : report.succeeded
         }
         if !succeeded { throw ExitCode(1) }

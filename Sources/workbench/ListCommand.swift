@@ -14,8 +14,8 @@ struct ListCommand: ParsableCommand {
             guard verbose else { continue }
             for spec in e.parameters {
                 var line = "    \(spec.name)=\(spec.defaultValue)"
-                for preset in e.presets.keys.sorted() {
-                    if let v = e.presets[preset]?[spec.name] { line += "  [\(preset): \(v)]" }
+                for preset in Preset.allCases {
+                    if let v = e.presets.values(preset)[spec.name] { line += "  [\(preset.rawValue): \(v)]" }
                 }
                 print(line.padding(toLength: max(line.count, 44), withPad: " ", startingAt: 0) + "  \(spec.help)")
             }

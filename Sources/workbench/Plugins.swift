@@ -1,5 +1,6 @@
 import Bilevel
 import Engagement
+import FigureKit
 import GainModulation
 import LearningRule
 import Maml
@@ -7,11 +8,14 @@ import TaskSwitch
 import WorkbenchKit
 
 /// The plugin list: adding an intervention = its folder under Sources/Plugins and one line here.
-let registry = Registry([
-    GainModulationPlugin.experiments,
-    EngagementPlugin.experiments,
-    TaskSwitchPlugin.experiments,
-    MamlPlugin.experiments,
-    BilevelPlugin.experiments,
-    LearningRulePlugin.experiments,
-])
+/// Each plugin brings its experiments and any figures of its own (`WorkbenchPlugin`).
+let plugins: [any WorkbenchPlugin.Type] = [
+    GainModulationPlugin.self,
+    EngagementPlugin.self,
+    TaskSwitchPlugin.self,
+    MamlPlugin.self,
+    BilevelPlugin.self,
+    LearningRulePlugin.self,
+]
+
+let registry = Registry(plugins.map { $0.experiments })

@@ -13,8 +13,8 @@ final class EngagementBaselineTests: XCTestCase {
                 let run = try runExperiment(TaskEngagementExperiment(), options: RunOptions(
                     preset: "quick", overrides: [("mode", mode), ("beta", beta), ("steps", "200"), ("iterations", "1")],
                     mnistDirectory: dir))
-                let loss = run.column("loss_baseline")!, dt = run.parameters.double("learning_rate")
-                let gamma = run.parameters.double("gamma")
+                let loss = run.column("loss_baseline")!, dt = run.parameters[.learningRate]
+                let gamma = run.parameters[.gamma]
                 let discounted = loss.indices.reduce(0.0) { $0 - dt * pow(gamma, Double($1) * dt) * loss[$1] }
                 XCTAssertEqual(run.valueBaseline, discounted, accuracy: 1e-12 * abs(discounted), "\(mode), beta \(beta)")
                 XCTAssertEqual(run.column("cost_baseline")!.max(), 0, "\(mode), beta \(beta)")

@@ -52,8 +52,8 @@ final class EngagementGradientTests: XCTestCase {
         let a = try e.prepare(p, context: RunContext(seed: 1, mnistDirectory: dir))
         let b = try e.prepare(p, context: RunContext(seed: 2, mnistDirectory: dir))
         XCTAssertEqual(a.initialControl, a.baselineControl, "psi starts at exactly 1 by default")
-        _ = a.engine.value(a.baselineControl); let sa = Array(a.engine.states.prefix(20))
-        _ = b.engine.value(b.baselineControl); let sb = Array(b.engine.states.prefix(20))
+        let sa = Array(a.engine.rollout(a.baselineControl).initialState.prefix(20))
+        let sb = Array(b.engine.rollout(b.baselineControl).initialState.prefix(20))
         XCTAssertNotEqual(sa, sb)
         // An explicit perturbation is seeded.
         let q = try e.resolve(preset: "quick", overrides: [("steps", "5"), ("control_init_std", "0.001")])

@@ -1,5 +1,7 @@
 import Bilevel
 import Engagement
+@testable import FigureKit
+import Figures
 import Foundation
 import GainModulation
 import LearningRule
@@ -8,7 +10,6 @@ import Render
 import TaskSwitch
 import WorkbenchKit
 import XCTest
-@testable import Figures
 
 /// The figures' claim checks: how a verdict is reached, and that the quick preset reproduces every
 /// finding the captions state.
@@ -58,13 +59,15 @@ final class ClaimTests: XCTestCase {
         guard FileManager.default.fileExists(atPath: mnist) else { throw XCTSkip("no MNIST data at \(mnist)") }
         let out = NSTemporaryDirectory() + "claims-test-\(UUID().uuidString)"
         addTeardownBlock { try? FileManager.default.removeItem(atPath: out) }
-        let registry = Registry([GainModulationPlugin.experiments, EngagementPlugin.experiments, TaskSwitchPlugin.experiments,
-                                 MamlPlugin.experiments, BilevelPlugin.experiments, LearningRulePlugin.experiments])
+        // The CLI's plugin list: every plugin's experiments, and its figures after the paper's.
+        let plugins: [any WorkbenchPlugin.Type] = [GainModulationPlugin.self, EngagementPlugin.self, TaskSwitchPlugin.self,
+                                                   MamlPlugin.self, BilevelPlugin.self, LearningRulePlugin.self]
+        let figures = try FigureSet.paper(with: plugins)
         var lines: [String] = []
-        let report = try regenerateFigures(registry: registry, options: FiguresOptions(
+        let report = try regenerateFigures(registry: Registry(plugins.map { $0.experiments }), figures: figures, options: FiguresOptions(
             preset: .quick, only: nil, outDirectory: out, mnistDirectory: mnist, jobs: 2, log: { lines.append($0) }))
         XCTAssertTrue(report.succeeded, "\(report.failed) \(report.skipped)")
-        XCTAssertEqual(report.made.count, FigureCatalog.figures.count)
+        XCTAssertEqual(report.made.count, figures.figures.count)
         for made in report.made {
             XCTAssertFalse(made.claims.isEmpty, "\(made.id) declares no claims")
             for claim in made.claims where claim.verdict == .fail {

@@ -1,9 +1,10 @@
+@testable import FigureKit
+import Figures
 import Foundation
 import GainModulation
 import Render
 import WorkbenchKit
 import XCTest
-@testable import Figures
 
 /// Runs the figures pipeline end to end on a small subset (single-neuron and Gaussian runs:
 /// seconds in release) and checks the files, the cache, shards and skipped figures.
@@ -21,7 +22,7 @@ final class FiguresCommandTests: XCTestCase {
         var lines: [String] = []
         let options = FiguresOptions(preset: .quick, only: ["fig2", "13"], outDirectory: out, mnistDirectory: nil,
                                      jobs: 2, log: { lines.append($0) })
-        let first = try regenerateFigures(registry: registry, options: options)
+        let first = try regenerateFigures(registry: registry, figures: try .paper(), options: options)
         XCTAssertTrue(first.succeeded, "\(first.failed) \(first.skipped)")
         XCTAssertEqual(first.made.map(\.id), ["fig2", "fig13"])
         XCTAssertEqual(first.runsCached, 0)
@@ -42,14 +43,14 @@ final class FiguresCommandTests: XCTestCase {
         XCTAssertTrue(index.contains("## Figure 13:"))
         XCTAssertTrue(index.contains("(fig2.png)"))
 
-        let second = try regenerateFigures(registry: registry, options: options)
+        let second = try regenerateFigures(registry: registry, figures: try .paper(), options: options)
         XCTAssertTrue(second.succeeded)
         XCTAssertEqual(second.runsCached, first.runsPlanned)
         XCTAssertEqual(second.runsComputed, 0)
         XCTAssertEqual(second.made.count, 2)
 
         // A later call for one figure keeps the others in index.md.
-        _ = try regenerateFigures(registry: registry, options: FiguresOptions(preset: .quick, only: ["fig13"], outDirectory: out))
+        _ = try regenerateFigures(registry: registry, figures: try .paper(), options: FiguresOptions(preset: .quick, only: ["fig13"], outDirectory: out))
         let again = try String(contentsOfFile: "\(out)/index.md", encoding: .utf8)
         XCTAssertTrue(again.contains("## Figure 2:") && again.contains("## Figure 13:"))
     }
@@ -59,7 +60,7 @@ final class FiguresCommandTests: XCTestCase {
         var lines: [String] = []
         let options = FiguresOptions(preset: .quick, only: ["fig13"], outDirectory: out, mnistDirectory: nil,
                                      jobs: 1, log: { lines.append($0) })
-        let healthy = try regenerateFigures(registry: registry, options: options)
+        let healthy = try regenerateFigures(registry: registry, figures: try .paper(), options: options)
         XCTAssertEqual(healthy.made.first?.controlBelowBaseline, [], "the optimised control beats its baseline")
 
         // Make the cached run look like a stuck ascent: V_control below V_baseline.
@@ -71,7 +72,7 @@ final class FiguresCommandTests: XCTestCase {
         try JSONSerialization.data(withJSONObject: json).write(to: URL(fileURLWithPath: path))
 
         lines.removeAll()
-        let stuck = try regenerateFigures(registry: registry, options: options)
+        let stuck = try regenerateFigures(registry: registry, figures: try .paper(), options: options)
         XCTAssertEqual(stuck.runsCached, 1)
         XCTAssertEqual(stuck.made.first?.controlBelowBaseline.count, 1)
         XCTAssertTrue(lines.contains { $0.hasPrefix("fig13: warning: 1 run(s) end with a lower value than their baseline") }, "\(lines)")
@@ -82,7 +83,7 @@ final class FiguresCommandTests: XCTestCase {
     func testDryRunListsRunsWithoutComputingOrWriting() throws {
         let out = try temporaryDirectory()
         var lines: [String] = []
-        let report = try regenerateFigures(registry: registry, options: FiguresOptions(
+        let report = try regenerateFigures(registry: registry, figures: try .paper(), options: FiguresOptions(
             preset: .paper, only: ["fig13", "fig11"], outDirectory: out, dryRun: true, log: { lines.append($0) }))
         XCTAssertFalse(FileManager.default.fileExists(atPath: out))
         XCTAssertEqual(report.runsComputed, 0)
@@ -103,7 +104,7 @@ final class FiguresCommandTests: XCTestCase {
         var options = FiguresOptions(preset: .quick, only: ["fig13"], outDirectory: out, jobs: 1,
                                      log: { line in lock.lock(); lines.append(line); lock.unlock() })
         options.heartbeatSeconds = 0.05
-        let report = try regenerateFigures(registry: registry, options: options)
+        let report = try regenerateFigures(registry: registry, figures: try .paper(), options: options)
         XCTAssertTrue(report.succeeded)
         XCTAssertTrue(lines[0].contains("CPU estimated"), lines[0])
         for beat in lines where beat.hasPrefix("  running:") {
@@ -113,7 +114,7 @@ final class FiguresCommandTests: XCTestCase {
         }
 
         let experiment = try registry.experiment(named: "effort-allocation")
-        let request = RunRequest("effort-allocation", preset: "quick")
+        let request = RunRequest(GainModulationNames.effortAllocation, preset: "quick")
         let parameters = try experiment.resolve(preset: "quick", overrides: [])
         let run = PlannedRun(request: request, experiment: experiment, key: RunKey(request: request, parameters: parameters), size: 1)
         var said: [String] = []
@@ -136,7 +137,7 @@ final class FiguresCommandTests: XCTestCase {
         let out = try temporaryDirectory()
         var computed = 0, planned = 0
         for k in 1...2 {
-            let report = try regenerateFigures(registry: registry, options: FiguresOptions(
+            let report = try regenerateFigures(registry: registry, figures: try .paper(), options: FiguresOptions(
                 preset: .quick, only: ["fig10"], outDirectory: out, jobs: 1, shard: try Shard(index: k, count: 2)))
             XCTAssertTrue(report.succeeded)
             XCTAssertTrue(report.made.isEmpty, "shards only compute")
@@ -145,14 +146,14 @@ final class FiguresCommandTests: XCTestCase {
         }
         XCTAssertEqual(computed, planned)
         XCTAssertFalse(FileManager.default.fileExists(atPath: "\(out)/fig10.png"))
-        let final = try regenerateFigures(registry: registry, options: FiguresOptions(preset: .quick, only: ["fig10"], outDirectory: out))
+        let final = try regenerateFigures(registry: registry, figures: try .paper(), options: FiguresOptions(preset: .quick, only: ["fig10"], outDirectory: out))
         XCTAssertEqual(final.runsComputed, 0)
         XCTAssertEqual(final.made.map(\.id), ["fig10"])
     }
 
     func testMissingMNISTSkipsWithRemedyAndFails() throws {
         let out = try temporaryDirectory()
-        let report = try regenerateFigures(registry: registry, options: FiguresOptions(
+        let report = try regenerateFigures(registry: registry, figures: try .paper(), options: FiguresOptions(
             preset: .quick, only: ["fig18", "fig5"], outDirectory: out, mnistDirectory: out + "/no-such-dir"))
         XCTAssertFalse(report.succeeded)
         XCTAssertEqual(report.skipped.map(\.id).sorted(), ["fig18", "fig5"])
@@ -162,7 +163,7 @@ final class FiguresCommandTests: XCTestCase {
     }
 
     func testBadInputsAreOneLineErrors() {
-        XCTAssertThrowsError(try FigureCatalog.select(["fig99"])) { error in
+        XCTAssertThrowsError(try FigureSet.paper().select(["fig99"])) { error in
             XCTAssertTrue("\(error)".contains("fig99"))
         }
         XCTAssertThrowsError(try Shard(parsing: "3/2"))

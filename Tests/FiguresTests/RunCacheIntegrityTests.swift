@@ -1,8 +1,9 @@
+@testable import FigureKit
+import Figures
 import Foundation
 import GainModulation
 import WorkbenchKit
 import XCTest
-@testable import Figures
 
 /// A cached run that was cut, emptied or garbled is recomputed with one warning line, never drawn.
 final class RunCacheIntegrityTests: XCTestCase {
@@ -17,7 +18,7 @@ final class RunCacheIntegrityTests: XCTestCase {
     /// Draws Fig. 13 (one effort-allocation run) into `out`; returns the report and the log lines.
     private func draw(_ out: String) throws -> (FiguresReport, [String]) {
         var lines: [String] = []
-        let report = try regenerateFigures(registry: registry, options: FiguresOptions(
+        let report = try regenerateFigures(registry: registry, figures: try .paper(), options: FiguresOptions(
             preset: .quick, only: ["fig13"], outDirectory: out, jobs: 1, log: { lines.append($0) }))
         return (report, lines)
     }
@@ -117,7 +118,7 @@ final class RunCacheIntegrityTests: XCTestCase {
         let out = temporaryDirectory()
         _ = try draw(out)
         let folder = try runFolder(out)
-        let request = RunRequest("effort-allocation", preset: "quick")
+        let request = RunRequest(GainModulationNames.effortAllocation, preset: "quick")
         XCTAssertNoThrow(try RunRecord(request: request, folder: folder))
         let rows = try lines(of: "\(folder)/series.csv")
         try write(rows.prefix(3).joined(separator: "\n") + "\n", "\(folder)/series.csv")
@@ -130,7 +131,7 @@ final class RunCacheIntegrityTests: XCTestCase {
 
     func testEmptyOnlyListsAreRefusedNamingTheOption() {
         for only in [[""], ["", ""], ["fig2", " "], []] {
-            XCTAssertThrowsError(try FigureCatalog.select(only), "\(only)") { error in
+            XCTAssertThrowsError(try FigureSet.paper().select(only), "\(only)") { error in
                 let message = "\(error)"
                 XCTAssertTrue(message.hasPrefix("--only '"), message)
                 XCTAssertTrue(message.contains("expected comma-separated figures from fig2"), message)

@@ -1,8 +1,9 @@
+@testable import FigureKit
+import Figures
 import Foundation
 import GainModulation
 import WorkbenchKit
 import XCTest
-@testable import Figures
 
 final class RunKeyTests: XCTestCase {
     func key(_ request: RunRequest) throws -> RunKey {
@@ -11,7 +12,7 @@ final class RunKeyTests: XCTestCase {
     }
 
     func testKeyFollowsResolvedParametersAndSeed() throws {
-        let base = RunRequest("single-neuron", preset: "quick")
+        let base = RunRequest(GainModulationNames.singleNeuron, preset: "quick")
         XCTAssertEqual(try key(base), try key(base))
         XCTAssertNotEqual(try key(base).hash, try key(base.with(["gamma": "0.5"])).hash)
         XCTAssertNotEqual(try key(base).hash, try key(base.seed(1)).hash)
@@ -22,7 +23,7 @@ final class RunKeyTests: XCTestCase {
     /// An experiment that records new results bumps its output revision: runs cached before are
     /// recomputed; revision 0 keeps the keys made before revisions existed.
     func testOutputRevisionInvalidatesOnlyWhenBumped() throws {
-        let request = RunRequest("single-neuron", preset: "quick")
+        let request = RunRequest(GainModulationNames.singleNeuron, preset: "quick")
         let parameters = try SingleNeuronExperiment().resolve(preset: "quick", overrides: [])
         let plain = RunKey(request: request, parameters: parameters)
         XCTAssertEqual(plain, RunKey(request: request, parameters: parameters, revision: 0))

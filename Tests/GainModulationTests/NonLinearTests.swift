@@ -26,7 +26,7 @@ final class NonLinearTests: XCTestCase {
         }
         // V of the simulated runs: sum dt gamma^t (-eta L_sgd - C(g)).
         let p = run.parameters
-        let dt = p.double("learning_rate"), gamma = p.double("gamma")
+        let dt = p[.learningRate], gamma = p[.gamma]
         func simulatedValue(_ suffix: String) -> Double {
             let l = run.column("sgd_loss_mean_" + suffix)!, c = run.column("cost_" + suffix)!
             return (0..<l.count).reduce(0) { $0 + dt * pow(gamma, Double($1) * dt) * (-l[$1] - c[$1]) }
@@ -37,7 +37,7 @@ final class NonLinearTests: XCTestCase {
         // Fig. 20c-d, g-h: SGD traces the same weights as the approximation, from the same start,
         // and the traced weights are the ones that move.
         let traced = run.series.map(\.name).filter { ($0.hasPrefix("w1_") || $0.hasPrefix("w2_")) && $0.hasSuffix("_baseline") }
-        XCTAssertEqual(traced.count, 2 * run.parameters.int("traced"))
+        XCTAssertEqual(traced.count, 2 * run.parameters[.traced])
         for name in traced {
             let base = String(name.dropLast("_baseline".count))
             for suffix in ["_baseline", "_control"] {

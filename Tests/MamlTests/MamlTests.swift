@@ -26,8 +26,9 @@ final class MamlTests: XCTestCase {
         let e = MamlExperiment()
         let p = try e.resolve(preset: "quick", overrides: [("optimized_steps", "1")])
         let run = try e.prepare(p, context: RunContext(seed: 3, mnistDirectory: try mnistDirectory()))
-        let v = run.engine.value(run.initialControl)
-        let oneStep = run.extraResults(run.initialControl, run.initialControl)["one_step_loss_baseline"] as! Double
+        let start = run.engine.rollout(run.initialControl)
+        let oneStep = run.extraResults(start, start)["one_step_loss_baseline"] as! Double
+        let v = start.value
         XCTAssertEqual(v, -0.005 * oneStep, accuracy: 1e-12)
     }
 
@@ -83,8 +84,9 @@ final class MamlObjectiveTests: XCTestCase {
         for objective in MamlObjective.allCases {
             let p = try e.resolve(preset: "quick", overrides: [("optimized_steps", "1"), ("objective", objective.rawValue)])
             let run = try e.prepare(p, context: RunContext(seed: 3, mnistDirectory: try mnistDirectory()))
-            values[objective.rawValue] = run.engine.value(run.initialControl)
-            let extra = run.extraResults(run.initialControl, run.initialControl)
+            let start = run.engine.rollout(run.initialControl)
+            values[objective.rawValue] = start.value
+            let extra = run.extraResults(start, start)
             oneStep = extra["one_step_loss_baseline"] as! Double
             lossAtStart = (extra["eval_loss_mean_baseline"] as! [Double])[0]
         }

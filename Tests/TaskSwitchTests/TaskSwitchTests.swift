@@ -18,8 +18,8 @@ final class TaskSwitchTests: XCTestCase {
         let r1 = try e.prepare(p, context: RunContext(seed: 1, mnistDirectory: nil))
         let r2 = try e.prepare(p, context: RunContext(seed: 2, mnistDirectory: nil))
         XCTAssertNotEqual(r1.initialControl, r2.initialControl)
-        _ = r1.engine.value(r1.baselineControl); let s1 = r1.engine.states
-        _ = r2.engine.value(r2.baselineControl); let s2 = r2.engine.states
+        let s1 = r1.engine.rollout(r1.baselineControl).initialState
+        let s2 = r2.engine.rollout(r2.baselineControl).initialState
         XCTAssertNotEqual(Array(s1.prefix(10)), Array(s2.prefix(10)))
     }
 

@@ -14,22 +14,22 @@ struct BudgetedTwoLayerExperiment: Experiment {
         StandardParameters.specs(.init(steps: 3000, learningRate: 0.05, beta: 0.2, controlRate: 0.5, iterations: 4,
                                        lower: -0.5, upper: 0.5))
     }
-    var presets: [String: [String: String]] { ["quick": [:], "paper": [:]] }
+    var presets: Presets { Presets(quick: []) }
     func prepare(_ p: ParameterValues, context: RunContext) throws -> PreparedRun {
         let net = TwoLayerNetwork(configuration: .init(hidden: 5, lambda: 0.01, gains1: .perNeuron, gains2: .perNeuron),
                                   task: randomTask(inputs: 4, outputs: 3, seed: 31))
         var rng = SeededGenerator(seed: context.seed)
         let w0 = net.randomInitialState(std: 0.3, using: &rng)
         let engine = try StandardParameters.problem(p, dynamics: net,
-                                                    cost: NormCost(.exponential, beta: p.double("beta"), norm: WeightedSquares(range: 0..<net.controlCount)),
+                                                    cost: NormCost(.exponential, beta: p[.beta], norm: WeightedSquares(range: 0..<net.controlCount)),
                                                     map: .perStep(initialState: w0))
-        let steps = p.int("steps"), selection = TracedWeights(count: 2), log = log
+        let steps = p[.steps], log = log
         return PreparedRun(engine: engine, initialControl: (0..<(steps * net.controlCount)).map { _ in 0.01 * rng.normal() },
                            baselineControl: [Double](repeating: 0, count: steps * net.controlCount),
                            optimizer: try StandardParameters.optimizer(p),
-                           describe: { engine, theta in
-                               log.storages.append(engine.memoryPlan.storage)
-                               return TwoLayerColumns.describe(net, engine: engine, theta: theta, selection: selection)
+                           describe: { trajectory, baseline in
+                               log.storages.append(trajectory.storage)
+                               return TwoLayerColumns.describe(net, trajectory: trajectory, baseline: baseline, traced: 2)
                            })
     }
 }

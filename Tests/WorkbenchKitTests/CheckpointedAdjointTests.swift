@@ -11,7 +11,7 @@ final class CheckpointedAdjointTests: XCTestCase {
         var storedGradient = [Double]()
         let storedValue = stored.valueAndGradient(theta, gradient: &storedGradient)
         var storedStates: [Double] = []
-        stored.forEachState(of: theta) { _, w in storedStates += UnsafeBufferPointer(start: w, count: stored.stateCount) }
+        stored.lastRollout(of: theta).forEachState { _, w in storedStates += UnsafeBufferPointer(start: w, count: stored.stateCount) }
         XCTAssertEqual(storedStates, stored.states, file: file, line: line)
         var storedAscent = theta
         let bounds = Bounds(-0.4, 0.6)
@@ -29,7 +29,7 @@ final class CheckpointedAdjointTests: XCTestCase {
             XCTAssertEqual(engine.initialStateGradient, stored.initialStateGradient, "dV/dw0, segment \(k)", file: file, line: line)
             XCTAssertEqual(engine.value(theta), storedValue, file: file, line: line)
             var states: [Double] = [], visited: [Int] = []
-            engine.forEachState(of: theta) { i, w in
+            engine.lastRollout(of: theta).forEachState { i, w in
                 visited.append(i)
                 states += UnsafeBufferPointer(start: w, count: engine.stateCount)
             }

@@ -11,15 +11,15 @@ struct DivergingExperiment: Experiment {
         StandardParameters.specs(.init(steps: 400, learningRate: 0.1, beta: 0.1, controlRate: 1, iterations: 20,
                                        lower: -0.5, upper: 0.5))
     }
-    var presets: [String: [String: String]] { ["quick": [:], "paper": [:]] }
+    var presets: Presets { Presets(quick: []) }
     func prepare(_ p: ParameterValues, context: RunContext) throws -> PreparedRun {
-        let steps = p.int("steps")
+        let steps = p[.steps]
         let engine = try StandardParameters.problem(p, dynamics: RelaxationExperiment.Model(),
-                                                    cost: NormCost(.exponential, beta: p.double("beta"), norm: WeightedSquares(range: 0..<1)),
+                                                    cost: NormCost(.exponential, beta: p[.beta], norm: WeightedSquares(range: 0..<1)),
                                                     map: .perStep(initialState: [0.5]))
         return PreparedRun(engine: engine, initialControl: [Double](repeating: 0.01, count: steps),
                            baselineControl: [Double](repeating: 0, count: steps), optimizer: try StandardParameters.optimizer(p),
-                           describe: { _, theta in [SeriesColumn("g", theta)] })
+                           describe: { trajectory, _ in [SeriesColumn("g", trajectory.control)] })
     }
 }
 

@@ -28,15 +28,15 @@ struct RelaxationExperiment: Experiment {
         StandardParameters.specs(.init(steps: 50, learningRate: 0.1, beta: 0.1, controlRate: 1, iterations: 30,
                                        lower: -5, upper: 5))
     }
-    var presets: [String: [String: String]] { ["quick": ["iterations": "20"], "paper": [:]] }
+    var presets: Presets { Presets(quick: [.set(.iterations, 20)]) }
     func prepare(_ p: ParameterValues, context: RunContext) throws -> PreparedRun {
-        let steps = p.int("steps")
+        let steps = p[.steps]
         let engine = try StandardParameters.problem(p, dynamics: Model(),
-                                                cost: NormCost(.quadratic, beta: p.double("beta"), norm: WeightedSquares(range: 0..<1)),
+                                                cost: NormCost(.quadratic, beta: p[.beta], norm: WeightedSquares(range: 0..<1)),
                                                 map: .perStep(initialState: [0]))
         return PreparedRun(engine: engine, initialControl: [Double](repeating: 0, count: steps),
                            baselineControl: [Double](repeating: 0, count: steps), optimizer: try StandardParameters.optimizer(p),
-                           describe: { _, theta in [SeriesColumn("g", theta)] })
+                           describe: { trajectory, _ in [SeriesColumn("g", trajectory.control)] })
     }
 }
 
@@ -64,9 +64,9 @@ final class ParameterAndOutputTests: XCTestCase {
 
     func testPresetThenOverridesInOrder() throws {
         let p = try e.resolve(preset: "quick", overrides: [("iterations", "7"), ("gamma", "0.5")])
-        XCTAssertEqual(p.int("iterations"), 7)
-        XCTAssertEqual(p.double("gamma"), 0.5)
-        XCTAssertEqual(p.int("steps"), 50)
+        XCTAssertEqual(p[.iterations], 7)
+        XCTAssertEqual(p[.gamma], 0.5)
+        XCTAssertEqual(p[.steps], 50)
     }
 
     func testRunWritesResultAndSeriesAndIsDeterministic() throws {

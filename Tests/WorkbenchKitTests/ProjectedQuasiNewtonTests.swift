@@ -15,15 +15,20 @@ final class QuadraticValue: ValueEngine {
     var stateCount: Int { 0 }
     var controlCount: Int { n }
     var dt: Double { 1 }
-    var states: [Double] { [] }
     var memoryPlan: MemoryPlan { MemoryPlan(storage: .stored, controlBytes: 8 * n, perStepBytes: 0, trajectoryBytes: 0) }
-    func forEachState(of theta: [Double], _ body: (Int, UnsafePointer<Double>) -> Void) {}
     func useTrajectoryStorage(_ storage: TrajectoryStorage) {}
     var leanestStorage: TrajectoryStorage { .stored }
     var losses: [Double] { [] }
     var costs: [Double] { [] }
     var eta: Double { 1 }
-    func controls(of theta: [Double]) -> [Double] { theta }
+    /// One "step" whose control is theta and which has no state.
+    struct NoStates: StateSource { func forEachState(of theta: [Double], _ body: (Int, UnsafePointer<Double>) -> Void) {} }
+    func rollout(_ theta: [Double]) -> Trajectory {
+        let v = value(theta)
+        return Trajectory(control: theta, value: v, losses: [0], costs: [0], controls: theta, stateCount: 0, controlCount: n,
+                          dt: 1, eta: 1, initialState: [], finalState: [], storage: .stored, states: NoStates())
+    }
+    func lastRollout(of theta: [Double]) -> Trajectory { rollout(theta) }
     func ax(_ x: [Double]) -> [Double] {
         (0..<n).map { k in 2 * x[k] - 0.9 * ((k > 0 ? x[k - 1] : 0) + (k + 1 < n ? x[k + 1] : 0)) }
     }

@@ -7,7 +7,7 @@ private struct RefusedInputsExperiment: Experiment {
     let name = "refused"
     let summary = "an experiment whose inputs are always refused"
     var parameters: [ParameterSpec] { RelaxationExperiment().parameters }
-    var presets: [String: [String: String]] { RelaxationExperiment().presets }
+    var presets: Presets { RelaxationExperiment().presets }
     func prepare(_ p: ParameterValues, context: RunContext) throws -> PreparedRun {
         throw WorkbenchError("refused: the input file is bad")
     }

@@ -14,84 +14,78 @@ import WorkbenchKit
 /// rho = -1 leaves the small initial weights still, so dV/drho (~1e-10) sits below Adam's epsilon.
 public struct LearningRateExperiment: Experiment {
     public init() {}
-    public let name = "learning-rate"
+    public let name = BilevelNames.learningRate.text
     public let summary = "Sec. 4, App. F.2: optimal learning-rate schedule rho(t) on the semantic task, cost beta(rho-offset)^2 (Figs. 3c-d, 8)"
 
     public var parameters: [ParameterSpec] {
         StandardParameters.specs(.init(steps: 18000, learningRate: 0.005, gamma: 1, beta: 1, controlRate: 0.005,
                                        iterations: 800, optimizer: .adam, lower: -1, upper: 1))
         + [
-            .real("offset", 0, "cost offset: C = beta (rho - offset)^2 (0 or -1 in the paper)", range: -1e6...1e6),
-            .choice("init", "offset", ["offset", "zero"], "initial rho: the cost offset (the authors' scripts) or 0"),
-            .integer("levels", 4, "semantic hierarchy levels", range: 1...SemanticHierarchy.maximumLevels),
-            .integer("hidden", 40, "hidden units H (Table 3)", range: 1...10_000),
-            .real("lambda", 0, "L2 regularisation lambda", range: 0...1e6),
-            .real("init_std", 1e-4, "weight init std (small: the rich, step-like regime)", range: 0...10),
-            .integer("sgd_runs", 0, "SGD replays of the real network with rate (1+rho) alpha (0 = none)", range: 0...1000),
-            .integer("batch", 32, "SGD batch size", range: 1...1_000_000),
-            // Adam normalises each step by sqrt(E[g^2]) + epsilon: where gamma^t dt has shrunk the
-            // gradient below epsilon, rho never leaves its start (Fig. 8c's late rates at small gamma).
-            .real("adam_epsilon", 1e-8, "Adam's epsilon (torch default 1e-8; ~1e-300 makes the steps scale-free)",
-                  range: 1e-300...1),
+            .of(BilevelKeys.offset, default: 0),
+            .of(BilevelKeys.initialRho, default: .offset),
+            .of(.levels, default: 4),
+            .of(.hidden, default: 40, help: "hidden units H (Table 3)"),
+            .of(.lambda, default: 0),
+            .of(.weightInitStd, default: 1e-4, help: "weight init std (small: the rich, step-like regime)"),
+            .of(.sgdRuns, default: 0, help: "SGD replays of the real network with rate (1+rho) alpha (0 = none)"),
+            .of(.batch, default: 32),
+            .of(BilevelKeys.adamEpsilon, default: 1e-8),
         ]
     }
 
-    public var presets: [String: [String: String]] {
-        ["paper": [:],
-         "quick": ["steps": "1500", "iterations": "100", "learning_rate": "0.008", "hidden": "12", "levels": "3", "control_lr": "0.02",
-                   "init_std": "0.01"]]
+    public var presets: Presets {
+        Presets(quick: [.set(.steps, 1500), .set(.iterations, 100), .set(.learningRate, 0.008), .set(.hidden, 12),
+                        .set(.levels, 3), .set(.controlRate, 0.02), .set(.weightInitStd, 0.01)])
     }
 
     public func prepare(_ p: ParameterValues, context: RunContext) throws -> PreparedRun {
-        let task = try SemanticHierarchy(levels: p.int("levels"))
+        let task = try SemanticHierarchy(levels: p[.levels])
         let data = task.dataset
-        let net = TwoLayerNetwork(configuration: .init(hidden: p.int("hidden"), lambda: p.double("lambda"),
+        let net = TwoLayerNetwork(configuration: .init(hidden: p[.hidden], lambda: p[.lambda],
                                                        learningRate: true),
                                   task: data.train)
-        let offset = p.double("offset")
-        let cost = NormCost(.quadratic, beta: p.double("beta"), norm: WeightedSquares(range: net.rateRange, offset: offset))
+        let offset = p[BilevelKeys.offset]
+        let cost = NormCost(.quadratic, beta: p[.beta], norm: WeightedSquares(range: net.rateRange, offset: offset))
         var rng = SeededGenerator(seed: context.seed)
-        let w0 = net.randomInitialState(std: p.double("init_std"), using: &rng)
+        let w0 = net.randomInitialState(std: p[.weightInitStd], using: &rng)
         let engine = try StandardParameters.problem(p, dynamics: net, cost: cost, map: .perStep(initialState: w0))
-        let steps = p.int("steps"), alpha = p.double("learning_rate")
-        let start = p.string("init") == "offset" ? offset : 0
-        let runs = p.int("sgd_runs"), batch = p.int("batch"), seed = context.seed
+        let steps = p[.steps], alpha = p[.learningRate]
+        let start = p[BilevelKeys.initialRho] == .offset ? offset : 0
+        let runs = p[.sgdRuns], batch = p[.batch], seed = context.seed
         return PreparedRun(
             engine: engine,
             initialControl: [Double](repeating: start, count: steps),
-            baselineControl: [Double](repeating: 0, count: steps),
             optimizer: try {
                 var settings = try StandardParameters.optimizer(p)
-                settings.adamEpsilon = p.double("adam_epsilon")
+                settings.adamEpsilon = p[BilevelKeys.adamEpsilon]
                 return settings
             }(),
-            describe: { engine, theta in
-                [SeriesColumn("rho", theta),
-                 SeriesColumn("effective_lr", theta.map { (1 + $0) * alpha })]
-                + levelLosses(net: net, task: task, engine: engine, theta: theta)
+            describe: { trajectory, _ in
+                [SeriesColumn(BilevelNames.rho, trajectory.control),
+                 SeriesColumn(BilevelNames.effectiveLearningRate, trajectory.control.map { (1 + $0) * alpha })]
+                + levelLosses(net: net, task: task, trajectory)
             },
             // The replay uses the step (1 + rho_i) alpha: the network's SGD gradient carries the factor.
-            simulate: runs == 0 ? nil : { theta in
-                simulateSGD(model: net, samplerFor: { _ in task }, steps: steps, learningRate: alpha, batch: batch,
-                            controls: theta, initialState: w0, runs: runs, seed: seed).columns
-            },
-            extraResults: { _, control in
-                ["mean_rho": control.reduce(0, +) / Double(control.count),
-                 "mean_effective_lr": control.reduce(0) { $0 + (1 + $1) * alpha } / Double(control.count),
-                 "offset_used": offset, "inputs": net.inputs, "outputs": net.outputs]
+            sgd: SGDReplay(model: net, sampler: { _ in task }, initialState: w0, runs: runs, batch: batch,
+                           learningRate: alpha, seed: seed),
+            extraResults: { _, trajectory in
+                let control = trajectory.control
+                return ["mean_rho": control.reduce(0, +) / Double(control.count),
+                        "mean_effective_lr": control.reduce(0) { $0 + (1 + $1) * alpha } / Double(control.count),
+                        "offset_used": offset, "inputs": net.inputs, "outputs": net.outputs]
             })
     }
 }
 
 /// Loss of the features at each hierarchy level (the steps of Fig. 8's curves): the squared error
 /// of those output rows, 1/2 sum_o [Sy_oo - 2 (W Sxy)_oo + (W Sx W^T)_oo].
-func levelLosses(net: TwoLayerNetwork, task: SemanticHierarchy, engine: any ValueEngine, theta: [Double]) -> [SeriesColumn] {
+func levelLosses(net: TwoLayerNetwork, task: SemanticHierarchy, _ trajectory: Trajectory) -> [SeriesColumn] {
     let s = task.statistics
     let (i, h, o) = (net.inputs, net.hidden, net.outputs)
     let levels = task.featureLevels
-    var columns = [[Double]](repeating: [Double](repeating: 0, count: engine.steps), count: task.levels)
+    var columns = [[Double]](repeating: [Double](repeating: 0, count: trajectory.steps), count: task.levels)
     var w = [Double](repeating: 0, count: o * i)
-    engine.forEachState(of: theta) { step, states in
+    trajectory.forEachState { step, states in
         let w1 = 0, w2 = h * i
         for r in 0..<o { for c in 0..<i {
             var acc = 0.0

@@ -7,9 +7,9 @@ enum CategoryDataset: String {
 
     func load(_ p: ParameterValues, context: RunContext) throws -> Dataset {
         switch self {
-        case .semantic: return try SemanticHierarchy(levels: p.int("levels")).dataset
+        case .semantic: return try SemanticHierarchy(levels: p[.levels]).dataset
         case .mnist:
-            return try MNIST.load(directory: context.requireMNIST(), split: MNISTSource.split(p), digits: p.ints("digits"))
+            return try MNIST.load(directory: context.requireMNIST(), split: p[.split], digits: p[.digits])
         }
     }
 
@@ -17,7 +17,7 @@ enum CategoryDataset: String {
     func outputNames(_ data: Dataset) -> [String] {
         switch self {
         case .mnist: return data.classNames
-        case .semantic: return data.outputGroups.enumerated().map { "l\($1)_\($0)" }
+        case .semantic: return data.outputGroups.enumerated().map { EngagementNames.hierarchyMember(level: $1, index: $0) }
         }
     }
 }
@@ -47,7 +47,7 @@ public struct CategoryEngagementExperiment: Experiment {
     init(_ dataset: CategoryDataset, _ model: CategoryModel) { self.dataset = dataset; self.model = model }
 
     public var name: String {
-        (model == .engagement ? "category-engagement" : "category-neuron-basis") + (dataset == .semantic ? "-semantic" : "")
+        (model == .engagement ? (dataset == .semantic ? EngagementNames.categoryEngagementSemantic : EngagementNames.categoryEngagement) : (dataset == .semantic ? EngagementNames.categoryNeuronBasisSemantic : EngagementNames.categoryNeuronBasis)).text
     }
 
     public var summary: String {
@@ -76,29 +76,27 @@ public struct CategoryEngagementExperiment: Experiment {
     public var parameters: [ParameterSpec] {
         var specs = StandardParameters.specs(defaults)
         specs += [
-            .integer("hidden", dataset == .mnist ? 50 : 30, "hidden units H (Table 4)", range: 1...10_000),
-            .real("lambda", 0, "L2 regularisation lambda (Table 4)", range: 0...1e6),
-            .real("init_std", dataset == .mnist ? 0.01 : 1e-4, "weight init std (semantic: 1e-4, rich regime)", range: 0...10),
+            .of(.hidden, default: dataset == .mnist ? 50 : 30, help: "hidden units H (Table 4)"),
+            .of(.lambda, default: 0, help: "L2 regularisation lambda (Table 4)"),
+            .of(.weightInitStd, default: dataset == .mnist ? 0.01 : 1e-4, help: "weight init std (semantic: 1e-4, rich regime)"),
             // Controls start exactly neutral (phi = 1, nu = 0): the per-output gradients already differ, and a
             // seeded perturbation survives where gamma^t makes every gradient ~0 (Figs. 4i, 19c showed it as noise).
-            .real("control_init_std", 0,
-                  model == .engagement ? "std of a seeded perturbation of the initial phi = 1" : "std of the initial gains nu",
-                  range: 0...10),
-            .integer("sgd_runs", 0, "SGD simulations of the real network under each control (0 = none)", range: 0...1000),
-            .integer("batch", dataset == .mnist ? 256 : 32, "SGD batch size (Table 4)", range: 1...1_000_000),
+            .of(.controlInitStd, default: 0,
+                help: model == .engagement ? "std of a seeded perturbation of the initial phi = 1" : "std of the initial gains nu"),
+            .of(.sgdRuns, default: 0),
+            .of(.batch, default: dataset == .mnist ? 256 : 32, help: "SGD batch size (Table 4)"),
         ]
         switch dataset {
-        case .mnist: specs += [ParameterSpec("digits", .integerList, default: "0,1,2,3,4,5,6,7,8,9", "MNIST digits, in output order"),
-                               MNISTSource.spec]
-        case .semantic: specs += [.integer("levels", 4, "semantic hierarchy levels", range: 2...SemanticHierarchy.maximumLevels)]
+        case .mnist: specs += [.of(.digits, default: Array(0...9), help: "MNIST digits, in output order"), .of(.split, default: .test)]
+        case .semantic: specs += [.of(.levels, default: 4, range: 2...SemanticHierarchy.maximumLevels)]
         }
         return specs
     }
 
-    public var presets: [String: [String: String]] {
+    public var presets: Presets {
         switch dataset {
-        case .mnist: return ["paper": [:], "quick": ["steps": "1500", "iterations": "60"]]
-        case .semantic: return ["paper": [:], "quick": ["steps": "3000", "learning_rate": "0.03", "iterations": "60"]]
+        case .mnist: return Presets(quick: [.set(.steps, 1500), .set(.iterations, 60)])
+        case .semantic: return Presets(quick: [.set(.steps, 3000), .set(.learningRate, 0.03), .set(.iterations, 60)])
         }
     }
 
@@ -125,33 +123,33 @@ struct CategoryProblem {
 
     init(_ e: CategoryEngagementExperiment, _ p: ParameterValues, context: RunContext) throws {
         data = try e.dataset.load(p, context: context)
-        let hidden = p.int("hidden")
-        let steps = p.int("steps")
+        let hidden = p[.hidden]
+        let steps = p[.steps]
         var rng = SeededGenerator(seed: context.seed)
         let cost: NormCost
         switch e.model {
         case .engagement:
-            net = TwoLayerNetwork(configuration: .init(hidden: hidden, lambda: p.double("lambda"), weighting: .squared),
+            net = TwoLayerNetwork(configuration: .init(hidden: hidden, lambda: p[.lambda], weighting: .squared),
                                   task: data.train)
             range = net.weightingRange
             let c = Double(range.count)
-            cost = NormCost(.sizeConstraint(size: c, normaliser: c), beta: p.double("beta"), norm: WeightedSquares(range: range))
+            cost = NormCost(.sizeConstraint(size: c, normaliser: c), beta: p[.beta], norm: WeightedSquares(range: range))
         case .neuronBasis:
-            net = TwoLayerNetwork(configuration: .init(hidden: hidden, lambda: p.double("lambda"), gains2: .perNeuron),
+            net = TwoLayerNetwork(configuration: .init(hidden: hidden, lambda: p[.lambda], gains2: .perNeuron),
                                   task: data.train)
             range = net.gain2Range
-            cost = NormCost(.exponential, beta: p.double("beta"),
+            cost = NormCost(.exponential, beta: p[.beta],
                             norm: WeightedSquares(range: range, weights: [Double](repeating: Double(hidden), count: range.count)))
         }
-        w0 = net.randomInitialState(std: p.double("init_std"), using: &rng)
+        w0 = net.randomInitialState(std: p[.weightInitStd], using: &rng)
         engine = try StandardParameters.problem(p, dynamics: net, cost: cost, map: .perStep(initialState: w0))
         let neutral = e.model == .engagement ? 1.0 : 0.0
         initial = initialEngagement(steps: steps, perStep: net.controlCount, value: neutral,
-                                    std: p.double("control_init_std"), using: &rng)
+                                    std: p[.controlInitStd], using: &rng)
         baseline = [Double](repeating: neutral, count: steps * net.controlCount)
         optimizer = try StandardParameters.optimizer(p)
-        let prefix = e.model == .engagement ? "phi" : "nu"
-        names = e.dataset.outputNames(data).map { "\(prefix)_\($0)" }
+        let family = e.model == .engagement ? EngagementNames.categoryCoefficients : EngagementNames.neuronBasisCoefficients
+        names = e.dataset.outputNames(data).map { family.member($0).stem }
         parameters = p
         seed = context.seed
     }
@@ -159,15 +157,12 @@ struct CategoryProblem {
     func run() -> PreparedRun {
         let (range, names, net, data, w0) = (range, names, net, data, w0)
         let p = parameters
-        let runs = p.int("sgd_runs"), batch = p.int("batch"), lr = p.double("learning_rate"), seed = seed
-        let steps = p.int("steps")
+        let runs = p[.sgdRuns], batch = p[.batch], lr = p[.learningRate], seed = seed
         return PreparedRun(
             engine: engine, initialControl: initial, baselineControl: baseline, optimizer: optimizer,
-            describe: { engine, theta in controlColumns(engine, theta: theta, range: range, names: names) },
-            simulate: runs == 0 ? nil : { theta in
-                simulateSGD(model: net, samplerFor: { _ in data.sampler }, steps: steps, learningRate: lr,
-                            batch: batch, controls: theta, initialState: w0, runs: runs, seed: seed).columns
-            },
+            describe: { trajectory, _ in controlColumns(trajectory, range: range, names: names) },
+            sgd: SGDReplay(model: net, sampler: { _ in data.sampler }, initialState: w0, runs: runs, batch: batch,
+                           learningRate: lr, seed: seed),
             extraResults: { _, _ in ["dataset": data.name, "outputs": names, "output_groups": data.outputGroups] })
     }
 }

@@ -27,43 +27,35 @@ import WorkbenchKit
 public struct ClassProportionExperiment: Experiment {
     public init() {}
     let category = CategoryEngagementExperiment(.mnist, .engagement)
-    public let name = "class-proportion"
+    public let name = EngagementNames.classProportion.text
     public let summary = "App. H.3 eq. 86: MNIST phi_c(t) reused as class proportions of the batches vs uniform (Fig. 4l-m)"
 
     public var parameters: [ParameterSpec] {
         withDefaults(category.parameters, [
-            "sgd_runs": .integer("sgd_runs", 5, "SGD runs of the plain network on curriculum / uniform batches (Fig. 4: 5)", range: 0...1000),
-        ]) + [.integer("chunk", 50, "steps over which the class proportions are held constant (expected dynamics)", range: 1...1_000_000)]
+            .of(.sgdRuns, default: 5, help: "SGD runs of the plain network on curriculum / uniform batches (Fig. 4: 5)"),
+        ]) + [.of(EngagementKeys.chunk, default: 50)]
     }
     /// quick: the category quick preset with Adam (60 plain-gradient iterations move phi only ~3%
     /// from 1, about a fifth of what 300 do; Adam at 0.005 gets as far in 60) and 3 SGD replays.
-    public var presets: [String: [String: String]] {
-        var p = category.presets
-        p["quick"]?.merge(["sgd_runs": "3", "optimizer": "adam", "control_lr": "0.005"]) { $1 }
-        return p
+    public var presets: Presets {
+        category.presets.adding([.set(.sgdRuns, 3), .set(.optimizer, .adam), .set(.controlRate, 0.005)], to: .quick)
     }
     public func needsMNIST(_ p: ParameterValues) -> Bool { true }
 
     public func prepare(_ p: ParameterValues, context: RunContext) throws -> PreparedRun {
         let problem = try CategoryProblem(category, p, context: context)
         var run = problem.run()
-        let curriculum = Curriculum(problem: problem, chunk: p.int("chunk"), gamma: p.double("gamma"), eta: p.double("eta"))
+        let curriculum = Curriculum(problem: problem, chunk: p[EngagementKeys.chunk], gamma: p[.gamma], eta: p[.eta])
         let engagement = run.describe
-        run.describe = { engine, theta in
-            let phi = engagement(engine, theta)
-            return phi + curriculum.columns(engine: engine, theta: theta)
+        run.describe = { trajectory, baseline in
+            engagement(trajectory, baseline) + curriculum.columns(trajectory.control)
         }
-        let runs = p.int("sgd_runs")
-        if runs > 0 {
-            let replay = try CurriculumReplay(problem: problem)
-            run.simulate = { theta in replay.simulate(theta, runs: runs).columns }
-        } else {
-            run.simulate = nil
-        }
+        let runs = p[.sgdRuns]
+        run.sgd = runs > 0 ? try CurriculumReplay(problem: problem).replay(runs: runs) : nil
         let categoryExtra = run.extraResults
         run.extraResults = { base, control in
             var out = categoryExtra(base, control)
-            let uniform = curriculum.evaluate(base), learned = curriculum.evaluate(control)
+            let uniform = curriculum.evaluate(base.control), learned = curriculum.evaluate(control.control)
             out["mean_balanced_loss_uniform"] = mean(uniform.balanced)
             out["mean_balanced_loss_curriculum"] = mean(learned.balanced)
             out["mean_curriculum_loss_curriculum"] = mean(learned.curriculum)
@@ -102,24 +94,24 @@ struct Curriculum {
     }
 
     func evaluate(_ theta: [Double]) -> Losses {
-        let steps = problem.parameters.int("steps")
+        let steps = problem.parameters[.steps]
         let props = proportions(theta, steps: steps)
         let stats = problem.data.classStatistics
         let mixtures = props.map { pi in mixture(stats, pi) }
         let net = TwoLayerNetwork(configuration: .init(hidden: problem.net.hidden, lambda: problem.net.configuration.lambda),
                                   tasks: mixtures, switchEvery: chunk)
-        let engine = Engine(ControlProblem(dynamics: net, steps: steps, dt: problem.parameters.double("learning_rate"),
+        let engine = Engine(ControlProblem(dynamics: net, steps: steps, dt: problem.parameters[.learningRate],
                                            gamma: gamma, eta: eta, cost: ZeroCost(),
                                            map: .perStep(initialState: problem.w0)),
                             leanestWithin: (try? MemoryBudget.current()) ?? .unlimited)
-        _ = engine.value([])
+        let trajectory = engine.rollout([])
         let classes = classNets.count
         var perClass = [[Double]](repeating: [Double](repeating: 0, count: steps), count: classes)
         var balanced = [Double](repeating: 0, count: steps), curriculum = balanced
         let none = [0.0]
         let workspaces = classNets.map { $0.makeWorkspace() }
         none.withUnsafeBufferPointer { g in
-            engine.forEachState(of: []) { i, w in
+            trajectory.forEachState { i, w in
                 for (c, cn) in classNets.enumerated() {
                     perClass[c][i] = cn.evaluate(step: i, state: w, control: g.baseAddress!, drift: nil, workspace: workspaces[c])
                 }
@@ -135,10 +127,10 @@ struct Curriculum {
         return Losses(perClass: perClass, balanced: balanced, curriculum: curriculum)
     }
 
-    func columns(engine: any ValueEngine, theta: [Double]) -> [SeriesColumn] {
+    func columns(_ theta: [Double]) -> [SeriesColumn] {
         let l = evaluate(theta)
         return [SeriesColumn("loss_balanced", l.balanced), SeriesColumn("loss_curriculum", l.curriculum)]
-            + zip(problem.data.classNames, l.perClass).map { SeriesColumn("class_loss_\($0)", $1) }
+            + zip(problem.data.classNames, l.perClass).map { SeriesColumn(EngagementNames.classLosses.member($0), $1) }
     }
 }
 

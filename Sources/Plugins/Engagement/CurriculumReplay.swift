@@ -31,7 +31,7 @@ struct CurriculumReplay {
         classNames = problem.data.classNames
         w0 = problem.w0
         let p = problem.parameters
-        steps = p.int("steps"); batch = p.int("batch"); learningRate = p.double("learning_rate")
+        steps = p[.steps]; batch = p[.batch]; learningRate = p[.learningRate]
         seed = problem.seed
         perStep = problem.net.controlCount; range = problem.range
     }
@@ -48,13 +48,25 @@ struct CurriculumReplay {
         }
     }
 
-    func simulate(_ theta: [Double], runs: Int) -> SGDSummary {
-        let counts = composition(theta)
-        let (table, classNets, steps) = (table, classNets, steps)
+    /// The replay the runner runs under the baseline and the optimised phi.
+    func replay(runs: Int) -> SGDReplay {
+        let table = table
+        let batches = { (control: Trajectory) -> (Int) -> any ExampleSampler in
+            let counts = composition(control.control)
+            return { table.sampler(counts: counts[$0]) }
+        }
+        return SGDReplay(model: plain, curriculum: batches, initialState: w0, runs: runs, batch: batch,
+                         learningRate: learningRate, seed: seed,
+                         probe: { control, _ in probe(counts: composition(control.control)) })
+    }
+
+    /// The exact losses of the SGD weights at every step, under the batch composition `counts`.
+    func probe(counts: [[Int]]) -> SGDProbe {
+        let classNets = classNets
         let workspaces = classNets.map { $0.makeWorkspace() }
         let none = [0.0]
         let c = classNets.count, invB = 1 / Double(batch)
-        let probe = SGDProbe(names: ["balanced", "curriculum"] + classNames.map { "class_loss_\($0)" }) { i, w, out in
+        return SGDProbe(names: ["balanced", "curriculum"] + classNames.map { "class_loss_\($0)" }) { i, w, out in
             var balancedLoss = 0.0, curriculumLoss = 0.0
             none.withUnsafeBufferPointer { g in
                 for k in 0..<c {
@@ -66,8 +78,5 @@ struct CurriculumReplay {
             }
             out[0] = balancedLoss; out[1] = curriculumLoss
         }
-        return simulateSGD(model: plain, samplerFor: { table.sampler(counts: counts[$0]) }, steps: steps,
-                           learningRate: learningRate, batch: batch, controls: [], initialState: w0, runs: runs,
-                           seed: seed, probe: probe)
     }
 }

@@ -1,30 +1,15 @@
 import Datasets
 import WorkbenchKit
 
-/// The MNIST split parameter shared by the engagement experiments. The paper used the training
-/// split; ../shared/data/mnist holds only the test images, so `test` is the default here.
-enum MNISTSource {
-    static let spec = ParameterSpec.choice(
-        "split", "test", MNISTSplit.allCases.map(\.rawValue),
-        "MNIST split the statistics come from (the paper used train; ../shared/data/mnist holds test images only)")
-
-    static func split(_ p: ParameterValues) throws -> MNISTSplit {
-        guard let s = MNISTSplit(rawValue: p.string("split")) else {
-            throw WorkbenchError("parameter 'split': expected train|test")
-        }
-        return s
-    }
-}
-
-/// Replaces the default of some standard specs (e.g. the upper bound a mode implies).
-func withDefaults(_ specs: [ParameterSpec], _ replacements: [String: ParameterSpec]) -> [ParameterSpec] {
-    specs.map { replacements[$0.name] ?? $0 }
+/// Replaces the default of some standard specs (e.g. the upper bound a mode implies), by name.
+func withDefaults(_ specs: [ParameterSpec], _ replacements: [ParameterSpec]) -> [ParameterSpec] {
+    specs.map { spec in replacements.first { $0.name == spec.name } ?? spec }
 }
 
 /// Per-step control columns: entry `k` of every step's control, one column per name.
-func controlColumns(_ engine: any ValueEngine, theta: [Double], range: Range<Int>, names: [String]) -> [SeriesColumn] {
-    let m = engine.controlCount, steps = engine.steps
-    let controls = engine.controls(of: theta)
+func controlColumns(_ trajectory: Trajectory, range: Range<Int>, names: [String]) -> [SeriesColumn] {
+    let m = trajectory.controlCount, steps = trajectory.steps
+    let controls = trajectory.controls
     return zip(range, names).map { k, name in SeriesColumn(name, (0..<steps).map { controls[$0 * m + k] }) }
 }
 

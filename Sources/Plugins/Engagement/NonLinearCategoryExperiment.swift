@@ -12,53 +12,51 @@ import WorkbenchKit
 /// phi = 1: series columns sgd_loss_mean/std_{baseline,control} (Fig. 21a's SGD curves).
 public struct NonLinearCategoryExperiment: Experiment {
     public init() {}
-    public let name = "category-engagement-nonlinear"
+    public let name = EngagementNames.categoryEngagementNonLinear.text
     public let summary = "App. I, K.6.2: category engagement phi_c(t) of a tanh two-layer net on the semantic hierarchy, checked by SGD (Fig. 21)"
 
     public var parameters: [ParameterSpec] {
         StandardParameters.specs(.init(steps: 18000, learningRate: 0.005, beta: 5, controlRate: 1, iterations: 600,
                                        lower: 0, upper: 2))
         + [
-            .integer("hidden", 30, "hidden units H (Table 4)", range: 1...10_000),
-            .real("lambda", 0, "L2 regularisation lambda (Table 4)", range: 0...1e6),
-            .real("init_std", 1e-4, "weight init std (small: rich regime, tanh near linear)", range: 0...10),
-            .real("control_init_std", 1e-3, "std of a seeded perturbation of the initial phi = 1", range: 0...10),
-            .integer("sgd_runs", 5, "SGD runs of the real tanh network under each control (0 = none)", range: 0...1000),
-            .integer("batch", 32, "SGD batch size (Table 4)", range: 1...1_000_000),
-            .integer("levels", 4, "semantic hierarchy levels", range: 2...SemanticHierarchy.maximumLevels),
+            .of(.hidden, default: 30, help: "hidden units H (Table 4)"),
+            .of(.lambda, default: 0, help: "L2 regularisation lambda (Table 4)"),
+            .of(.weightInitStd, default: 1e-4, help: "weight init std (small: rich regime, tanh near linear)"),
+            .of(.controlInitStd, default: 1e-3, help: "std of a seeded perturbation of the initial phi = 1"),
+            .of(.sgdRuns, default: 5, help: "SGD runs of the real tanh network under each control (0 = none)"),
+            .of(.batch, default: 32, help: "SGD batch size (Table 4)"),
+            .of(.levels, default: 4, range: 2...SemanticHierarchy.maximumLevels),
         ]
     }
 
     /// quick: 1500 steps of 0.06 (the tanh dynamics cost ~5x the linear ones per step), control_lr
     /// 0.5 (plain ascent on the quartic cost is unstable above control_lr * dt ~ 0.05), 2 SGD runs.
-    public var presets: [String: [String: String]] {
-        ["paper": [:], "quick": ["steps": "1500", "learning_rate": "0.06", "control_lr": "0.5", "iterations": "40",
-                                 "sgd_runs": "2"]]
+    public var presets: Presets {
+        Presets(quick: [.set(.steps, 1500), .set(.learningRate, 0.06), .set(.controlRate, 0.5), .set(.iterations, 40),
+                        .set(.sgdRuns, 2)])
     }
 
     public func prepare(_ p: ParameterValues, context: RunContext) throws -> PreparedRun {
-        let data = try SemanticHierarchy(levels: p.int("levels")).dataset
-        let net = TanhNetwork(task: data.train, hidden: p.int("hidden"), lambda: p.double("lambda"),
+        let data = try SemanticHierarchy(levels: p[.levels]).dataset
+        let net = TanhNetwork(task: data.train, hidden: p[.hidden], lambda: p[.lambda],
                               gains: false, weighting: .squared)
         let range = net.weightingRange, c = Double(range.count)
-        let cost = NormCost(.sizeConstraint(size: c, normaliser: c), beta: p.double("beta"), norm: WeightedSquares(range: range))
+        let cost = NormCost(.sizeConstraint(size: c, normaliser: c), beta: p[.beta], norm: WeightedSquares(range: range))
         var rng = SeededGenerator(seed: context.seed)
-        let w0 = (0..<net.stateCount).map { _ in rng.normal(mean: 0, std: p.double("init_std")) }
+        let w0 = (0..<net.stateCount).map { _ in rng.normal(mean: 0, std: p[.weightInitStd]) }
         let engine = try StandardParameters.problem(p, dynamics: net, cost: cost, map: .perStep(initialState: w0))
-        let steps = p.int("steps")
+        let steps = p[.steps]
         let initial = initialEngagement(steps: steps, perStep: net.controlCount, value: 1,
-                                        std: p.double("control_init_std"), using: &rng)
+                                        std: p[.controlInitStd], using: &rng)
         let baseline = [Double](repeating: 1, count: steps * net.controlCount)
         let names = CategoryDataset.semantic.outputNames(data).map { "phi_\($0)" }
-        let runs = p.int("sgd_runs"), batch = p.int("batch"), lr = p.double("learning_rate"), seed = context.seed
+        let runs = p[.sgdRuns], batch = p[.batch], lr = p[.learningRate], seed = context.seed
         return PreparedRun(
             engine: engine, initialControl: initial, baselineControl: baseline,
             optimizer: try StandardParameters.optimizer(p),
-            describe: { engine, theta in controlColumns(engine, theta: theta, range: range, names: names) },
-            simulate: runs == 0 ? nil : { theta in
-                simulateSGD(model: net, samplerFor: { _ in data.sampler }, steps: steps, learningRate: lr,
-                            batch: batch, controls: theta, initialState: w0, runs: runs, seed: seed).columns
-            },
+            describe: { trajectory, _ in controlColumns(trajectory, range: range, names: names) },
+            sgd: SGDReplay(model: net, sampler: { _ in data.sampler }, initialState: w0, runs: runs, batch: batch,
+                           learningRate: lr, seed: seed),
             extraResults: { _, _ in ["dataset": data.name, "network": "tanh", "outputs": names, "output_groups": data.outputGroups] })
     }
 }

@@ -25,14 +25,14 @@ struct PerTaskLoss {
         inputs = i; self.hidden = hidden; outputs = o
     }
 
-    /// Per task, the loss at every step of the engine's last trajectory ([W1 | W2] per step), of `theta`.
-    func losses(engine: any ValueEngine, theta: [Double]) -> [[Double]] {
+    /// Per task, the loss at every step of a trajectory of the network ([W1 | W2] per step).
+    func losses(_ trajectory: Trajectory) -> [[Double]] {
         let hi = hidden * inputs
         let none = [0.0]
         let workspaces = nets.map { $0.makeWorkspace() }
         var subs = rows.map { r in [Double](repeating: 0, count: hi + r.count * hidden) }
-        var out = nets.map { _ in [Double](repeating: 0, count: engine.steps) }
-        engine.forEachState(of: theta) { t, state in
+        var out = nets.map { _ in [Double](repeating: 0, count: trajectory.steps) }
+        trajectory.forEachState { t, state in
             for (task, (net, r)) in zip(nets, rows).enumerated() {
                 for k in 0..<hi { subs[task][k] = state[k] }
                 for (row, o) in r.enumerated() {

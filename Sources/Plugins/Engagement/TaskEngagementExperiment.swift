@@ -2,7 +2,7 @@ import Datasets
 import WorkbenchKit
 
 /// How the engagement coefficients psi are charged (Sec. 5, eq. 6 and the text after it).
-enum EngagementMode: String, CaseIterable {
+public enum EngagementMode: String, ParameterChoice {
     /// C = beta |1 - psi|^2: paying to amplify or suppress a task relative to baseline (mu_psi = 1).
     case attentive
     /// C = beta |psi|^2: paying for any engagement (mu_psi = 0).
@@ -28,91 +28,86 @@ enum EngagementMode: String, CaseIterable {
 /// [0,2]; the paper's definition wins here. Bounds are Table 4's.
 public struct TaskEngagementExperiment: Experiment {
     public init() {}
-    public let name = "task-engagement"
+    public let name = EngagementNames.taskEngagement.text
     public let summary = "Sec. 5/App. H.2: engagement psi_tau(t) on MNIST tasks (0,1),(7,1),(8,9), mode=attentive|active|vector (Fig. 4a-f)"
 
     public var parameters: [ParameterSpec] {
         withDefaults(StandardParameters.specs(.init(steps: 13000, learningRate: 0.005, beta: 0.1, controlRate: 1,
                                                     iterations: 800, lower: 0, upper: 2)), [
-            "upper": .real("upper", 0, "engagement upper bound (0 = Table 4: 1 for active, 2 for attentive and vector)"),
+            .of(.upper, default: 0, help: "engagement upper bound (0 = Table 4: 1 for active, 2 for attentive and vector)"),
         ])
         + [
-            .choice("mode", "attentive", EngagementMode.allCases.map(\.rawValue),
-                    "cost of engagement: attentive beta|1-psi|^2, active beta|psi|^2, vector beta(|psi|^2-Psi)^2"),
-            .real("psi_size", 0, "Psi, the engagement norm^2 of vector mode (0 = number of tasks)", range: 0...1e6),
-            ParameterSpec("pairs", .integerList, default: "0,1,7,1,8,9", "MNIST digit pairs, concatenated two by two"),
-            MNISTSource.spec,
-            .integer("hidden", 20, "hidden units H (Table 4)", range: 1...10_000),
-            .real("lambda", 0, "L2 regularisation lambda (Table 4)", range: 0...1e6),
-            .real("init_std", 0.01, "weight init std", range: 0...10),
+            .of(EngagementKeys.mode, default: .attentive),
+            .of(EngagementKeys.psiSize, default: 0),
+            .of(EngagementKeys.pairs, default: [0, 1, 7, 1, 8, 9]),
+            .of(.split, default: .test),
+            .of(.hidden, default: 20, help: "hidden units H (Table 4)"),
+            .of(.lambda, default: 0, help: "L2 regularisation lambda (Table 4)"),
+            .of(.weightInitStd, default: 0.01),
             // psi starts at exactly 1, as the authors' code did: a perturbation outlives the discount (see NOTES.md).
-            .real("control_init_std", 0, "std of a seeded perturbation of the initial psi = 1", range: 0...10),
-            .integer("sgd_runs", 0, "SGD simulations of the real network under each control (0 = none)", range: 0...1000),
-            .integer("batch", 256, "SGD batch size per task (Table 4)", range: 1...1_000_000),
+            .of(.controlInitStd, default: 0, help: "std of a seeded perturbation of the initial psi = 1"),
+            .of(.sgdRuns, default: 0),
+            .of(.batch, default: 256, help: "SGD batch size per task (Table 4)"),
         ]
     }
 
-    public var presets: [String: [String: String]] {
+    public var presets: Presets {
         // quick covers the paper's horizon t = 13000 x 0.005 = 65 (2600 x 0.025): at t = 30 the hardest pair
         // (8,9) could not be learnt in time, so its engagement dropped at once and stayed lowest in every mode.
-        ["paper": [:], "quick": ["steps": "2600", "learning_rate": "0.025", "iterations": "40", "control_lr": "5"]]
+        Presets(quick: [.set(.steps, 2600), .set(.learningRate, 0.025), .set(.iterations, 40), .set(.controlRate, 5)])
     }
 
     public func needsMNIST(_ p: ParameterValues) -> Bool { true }
 
     public func prepare(_ p: ParameterValues, context: RunContext) throws -> PreparedRun {
-        let mode = EngagementMode(rawValue: p.string("mode"))!
-        let flat = p.ints("pairs")
+        let mode = p[EngagementKeys.mode]
+        let flat = p[EngagementKeys.pairs]
         guard flat.count >= 2, flat.count % 2 == 0 else {
             throw WorkbenchError("parameter 'pairs': got \(flat.count) digits; expected pairs, e.g. 0,1,7,1,8,9")
         }
         let pairs = stride(from: 0, to: flat.count, by: 2).map { [flat[$0], flat[$0 + 1]] }
-        let parts = try MNIST.loadTasks(directory: context.requireMNIST(), split: MNISTSource.split(p), tasks: pairs)
+        let parts = try MNIST.loadTasks(directory: context.requireMNIST(), split: p[.split], tasks: pairs)
         let data = try Dataset.concatenating(parts)
-        let net = TwoLayerNetwork(configuration: .init(hidden: p.int("hidden"), lambda: p.double("lambda"),
+        let net = TwoLayerNetwork(configuration: .init(hidden: p[.hidden], lambda: p[.lambda],
                                                        weighting: .linear(groupOfOutput: data.outputGroups)),
                                   task: data.train)
         let tasks = pairs.count
         let range = net.weightingRange
         let cost: NormCost
         switch mode {
-        case .attentive: cost = NormCost(.quadratic, beta: p.double("beta"), norm: WeightedSquares(range: range, offset: 1))
-        case .active: cost = NormCost(.quadratic, beta: p.double("beta"), norm: WeightedSquares(range: range))
+        case .attentive: cost = NormCost(.quadratic, beta: p[.beta], norm: WeightedSquares(range: range, offset: 1))
+        case .active: cost = NormCost(.quadratic, beta: p[.beta], norm: WeightedSquares(range: range))
         case .vector:
-            let size = p.double("psi_size") == 0 ? Double(tasks) : p.double("psi_size")
-            cost = NormCost(.sizeConstraint(size: size, normaliser: 1), beta: p.double("beta"),
+            let size = p[EngagementKeys.psiSize] == 0 ? Double(tasks) : p[EngagementKeys.psiSize]
+            cost = NormCost(.sizeConstraint(size: size, normaliser: 1), beta: p[.beta],
                             norm: WeightedSquares(range: range))
         }
         var rng = SeededGenerator(seed: context.seed)
-        let w0 = net.randomInitialState(std: p.double("init_std"), using: &rng)
+        let w0 = net.randomInitialState(std: p[.weightInitStd], using: &rng)
         let engine = try StandardParameters.problem(p, dynamics: net, cost: cost, map: .perStep(initialState: w0))
-        let steps = p.int("steps")
-        let initial = initialEngagement(steps: steps, perStep: tasks, value: 1, std: p.double("control_init_std"), using: &rng)
+        let steps = p[.steps]
+        let initial = initialEngagement(steps: steps, perStep: tasks, value: 1, std: p[.controlInitStd], using: &rng)
         var optimizer = try StandardParameters.optimizer(p)
-        let upper = p.double("upper") == 0 ? mode.paperUpper : p.double("upper")
-        guard p.double("lower") <= upper else {
-            throw WorkbenchError("parameter 'lower' (\(p.double("lower"))) must not exceed 'upper' (\(upper))")
+        let upper = p[.upper] == 0 ? mode.paperUpper : p[.upper]
+        guard p[.lower] <= upper else {
+            throw WorkbenchError("parameter 'lower' (\(p[.lower])) must not exceed 'upper' (\(upper))")
         }
-        optimizer.bounds = Bounds(p.double("lower"), upper)
-        let names = pairs.enumerated().map { "psi_\($0.offset)" }
-        let perTask = PerTaskLoss(train: data.train, outputGroups: data.outputGroups, hidden: p.int("hidden"))
-        let runs = p.int("sgd_runs"), batch = p.int("batch"), lr = p.double("learning_rate"), seed = context.seed
+        optimizer.bounds = Bounds(p[.lower], upper)
+        let names = pairs.enumerated().map { EngagementNames.taskEngagementCoefficients.member(String($0.offset)).stem }
+        let perTask = PerTaskLoss(train: data.train, outputGroups: data.outputGroups, hidden: p[.hidden])
+        let runs = p[.sgdRuns], batch = p[.batch], lr = p[.learningRate], seed = context.seed
         return PreparedRun(
             engine: engine, initialControl: initial,
             baselineControl: [Double](repeating: 1, count: steps * tasks),
             optimizer: optimizer,
-            describe: { engine, theta in
-                controlColumns(engine, theta: theta, range: range, names: names)
-                    + zip(names.indices, perTask.losses(engine: engine, theta: theta)).map {
-                        SeriesColumn("task_loss_\($0)", $1)
-                    }
+            describe: { trajectory, _ in
+                controlColumns(trajectory, range: range, names: names)
+                    + zip(names.indices, perTask.losses(trajectory)).map { SeriesColumn("task_loss_\($0)", $1) }
             },
-            simulate: runs == 0 ? nil : { theta in
-                simulateSGD(model: net, samplerFor: { _ in data.sampler }, steps: steps, learningRate: lr,
-                            batch: batch, controls: theta, initialState: w0, runs: runs, seed: seed).columns
-            },
+            sgd: SGDReplay(model: net, sampler: { _ in data.sampler }, initialState: w0, runs: runs, batch: batch,
+                           learningRate: lr, seed: seed),
             extraResults: { _, _ in
-                ["tasks": pairs.map { $0.map(String.init).joined(separator: ",") }, "mode": mode.rawValue,
+                [EngagementNames.tasks.text: pairs.map { $0.map(String.init).joined(separator: ",") }, "mode": mode.rawValue,
                  "upper_used": upper, "dataset": data.name]
             },
             // Sec. 5.1: the baseline is psi = 1 with C = 0. Active mode's beta|psi|^2 would charge

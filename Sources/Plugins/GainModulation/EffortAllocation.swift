@@ -5,7 +5,7 @@ import WorkbenchKit
 /// network, eq. 7 with cost exp(beta (|G1|^2 + |G2|^2)) - 1 (Sec. 6, Figs. 5a-d, 11-15, Table 5).
 public struct EffortAllocationExperiment: Experiment {
     public init() {}
-    public let name = "effort-allocation"
+    public let name = GainModulationNames.effortAllocation.text
     /// 1: traced weights are those that change most (`TracedWeights`), not evenly spaced.
     public let outputRevision = 1
     public let summary = "Sec. 6: gain modulation G1(t), G2(t) of a two-layer net on Gaussian/semantic/MNIST (Figs. 5, 11-15)"
@@ -15,52 +15,51 @@ public struct EffortAllocationExperiment: Experiment {
                                        iterations: 1000, lower: -0.5, upper: 0.5))
         + GainTask.parameterSpecs
         + [
-            .integer("hidden", 0, "hidden units H (0 = Table 5: gaussian 6, semantic 30, mnist 50)", range: 0...10_000),
-            .real("lambda", 0.01, "L2 regularisation lambda", range: 0...1e6),
-            .real("noise", 0, "output noise sigma", range: 0...1e6),
-            .real("init_std", 0, "weight init std (0 = 0.01; semantic 1e-4)", range: 0...10),
-            .choice("basis", "synapse", ["synapse", "neuron"], "one gain per weight, or per neuron (App. H.1.1)"),
-            .integer("sgd_runs", 0, "SGD simulations of the real network under each control (0 = none)", range: 0...1000),
-            .integer("batch", 32, "SGD batch size", range: 1...1_000_000),
-            .integer("traced", 6, "weights (those changing most) and their gains traced individually per layer in series.csv", range: 0...1000),
+            .of(.hidden, default: 0, help: "hidden units H (0 = Table 5: gaussian 6, semantic 30, mnist 50)", range: 0...10_000),
+            .of(.lambda, default: 0.01),
+            .of(GainKeys.noise, default: 0),
+            .of(.weightInitStd, default: 0, help: "weight init std (0 = 0.01; semantic 1e-4)"),
+            .of(GainKeys.basis, default: .synapse),
+            .of(.sgdRuns, default: 0),
+            .of(.batch, default: 32),
+            .of(.traced, default: 6, help: "weights (those changing most) and their gains traced individually per layer in series.csv"),
         ]
     }
 
-    public var presets: [String: [String: String]] {
+    public var presets: Presets {
         // Quick covers the paper's whole learning time t = 16000 x 0.005 = 80 in 2000 Euler steps of
         // 0.04 (same discount per unit time; control_lr scaled by 0.005/0.04 so each update moves g
         // as far): shorter horizons end before the semantic task leaves its first plateau.
-        ["paper": [:], "quick": ["learning_rate": "0.04", "steps": "2000", "control_lr": "1.25", "iterations": "100"]]
+        Presets(quick: [.set(.learningRate, 0.04), .set(.steps, 2000), .set(.controlRate, 1.25), .set(.iterations, 100)])
     }
 
-    public func needsMNIST(_ p: ParameterValues) -> Bool { p.string("dataset") == "mnist" }
+    public func needsMNIST(_ p: ParameterValues) -> Bool { p[GainKeys.dataset] == .mnist }
 
     public func prepare(_ p: ParameterValues, context: RunContext) throws -> PreparedRun {
-        let task = GainTask(rawValue: p.string("dataset"))!
+        let task = p[GainKeys.dataset]
         let data = try task.load(p, context: context)
-        let hidden = p.int("hidden") == 0 ? task.paperHidden : p.int("hidden")
-        let layout: TwoLayerNetwork.GainLayout = p.string("basis") == "neuron" ? .perNeuron : .perSynapse
-        let net = TwoLayerNetwork(configuration: .init(hidden: hidden, lambda: p.double("lambda"),
-                                                       outputNoise: p.double("noise"), gains1: layout, gains2: layout),
+        let hidden = p[.hidden] == 0 ? task.paperHidden : p[.hidden]
+        let layout: TwoLayerNetwork.GainLayout = p[GainKeys.basis] == .neuron ? .perNeuron : .perSynapse
+        let net = TwoLayerNetwork(configuration: .init(hidden: hidden, lambda: p[.lambda],
+                                                       outputNoise: p[GainKeys.noise], gains1: layout, gains2: layout),
                                   task: data.train)
-        let cost = NormCost(.exponential, beta: p.double("beta"), norm: gainNorm(net))
+        let cost = NormCost(.exponential, beta: p[.beta], norm: gainNorm(net))
         var rng = SeededGenerator(seed: context.seed)
-        let std = p.double("init_std") == 0 ? task.initStd : p.double("init_std")
+        let std = p[.weightInitStd] == 0 ? task.initStd : p[.weightInitStd]
         let w0 = net.randomInitialState(std: std, using: &rng)
         let engine = try StandardParameters.problem(p, dynamics: net, cost: cost, map: .perStep(initialState: w0))
-        let steps = p.int("steps")
+        let steps = p[.steps]
         let initial = (0..<(steps * net.controlCount)).map { _ in rng.normal(mean: 0, std: 1e-3) }
-        let runs = p.int("sgd_runs"), batch = p.int("batch"), lr = p.double("learning_rate"), seed = context.seed
-        let selection = TracedWeights(count: p.int("traced"))
+        let runs = p[.sgdRuns], batch = p[.batch], lr = p[.learningRate], seed = context.seed
+        let traced = p[.traced]
         return PreparedRun(
             engine: engine, initialControl: initial,
-            baselineControl: [Double](repeating: 0, count: steps * net.controlCount),
             optimizer: try StandardParameters.optimizer(p),
-            describe: { engine, theta in TwoLayerColumns.describe(net, engine: engine, theta: theta, selection: selection) },
-            simulate: runs == 0 ? nil : { theta in
-                simulateSGD(model: net, samplerFor: { _ in data.sampler }, steps: steps, learningRate: lr,
-                            batch: batch, controls: theta, initialState: w0, runs: runs, seed: seed).columns
+            describe: { trajectory, baseline in
+                TwoLayerColumns.describe(net, trajectory: trajectory, baseline: baseline, traced: traced)
             },
+            sgd: SGDReplay(model: net, sampler: { _ in data.sampler }, initialState: w0, runs: runs, batch: batch,
+                           learningRate: lr, seed: seed),
             extraResults: { _, _ in ["dataset": data.name, "hidden": hidden, "inputs": net.inputs, "outputs": net.outputs] })
     }
 }

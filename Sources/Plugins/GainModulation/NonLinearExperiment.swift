@@ -2,9 +2,6 @@ import Datasets
 import Foundation
 import WorkbenchKit
 
-/// Values computed by one closure of a PreparedRun for another.
-final class SimulatedValues: @unchecked Sendable { var values: [String: Double] = [:] }
-
 /// `non-linear`: gain modulation of the tanh network y-hat = W~2 tanh(W~1 x) on the correlated
 /// Gaussians (App. I, K.6, Fig. 20, Table 5 "non-linear" column). The control is optimised on the
 /// Taylor-approximated dynamics (`TanhNetwork`), then the real non-linear network is trained by SGD
@@ -17,7 +14,7 @@ final class SimulatedValues: @unchecked Sendable { var values: [String: Double] 
 /// Table 5 gives batch 32 (the authors' notebook used 1024; the table wins).
 public struct NonLinearExperiment: Experiment {
     public init() {}
-    public let name = "non-linear"
+    public let name = GainModulationNames.nonLinear.text
     /// 1: traced weights are those that change most, and SGD traces them too (sgd_w1_<k>_mean...).
     /// 2: SGD also records the weight norms and the loss on a fixed evaluation sample.
     public let outputRevision = 2
@@ -27,81 +24,71 @@ public struct NonLinearExperiment: Experiment {
         StandardParameters.specs(.init(steps: 10000, learningRate: 0.001, beta: 0.3, controlRate: 10,
                                        iterations: 500, lower: -0.5, upper: 0.5))
         + [
-            .integer("hidden", 8, "hidden units H (Table 5)", range: 1...10_000),
-            .real("lambda", 0, "L2 regularisation lambda", range: 0...1e6),
-            .real("init_std", 0.01, "weight init std", range: 0...10),
-            .real("g_init_std", 0.01, "std of the random initial gains (authors: N(0, 0.01))", range: 0...10),
-            .integer("sgd_runs", 5, "SGD simulations of the real tanh network under each control (0 = none)", range: 0...1000),
-            .integer("batch", 32, "SGD batch size (Table 5)", range: 1...1_000_000),
-            .integer("traced", 6, "weights and gains of each layer traced individually in series.csv", range: 0...1000),
-            .integer("eval_examples", 1024, "fixed evaluation sample the SGD runs' loss is measured on at every step", range: 1...1_000_000),
+            .of(.hidden, default: 8, help: "hidden units H (Table 5)"),
+            .of(.lambda, default: 0),
+            .of(.weightInitStd, default: 0.01),
+            .of(GainKeys.initialGainStd, default: 0.01),
+            .of(.sgdRuns, default: 5, help: "SGD simulations of the real tanh network under each control (0 = none)"),
+            .of(.batch, default: 32, help: "SGD batch size (Table 5)"),
+            .of(.traced, default: 6),
+            .of(GainKeys.evalExamples, default: 1024),
         ]
     }
 
-    public var presets: [String: [String: String]] {
-        ["paper": [:], "quick": ["steps": "1000", "iterations": "40", "sgd_runs": "4", "learning_rate": "0.01"]]
+    public var presets: Presets {
+        Presets(quick: [.set(.steps, 1000), .set(.iterations, 40), .set(.sgdRuns, 4), .set(.learningRate, 0.01)])
     }
 
     public func prepare(_ p: ParameterValues, context: RunContext) throws -> PreparedRun {
         let task = try CorrelatedGaussian()
-        let net = TanhNetwork(task: task.statistics, hidden: p.int("hidden"), lambda: p.double("lambda"))
-        let cost = NormCost(.exponential, beta: p.double("beta"), norm: WeightedSquares(range: 0..<net.controlCount))
+        let net = TanhNetwork(task: task.statistics, hidden: p[.hidden], lambda: p[.lambda])
+        let cost = NormCost(.exponential, beta: p[.beta], norm: WeightedSquares(range: 0..<net.controlCount))
         var rng = SeededGenerator(seed: context.seed)
-        let w0 = (0..<net.stateCount).map { _ in rng.normal(mean: 0, std: p.double("init_std")) }
+        let w0 = (0..<net.stateCount).map { _ in rng.normal(mean: 0, std: p[.weightInitStd]) }
         let engine = try StandardParameters.problem(p, dynamics: net, cost: cost, map: .perStep(initialState: w0))
-        let steps = p.int("steps"), m = net.controlCount
-        let initial = (0..<(steps * m)).map { _ in rng.normal(mean: 0, std: p.double("g_init_std")) }
-        let runs = p.int("sgd_runs"), batch = p.int("batch"), lr = p.double("learning_rate"), seed = context.seed
-        let selection = TracedWeights(count: p.int("traced"))
+        let steps = p[.steps], m = net.controlCount
+        let initial = (0..<(steps * m)).map { _ in rng.normal(mean: 0, std: p[GainKeys.initialGainStd]) }
+        let runs = p[.sgdRuns], batch = p[.batch], lr = p[.learningRate], seed = context.seed
+        let traced = p[.traced]
         // The linear net of the same shape has the same layout ([W1 | W2], [G1 | G2] per synapse),
         // so the shared gain/weight summaries apply unchanged.
         let layout = TwoLayerNetwork(configuration: .init(hidden: net.hidden, lambda: 0, gains1: .perSynapse,
                                                           gains2: .perSynapse), task: task.statistics)
-        let baseline = [Double](repeating: 0, count: steps * m)
-        let dt = lr, gamma = p.double("gamma"), eta = p.double("eta")
-        // V of the real network's SGD runs, sum dt gamma^t (-eta L_sgd - C(g)), recorded by
-        // `simulate` (which the runner calls before `extraResults`) for result.json.
-        let simulated = SimulatedValues()
+        let dt = lr, gamma = p[.gamma], eta = p[.eta]
         return PreparedRun(
             engine: engine, initialControl: initial,
-            baselineControl: baseline,
             optimizer: try StandardParameters.optimizer(p),
-            describe: { engine, theta in
-                TwoLayerColumns.describe(layout, engine: engine, theta: theta, selection: selection)
+            describe: { trajectory, baseline in
+                TwoLayerColumns.describe(layout, trajectory: trajectory, baseline: baseline, traced: traced)
             },
-            simulate: runs == 0 ? nil : { theta in
-                // The runner describes both trajectories before simulating, so the traced weights are
-                // chosen; the tanh net's state has the linear layout [W1 | W2].
-                let split = net.hidden * net.inputs
-                let indices = (selection.layer1 ?? []).map { ("w1_\($0)", $0) } + (selection.layer2 ?? []).map { ("w2_\($0)", split + $0) }
-                let evaluation = EvaluationLoss(net: net, task: task, examples: p.int("eval_examples"), seed: seed, controls: theta)
-                let names = ["eval_loss", "weight_l1", "weight_l2"] + indices.map(\.0)
-                let probe = SGDProbe(names: names) { step, state, out in
-                    out[0] = evaluation.loss(step: step, state: state)
-                    var l1 = 0.0, l2 = 0.0
-                    for k in 0..<net.stateCount { l1 += abs(state[k]); l2 += state[k] * state[k] }
-                    out[1] = l1 / Double(net.stateCount)
-                    out[2] = (l2 / Double(net.stateCount)).squareRoot()
-                    for (k, index) in indices.enumerated() { out[3 + k] = state[index.1] }
-                }
-                let summary = simulateSGD(model: net, samplerFor: { _ in task }, steps: steps, learningRate: lr,
-                                          batch: batch, controls: theta, initialState: w0, runs: runs, seed: seed,
-                                          probe: probe)
-                var v = 0.0
-                theta.withUnsafeBufferPointer { g in
-                    for i in 0..<steps {
-                        let c = cost.cost(g.baseAddress! + i * m, count: m, step: i)
-                        v += dt * pow(gamma, Double(i) * dt) * (-eta * summary.mean[i] - c)
+            sgd: SGDReplay(
+                model: net, sampler: { _ in task }, initialState: w0, runs: runs, batch: batch, learningRate: lr, seed: seed,
+                probe: { control, baseline in
+                    // The weights the baseline moved most, as in the described columns; the tanh net's
+                    // state has the linear layout [W1 | W2].
+                    let theta = control.control
+                    let split = net.hidden * net.inputs
+                    let selection = TracedWeights(count: traced, baseline: baseline, split: split)
+                    let indices = selection.layer1.map { ("w1_\($0)", $0) } + selection.layer2.map { ("w2_\($0)", split + $0) }
+                    let evaluation = EvaluationLoss(net: net, task: task, examples: p[GainKeys.evalExamples], seed: seed, controls: theta)
+                    let names = [GainModulationNames.sgdEvalLoss, GainModulationNames.sgdWeightL1, GainModulationNames.sgdWeightL2].map(\.quantity) + indices.map(\.0)
+                    return SGDProbe(names: names) { step, state, out in
+                        out[0] = evaluation.loss(step: step, state: state)
+                        var l1 = 0.0, l2 = 0.0
+                        for k in 0..<net.stateCount { l1 += abs(state[k]); l2 += state[k] * state[k] }
+                        out[1] = l1 / Double(net.stateCount)
+                        out[2] = (l2 / Double(net.stateCount)).squareRoot()
+                        for (k, index) in indices.enumerated() { out[3 + k] = state[index.1] }
                     }
-                }
-                simulated.values[theta == baseline ? "sgd_value_baseline" : "sgd_value_control"] = v
-                return summary.columns
-            },
+                },
+                results: { summary, control in
+                    // V of the real network's SGD runs, sum dt gamma^t (-eta L_sgd - C(g)).
+                    var v = 0.0
+                    for i in 0..<steps { v += dt * pow(gamma, Double(i) * dt) * (-eta * summary.mean[i] - control.costs[i]) }
+                    return ["sgd_value": v]
+                }),
             extraResults: { _, _ in
-                var out: [String: Any] = ["dataset": "gaussian", "hidden": net.hidden, "inputs": net.inputs,
-                                          "outputs": net.outputs]
-                for (k, v) in simulated.values { out[k] = v }
-                return out
+                ["dataset": "gaussian", "hidden": net.hidden, "inputs": net.inputs, "outputs": net.outputs]
             })
     }
 }

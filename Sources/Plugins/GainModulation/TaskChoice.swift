@@ -3,7 +3,7 @@ import WorkbenchKit
 
 /// The three base datasets of the gain-modulation experiments (App. J, Table 5) and their
 /// per-dataset defaults.
-enum GainTask: String, CaseIterable {
+public enum GainTask: String, ParameterChoice {
     case gaussian, semantic, mnist
 
     /// Table 5's hidden sizes.
@@ -14,23 +14,19 @@ enum GainTask: String, CaseIterable {
     func load(_ p: ParameterValues, context: RunContext) throws -> Dataset {
         switch self {
         case .gaussian: return try CorrelatedGaussian().dataset
-        case .semantic: return try SemanticHierarchy(levels: p.int("levels")).dataset
+        case .semantic: return try SemanticHierarchy(levels: p[.levels]).dataset
         case .mnist:
             let dir = try context.requireMNIST()
-            guard let split = MNISTSplit(rawValue: p.string("split")) else {
-                throw WorkbenchError("parameter 'split': expected train|test")
-            }
-            return try MNIST.load(directory: dir, split: split, digits: p.ints("digits"))
+            return try MNIST.load(directory: dir, split: p[.split], digits: p[.digits])
         }
     }
 
     static var parameterSpecs: [ParameterSpec] {
         [
-            .choice("dataset", "mnist", allCases.map(\.rawValue), "task: correlated Gaussians, semantic hierarchy or MNIST"),
-            ParameterSpec("digits", .integerList, default: "1,3", "MNIST digits, in output-column order"),
-            .choice("split", "test", MNISTSplit.allCases.map(\.rawValue),
-                    "MNIST split the statistics come from (the paper used train; ../shared/data/mnist holds test images only)"),
-            .integer("levels", 4, "semantic hierarchy levels", range: 1...SemanticHierarchy.maximumLevels),
+            .of(GainKeys.dataset, default: .mnist),
+            .of(.digits, default: [1, 3]),
+            .of(.split, default: .test),
+            .of(.levels, default: 4),
         ]
     }
 }

@@ -12,7 +12,7 @@ import WorkbenchKit
 /// result.json also places the optimised rule in Fig. 9c's plane (its regime) next to the named rules.
 public struct LearningRuleExperiment: Experiment {
     public init() {}
-    public let name = "learning-rule"
+    public let name = LearningRuleNames.learningRule.text
     public let summary = "App. F.3: meta-learning Cao et al.'s learning-rule coefficients (feedback gamma, Hebbian eta) over time (Fig. 9)"
 
     /// Fig. 9c's named rules in the (gamma_r, eta_r) plane (Cao et al. 2020): gamma_r is the
@@ -29,49 +29,48 @@ public struct LearningRuleExperiment: Experiment {
     public var parameters: [ParameterSpec] {
         StandardParameters.specs(.init(steps: 8000, learningRate: 0.005, beta: 0, controlRate: 100,
                                        iterations: 300, lower: 0, upper: 0))
-            .filter { !["beta", "lower", "upper"].contains($0.name) }
+            .omitting(Parameter.beta, Parameter.lower, Parameter.upper)
         + [
-            .real("feedback_bound", 1, "|gamma_r| bound (App. F.3: -1 < gamma_r < 1)", range: 0...1e6),
-            .real("hebbian_bound", 0.2, "|eta_r| bound (App. F.3: -0.2 < eta_r < 0.2)", range: 0...1e6),
-            .integer("levels", 4, "semantic hierarchy levels", range: 1...SemanticHierarchy.maximumLevels),
-            .integer("hidden", 30, "hidden units H", range: 1...10_000),
-            .real("init_std", 1e-4, "weight init std (small: the rich, step-like regime)", range: 0...10),
-            .choice("hebbian_rate", "alpha", HebbianRate.allCases.map(\.rawValue),
-                    "alpha: the Hebbian term at the rule's rate alpha (Fig. 9); printed: eqs. 34/37 as printed, no alpha"),
+            .of(LearningRuleKeys.feedbackBound, default: 1),
+            .of(LearningRuleKeys.hebbianBound, default: 0.2),
+            .of(.levels, default: 4),
+            .of(.hidden, default: 30),
+            .of(.weightInitStd, default: 1e-4, help: "weight init std (small: the rich, step-like regime)"),
+            .of(LearningRuleKeys.hebbianRate, default: .alpha),
         ]
     }
 
-    public var presets: [String: [String: String]] {
-        ["paper": [:], "quick": ["steps": "2000", "iterations": "60", "levels": "3", "hidden": "12", "init_std": "0.01"]]
+    public var presets: Presets {
+        Presets(quick: [.set(.steps, 2000), .set(.iterations, 60), .set(.levels, 3), .set(.hidden, 12), .set(.weightInitStd, 0.01)])
     }
 
     public func prepare(_ p: ParameterValues, context: RunContext) throws -> PreparedRun {
-        let task = try SemanticHierarchy(levels: p.int("levels"))
-        let rate = HebbianRate(rawValue: p.string("hebbian_rate"))!
-        let net = RuleFamilyNetwork(task: task.statistics, hidden: p.int("hidden"),
-                                    hebbianScale: rate == .alpha ? 1 : 1 / p.double("learning_rate"))
+        let task = try SemanticHierarchy(levels: p[.levels])
+        let rate = p[LearningRuleKeys.hebbianRate]
+        let net = RuleFamilyNetwork(task: task.statistics, hidden: p[.hidden],
+                                    hebbianScale: rate == .alpha ? 1 : 1 / p[.learningRate])
         var rng = SeededGenerator(seed: context.seed)
-        let w0 = (0..<net.stateCount).map { _ in rng.normal(mean: 0, std: p.double("init_std")) }
+        let w0 = (0..<net.stateCount).map { _ in rng.normal(mean: 0, std: p[.weightInitStd]) }
         let engine = try StandardParameters.problem(p, dynamics: net, cost: ZeroCost(), map: .perStep(initialState: w0))
-        let steps = p.int("steps")
-        let fb = p.double("feedback_bound"), hb = p.double("hebbian_bound")
-        let optimizer = OptimizerSettings(kind: OptimizerKind(rawValue: p.string("optimizer"))!, rate: p.double("control_lr"),
-                                          iterations: p.int("iterations"),
+        let steps = p[.steps]
+        let fb = p[LearningRuleKeys.feedbackBound], hb = p[LearningRuleKeys.hebbianBound]
+        let optimizer = OptimizerSettings(kind: p[.optimizer], rate: p[.controlRate],
+                                          iterations: p[.iterations],
                                           bounds: Bounds(lower: [-fb, -hb], upper: [fb, hb]))
         let zero = [Double](repeating: 0, count: steps * 2)
         return PreparedRun(
-            engine: engine, initialControl: zero, baselineControl: zero, optimizer: optimizer,
-            describe: { engine, theta in
-                let n = engine.stateCount
+            engine: engine, initialControl: zero, optimizer: optimizer,
+            describe: { trajectory, _ in
+                let n = trajectory.stateCount, theta = trajectory.control
                 var weightL2 = [Double](repeating: 0, count: steps)
-                engine.forEachState(of: theta) { i, w in
+                trajectory.forEachState { i, w in
                     weightL2[i] = (UnsafeBufferPointer(start: w, count: n).reduce(0) { $0 + $1 * $1 } / Double(n)).squareRoot()
                 }
-                return [SeriesColumn("feedback", (0..<steps).map { theta[2 * $0] }),
-                        SeriesColumn("hebbian", (0..<steps).map { theta[2 * $0 + 1] }),
-                        SeriesColumn("weight_l2", weightL2)]
+                return [SeriesColumn(LearningRuleNames.feedback, (0..<steps).map { theta[2 * $0] }),
+                        SeriesColumn(LearningRuleNames.hebbian, (0..<steps).map { theta[2 * $0 + 1] }),
+                        SeriesColumn(LearningRuleNames.weightRMS, weightL2)]
             },
-            extraResults: { _, control in Self.ruleSpace(control, steps: steps) })
+            extraResults: { _, control in Self.ruleSpace(control.control, steps: steps) })
     }
 
     /// The optimised rule in Fig. 9c's plane: its time average, start and end, and the named rules.
@@ -84,16 +83,17 @@ public struct LearningRuleExperiment: Experiment {
         let hebbianName = mean[1] > 0.02 ? "+H" : (mean[1] < -0.02 ? "+AH" : "")
         // The last step's control acts on nothing (no update follows), so "end" is the step before.
         let end = max(steps - 2, 0)
-        return ["rule_mean": ["feedback": mean[0], "hebbian": mean[1]],
+        let names = LearningRuleNames.self
+        return [names.ruleMean.text: [names.feedbackKey: mean[0], names.hebbianKey: mean[1]],
                 "rule_start": ["feedback": gammaR[0], "hebbian": etaR[0]],
                 "rule_end": ["feedback": gammaR[end], "hebbian": etaR[end]],
-                "regime": feedbackName + hebbianName,
-                "named_rules": namedRules.map { ["name": $0.name, "label": $0.label, "feedback": $0.feedback, "hebbian": $0.hebbian] }]
+                names.regime.text: feedbackName + hebbianName,
+                names.namedRules.text: namedRules.map { [names.ruleName: $0.name, "label": $0.label, names.feedbackKey: $0.feedback, names.hebbianKey: $0.hebbian] }]
     }
 }
 
 /// How the Hebbian term enters the rule (App. F.3): scaled by the rule's learning rate alpha like
 /// the contrastive terms (eqs. 35-36), or without it, as eqs. 34 and 37 are printed.
-public enum HebbianRate: String, CaseIterable {
+public enum HebbianRate: String, ParameterChoice {
     case alpha, printed
 }

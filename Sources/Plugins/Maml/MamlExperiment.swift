@@ -18,7 +18,7 @@ import WorkbenchKit
 /// holds only the test split, so by default everything is computed on it (the result says so).
 public struct MamlExperiment: Experiment {
     public init() {}
-    public let name = "maml"
+    public let name = MamlNames.maml.text
     /// 1: per-task evaluation curves and one-step losses (Fig. 6).
     public let outputRevision = 1
     /// eq. 26 as printed; `workbench figures` asks for the objective the paper's figures used.
@@ -32,77 +32,72 @@ public struct MamlExperiment: Experiment {
         // is `optimized_steps`.
         StandardParameters.specs(.init(steps: 2, learningRate: 0.005, gamma: 1, beta: 0, controlRate: 0.005,
                                        iterations: 2000, optimizer: .adam, lower: 0, upper: 0))
-            .filter { !["steps", "beta", "lower", "upper"].contains($0.name) }
+            .omitting(Parameter.steps, Parameter.beta, Parameter.lower, Parameter.upper)
         + [
-            .integer("optimized_steps", 20, "K: gradient steps in the meta-objective (1 = standard MAML; paper 1, 20, 40, ..., 340)",
-                     range: 1...1_000_000),
-            .choice("objective", Self.defaultObjective.rawValue, MamlObjective.allCases.map(\.rawValue),
-                    "losses summed in V: after-updates = i = 1..K (eq. 26), with-initial-loss = i = 0..K (authors' code, paper figures)"),
-            .integer("eval_steps", 8000, "steps of learning from the found initialisation in the evaluation", range: 1...10_000_000),
-            .integer("hidden", 40, "hidden units H (Table 2)", range: 1...10_000),
-            .real("lambda", 0, "L2 regularisation lambda", range: 0...1e6),
-            .real("init_std", 0.01, "std of the random initialisation the optimisation starts from (Table 2)", range: 0...10),
-            ParameterSpec("tasks", .integerList, default: "0,1,7,1,8,9,3,8,5,3",
-                          "MNIST digit pairs, flattened: 0,1,7,1 = tasks (0,1) and (7,1) (App. F.1)"),
-            .choice("split", "test", MNISTSplit.allCases.map(\.rawValue),
-                    "split the tasks' statistics come from (paper: train; ../shared/data/mnist has test only)"),
-            .choice("heldout", "none", ["none"] + MNISTSplit.allCases.map(\.rawValue),
-                    "second split for the evaluation (paper: test), or none"),
+            .of(MamlKeys.optimizedSteps, default: 20),
+            .of(MamlKeys.objective, default: Self.defaultObjective),
+            .of(MamlKeys.evalSteps, default: 8000),
+            .of(.hidden, default: 40, help: "hidden units H (Table 2)"),
+            .of(.lambda, default: 0),
+            .of(.weightInitStd, default: 0.01, help: "std of the random initialisation the optimisation starts from (Table 2)"),
+            .of(MamlKeys.tasks, default: [0, 1, 7, 1, 8, 9, 3, 8, 5, 3]),
+            .of(.split, default: .test, help: "split the tasks' statistics come from (paper: train; ../shared/data/mnist has test only)"),
+            .of(MamlKeys.heldout, default: HeldOutSplit.none),
         ]
     }
 
-    public var presets: [String: [String: String]] {
-        ["paper": [:],
-         // quick: Table 2's network (H = 40) with 600 Adam steps of 0.015 instead of 2000 of 0.005 (the
-         // K = 1 plateau and the one-step dip at K = 20-40 need the paper's width and about its progress;
-         // at H = 20 and 200 steps the one-step loss only rose with K), and a shorter evaluation.
-         "quick": ["optimized_steps": "20", "iterations": "600", "control_lr": "0.015", "eval_steps": "1500", "hidden": "40"]]
+    public var presets: Presets {
+        // quick: Table 2's network (H = 40) with 600 Adam steps of 0.015 instead of 2000 of 0.005 (the
+        // K = 1 plateau and the one-step dip at K = 20-40 need the paper's width and about its progress;
+        // at H = 20 and 200 steps the one-step loss only rose with K), and a shorter evaluation.
+        Presets(quick: [.set(MamlKeys.optimizedSteps, 20), .set(.iterations, 600), .set(.controlRate, 0.015),
+                        .set(MamlKeys.evalSteps, 1500), .set(.hidden, 40)])
     }
 
     public func needsMNIST(_ parameters: ParameterValues) -> Bool { true }
 
     public func prepare(_ p: ParameterValues, context: RunContext) throws -> PreparedRun {
-        let flat = p.ints("tasks")
+        let flat = p[MamlKeys.tasks]
         guard !flat.isEmpty, flat.count % 2 == 0 else {
             throw WorkbenchError("maml: parameter 'tasks' has \(flat.count) digits; expected pairs, e.g. 0,1,7,1")
         }
         let pairs = stride(from: 0, to: flat.count, by: 2).map { [flat[$0], flat[$0 + 1]] }
-        let split = MNISTSplit(rawValue: p.string("split"))!
-        let heldout = MNISTSplit(rawValue: p.string("heldout"))
+        let split = p[.split]
+        let heldout = p[MamlKeys.heldout].split
         if heldout == split {
             throw WorkbenchError("maml: parameter 'heldout' equals 'split' (\(split.rawValue)); expected the other split or none")
         }
         let data = try MNIST.loadTasks(directory: try context.requireMNIST(), split: split, tasks: pairs, heldOut: heldout)
-        let config = TwoLayerNetwork.Configuration(hidden: p.int("hidden"), lambda: p.double("lambda"))
+        let config = TwoLayerNetwork.Configuration(hidden: p[.hidden], lambda: p[.lambda])
         let nets = data.map { TwoLayerNetwork(configuration: config, task: $0.train) }
         let heldoutNets = heldout == nil ? [] : data.map { TwoLayerNetwork(configuration: config, task: $0.test!) }
-        let objective = MamlObjective(rawValue: p.string("objective"))!
+        let objective = p[MamlKeys.objective]
         let model = ParallelDynamics(copies: nets, firstScoredStep: objective.firstScoredStep)
-        let k = p.int("optimized_steps"), dt = p.double("learning_rate")
+        let k = p[MamlKeys.optimizedSteps], dt = p[.learningRate]
         let engine = try StandardParameters.engine(
-            ControlProblem(dynamics: model, steps: k + 1, dt: dt, gamma: p.double("gamma"), eta: p.double("eta"),
+            ControlProblem(dynamics: model, steps: k + 1, dt: dt, gamma: p[.gamma], eta: p[.eta],
                            cost: ZeroCost(), map: .initialState(copies: nets.count, controls: [])),
-            sizeParameters: "optimized_steps=\(k), hidden=\(p.int("hidden")), \(nets.count) tasks")
+            sizeParameters: "optimized_steps=\(k), hidden=\(p[.hidden]), \(nets.count) tasks")
         var rng = SeededGenerator(seed: context.seed)
-        let w0 = nets[0].randomInitialState(std: p.double("init_std"), using: &rng)
-        let evalSteps = p.int("eval_steps")
+        let w0 = nets[0].randomInitialState(std: p[.weightInitStd], using: &rng)
+        let evalSteps = p[MamlKeys.evalSteps]
         // result.json holds every evaluation curve (each task's and the mean, from the baseline and
         // the optimised initialisation, on the held-out split too): refuse up front what cannot be written.
         let curveValues = evalSteps * (nets.count + 1) * (heldoutNets.isEmpty ? 2 : 4)
         try MemoryBudget.current().require(curveValues * MemoryBudget.bytesPerJSONValue,
                                            for: "maml: eval_steps=\(evalSteps) (\(curveValues) evaluation-curve values in result.json)",
                                            lower: "eval_steps")
-        let optimizer = OptimizerSettings(kind: OptimizerKind(rawValue: p.string("optimizer"))!, rate: p.double("control_lr"),
-                                          iterations: p.int("iterations"), bounds: .none)
+        let optimizer = OptimizerSettings(kind: p[.optimizer], rate: p[.controlRate],
+                                          iterations: p[.iterations], bounds: .none)
         let names = pairs.map { "(\($0[0]),\($0[1]))" }
         return PreparedRun(
             engine: engine, initialControl: w0, baselineControl: w0, optimizer: optimizer,
-            describe: { engine, theta in taskLossColumns(nets: nets, engine: engine, theta: theta) },
+            describe: { trajectory, _ in taskLossColumns(nets: nets, trajectory) },
             extraResults: { baseline, control in
-                var out: [String: Any] = ["tasks": names, "optimized_steps": k, "eval_steps": evalSteps,
+                var out: [String: Any] = [MamlNames.tasks.text: names, "optimized_steps": k, "eval_steps": evalSteps,
                                           "objective": objective.rawValue,
                                           "evaluation_splits": [split.rawValue] + (heldout.map { [$0.rawValue] } ?? [])]
-                for (label, theta) in [("baseline", baseline), ("control", control)] {
+                for (label, theta) in [("baseline", baseline.control), ("control", control.control)] {
                     evaluate(nets: nets, from: theta, steps: evalSteps, dt: dt).record(into: &out, suffix: "_\(label)")
                     if !heldoutNets.isEmpty {
                         evaluate(nets: heldoutNets, from: theta, steps: evalSteps, dt: dt)
@@ -114,13 +109,13 @@ public struct MamlExperiment: Experiment {
     }
 }
 
-/// Each task's loss along the engine's trajectory (the engine's own loss column skips step 0).
-func taskLossColumns(nets: [TwoLayerNetwork], engine: any ValueEngine, theta: [Double]) -> [SeriesColumn] {
-    let n = engine.stateCount, block = n / nets.count
-    var columns = [[Double]](repeating: [Double](repeating: 0, count: engine.steps), count: nets.count)
-    var mean = [Double](repeating: 0, count: engine.steps)
+/// Each task's loss along the trajectory (the engine's own loss column skips step 0).
+func taskLossColumns(nets: [TwoLayerNetwork], _ trajectory: Trajectory) -> [SeriesColumn] {
+    let n = trajectory.stateCount, block = n / nets.count
+    var columns = [[Double]](repeating: [Double](repeating: 0, count: trajectory.steps), count: nets.count)
+    var mean = [Double](repeating: 0, count: trajectory.steps)
     let workspaces = nets.map { $0.makeWorkspace() }
-    engine.forEachState(of: theta) { i, w in
+    trajectory.forEachState { i, w in
         for (t, net) in nets.enumerated() {
             // The nets take no control: any valid pointer will do.
             let l = net.evaluate(step: i, state: w + t * block, control: w, drift: nil, workspace: workspaces[t])
@@ -162,8 +157,7 @@ func evaluate(nets: [TwoLayerNetwork], from theta: [Double], steps: Int, dt: Dou
         let engine = Engine(ControlProblem(dynamics: net, steps: steps, dt: dt, gamma: 1, eta: 1, cost: ZeroCost(),
                                            map: .initialState(copies: 1, controls: [])),
                             leanestWithin: (try? MemoryBudget.current()) ?? .unlimited)
-        _ = engine.value(theta)
-        return engine.losses
+        return engine.rollout(theta).losses
     }
     return Evaluation(curves: curves, dt: dt)
 }

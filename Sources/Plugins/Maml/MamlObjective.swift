@@ -1,3 +1,5 @@
+import WorkbenchKit
+
 /// Which losses the multi-step MAML meta-objective sums (App. F.1).
 ///
 /// - `afterUpdates`: eq. 26 as printed, V = -sum_{i=1}^{K} dt mean_tasks L(t_i): only the losses
@@ -6,7 +8,7 @@
 ///   step" is computed and never applied). The i = 0 term charges the initialisation itself, so
 ///   every K also keeps the shared starting loss low. The paper's MAML figures (Figs. 3a-b, 6, 7)
 ///   were made with it; NOTES.md gives the measured difference.
-public enum MamlObjective: String, CaseIterable {
+public enum MamlObjective: String, ParameterChoice {
     case afterUpdates = "after-updates"
     case withInitialLoss = "with-initial-loss"
 

@@ -4,13 +4,13 @@ import WorkbenchKit
 /// cost of control normalised by its maximum (Fig. 5f-g, green line), then the shared two-layer
 /// summaries: RMS of G1 and G2, L1/L2 weight norms (Fig. 16c) and traced weights and gains (Fig. 17).
 enum SwitchColumns {
-    static func describe(_ net: TwoLayerNetwork, engine: any ValueEngine, theta: [Double],
-                         selection: TracedWeights) -> [SeriesColumn] {
-        let costs = engine.costs
+    static func describe(_ net: TwoLayerNetwork, trajectory: Trajectory, baseline: Trajectory,
+                         traced: Int) -> [SeriesColumn] {
+        let costs = trajectory.costs
         let maxCost = costs.max() ?? 0
-        return [SeriesColumn("task", (0..<engine.steps).map { Double(net.taskIndex(step: $0)) }),
-                SeriesColumn("cost_normalised", costs.map { maxCost > 0 ? $0 / maxCost : 0 })]
-            + TwoLayerColumns.describe(net, engine: engine, theta: theta, selection: selection)
+        return [SeriesColumn(TaskSwitchNames.task, (0..<trajectory.steps).map { Double(net.taskIndex(step: $0)) }),
+                SeriesColumn(TaskSwitchNames.costNormalised, costs.map { maxCost > 0 ? $0 / maxCost : 0 })]
+            + TwoLayerColumns.describe(net, trajectory: trajectory, baseline: baseline, traced: traced)
     }
 }
 

@@ -11,7 +11,7 @@ import WorkbenchKit
 /// Table 5 (the scripts used 256), and only matters for the optional SGD simulation.
 public struct TaskSwitchExperiment: Experiment {
     public init() {}
-    public let name = "task-switch"
+    public let name = TaskSwitchNames.taskSwitch.text
     public let summary = "Sec. 6/App. K.3: gains G1(t), G2(t) across two Gaussian tasks switching every 1800 steps (Figs. 5e-g, 16, 17)"
     /// 1: traced weights are those that change most (`TracedWeights`), not evenly spaced.
     public let outputRevision = 1
@@ -20,67 +20,63 @@ public struct TaskSwitchExperiment: Experiment {
         StandardParameters.specs(.init(steps: 23000, learningRate: 0.005, beta: 0.3, controlRate: 1,
                                        iterations: 1000, lower: -0.5, upper: 0.5))
         + [
-            .integer("switch_every", 1800, "iterations per task before switching (Table 5)", range: 1...10_000_000),
-            .integer("hidden", 8, "hidden units H (Table 5)", range: 1...10_000),
-            .real("lambda", 0.001, "L2 regularisation lambda (Table 5)", range: 0...1e6),
-            .real("init_std", 0.01, "weight init std", range: 0...10),
-            .real("control_init_std", 1e-3, "std of the initial gains before clamping", range: 0...10),
-            ParameterSpec("task_a", .realList, default: "3,1,0.8", "task A: mu1,mu2,p (sigma 1,1)"),
-            ParameterSpec("task_b", .realList, default: "-2,2,0.2", "task B: mu1,mu2,p (sigma 1,1)"),
-            .integer("sgd_runs", 0, "SGD simulations of the real network under each control (0 = none)", range: 0...1000),
-            .integer("batch", 32, "SGD batch size (Table 5)", range: 1...1_000_000),
-            .integer("traced", 6, "weights and gains of each layer traced individually in series.csv (Fig. 17)", range: 0...1000),
+            .of(TaskSwitchKeys.switchEvery, default: 1800),
+            .of(.hidden, default: 8, help: "hidden units H (Table 5)"),
+            .of(.lambda, default: 0.001, help: "L2 regularisation lambda (Table 5)"),
+            .of(.weightInitStd, default: 0.01),
+            .of(.controlInitStd, default: 1e-3, help: "std of the initial gains before clamping"),
+            .of(TaskSwitchKeys.taskA, default: [3, 1, 0.8]),
+            .of(TaskSwitchKeys.taskB, default: [-2, 2, 0.2]),
+            .of(.sgdRuns, default: 0),
+            .of(.batch, default: 32, help: "SGD batch size (Table 5)"),
+            .of(.traced, default: 6, help: "weights and gains of each layer traced individually in series.csv (Fig. 17)"),
         ]
     }
 
-    public var presets: [String: [String: String]] {
-        ["paper": [:], "quick": ["steps": "3000", "switch_every": "500", "iterations": "150"]]
+    public var presets: Presets {
+        Presets(quick: [.set(.steps, 3000), .set(TaskSwitchKeys.switchEvery, 500), .set(.iterations, 150)])
     }
 
-    static func gaussian(_ values: [Double], _ key: String) throws -> CorrelatedGaussian {
+    static func gaussian(_ key: Parameter<[Double]>, in p: ParameterValues) throws -> CorrelatedGaussian {
+        let values = p[key]
         guard values.count == 3 else {
-            throw WorkbenchError("parameter '\(key)': got \(values.count) numbers; expected mu1,mu2,p")
+            throw WorkbenchError("parameter '\(key.name)': got \(values.count) numbers; expected mu1,mu2,p")
         }
         do { return try CorrelatedGaussian(mu1: values[0], mu2: values[1], p: values[2]) } catch let e as WorkbenchError {
-            throw WorkbenchError("parameter '\(key)': \(e.message)")
+            throw WorkbenchError("parameter '\(key.name)': \(e.message)")
         }
     }
 
     public func prepare(_ p: ParameterValues, context: RunContext) throws -> PreparedRun {
-        let a = try Self.gaussian(p.reals("task_a"), "task_a"), b = try Self.gaussian(p.reals("task_b"), "task_b")
-        let every = p.int("switch_every"), steps = p.int("steps")
-        let net = TwoLayerNetwork(configuration: .init(hidden: p.int("hidden"), lambda: p.double("lambda"),
+        let a = try Self.gaussian(TaskSwitchKeys.taskA, in: p), b = try Self.gaussian(TaskSwitchKeys.taskB, in: p)
+        let every = p[TaskSwitchKeys.switchEvery], steps = p[.steps]
+        let net = TwoLayerNetwork(configuration: .init(hidden: p[.hidden], lambda: p[.lambda],
                                                        gains1: .perSynapse, gains2: .perSynapse),
                                   tasks: [a.statistics, b.statistics], switchEvery: every)
         let norm = WeightedSquares(range: net.gain1Range.lowerBound..<net.gain2Range.upperBound)
-        let cost = NormCost(.exponential, beta: p.double("beta"), norm: norm)
+        let cost = NormCost(.exponential, beta: p[.beta], norm: norm)
         // The seed drives both the weight initialisation and the control initialisation.
         var rng = SeededGenerator(seed: context.seed)
-        let w0 = net.randomInitialState(std: p.double("init_std"), using: &rng)
+        let w0 = net.randomInitialState(std: p[.weightInitStd], using: &rng)
         let engine = try StandardParameters.problem(p, dynamics: net, cost: cost, map: .perStep(initialState: w0))
-        let gStd = p.double("control_init_std")
+        let gStd = p[.controlInitStd]
         let initial = (0..<(steps * net.controlCount)).map { _ in rng.normal(mean: 0, std: gStd) }
-        let baseline = [Double](repeating: 0, count: steps * net.controlCount)
-        let runs = p.int("sgd_runs"), batch = p.int("batch"), lr = p.double("learning_rate"), seed = context.seed
-        let selection = TracedWeights(count: p.int("traced"))
+        let runs = p[.sgdRuns], batch = p[.batch], lr = p[.learningRate], seed = context.seed
+        let traced = p[.traced]
         let samplers: [any ExampleSampler] = [a, b]
         return PreparedRun(
-            engine: engine, initialControl: initial, baselineControl: baseline,
+            engine: engine, initialControl: initial,
             optimizer: try StandardParameters.optimizer(p),
-            describe: { engine, theta in
-                SwitchColumns.describe(net, engine: engine, theta: theta, selection: selection)
+            describe: { trajectory, baseline in
+                SwitchColumns.describe(net, trajectory: trajectory, baseline: baseline, traced: traced)
             },
-            simulate: runs == 0 ? nil : { theta in
-                simulateSGD(model: net, samplerFor: { samplers[net.taskIndex(step: $0)] }, steps: steps,
-                            learningRate: lr, batch: batch, controls: theta, initialState: w0, runs: runs,
-                            seed: seed).columns
-            },
-            extraResults: { base, control in
-                var out: [String: Any] = ["switch_steps": SwitchSummary.switchSteps(steps: steps, every: every),
+            sgd: SGDReplay(model: net, sampler: { samplers[net.taskIndex(step: $0)] }, initialState: w0, runs: runs,
+                           batch: batch, learningRate: lr, seed: seed),
+            extraResults: { baseline, control in
+                var out: [String: Any] = [TaskSwitchNames.switchSteps.text: SwitchSummary.switchSteps(steps: steps, every: every),
                                           "hidden": net.hidden]
-                for (label, theta) in [("baseline", base), ("control", control)] {
-                    _ = engine.value(theta)
-                    let s = SwitchSummary(losses: engine.losses, costs: engine.costs, every: every)
+                for (label, trajectory) in [("baseline", baseline), ("control", control)] {
+                    let s = SwitchSummary(losses: trajectory.losses, costs: trajectory.costs, every: every)
                     out["loss_at_switch_\(label)"] = s.lossAtSwitch
                     out["loss_before_switch_\(label)"] = s.lossBeforeSwitch
                     out["cost_normalised_at_switch_\(label)"] = s.normalisedCostAtSwitch

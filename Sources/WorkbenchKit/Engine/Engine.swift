@@ -30,32 +30,30 @@ public struct ControlProblem<D: LearningDynamics> {
     }
 }
 
-/// What the optimiser and the result writer need from an engine, independent of the model type.
+/// What the optimiser and the runner need from an engine, independent of the model type.
 public protocol ValueEngine: AnyObject {
     var parameterCount: Int { get }
     var steps: Int { get }
     var stateCount: Int { get }
     var controlCount: Int { get }
     var dt: Double { get }
-    /// The trajectory of the last evaluation: w_0 ... w_{N-1} (steps x stateCount), when it is
-    /// stored; empty when the engine checkpoints it (see `forEachState`, which works in both).
-    var states: [Double] { get }
     /// The bytes this engine's run needs and how it keeps the trajectory.
     var memoryPlan: MemoryPlan { get }
-    /// Calls `body(i, w_i)` for i = 0 ... N-1 in order, for the trajectory of the last evaluation,
-    /// which must have been of `theta`: read from memory when stored, recomputed segment by
-    /// segment from the checkpoints otherwise.
-    func forEachState(of theta: [Double], _ body: (Int, UnsafePointer<Double>) -> Void)
     /// Switches how the trajectory is kept (the buffers are reallocated; the last trajectory is lost).
     func useTrajectoryStorage(_ storage: TrajectoryStorage)
     /// The storage with the smallest footprint (checkpoints every ~sqrt(N) steps).
     var leanestStorage: TrajectoryStorage { get }
-    /// L_i and C_i of the last evaluation.
+    /// L_i and C_i of the last evaluation, whatever it was: only to say where a rollout that is not
+    /// finite went wrong. Everything else reads a `Trajectory`.
     var losses: [Double] { get }
     var costs: [Double] { get }
     var eta: Double { get }
-    /// The per-step controls of the last evaluation (steps x controlCount).
-    func controls(of theta: [Double]) -> [Double]
+    /// One rollout under theta, as a value (V, losses, costs, controls, states on demand).
+    func rollout(_ theta: [Double]) -> Trajectory
+    /// The last evaluation as a value, without rolling out again. Only for a caller that knows its
+    /// last `value` or `valueAndGradient` call was of `theta` (not `ascend`, which moves theta after
+    /// its rollout): the optimiser, for the control it returns.
+    func lastRollout(of theta: [Double]) -> Trajectory
     func value(_ theta: [Double]) -> Double
     func valueAndGradient(_ theta: [Double], gradient: inout [Double]) -> Double
     /// One step of the paper's clamped gradient ascent, theta <- clamp(theta + rate dV/dtheta);
@@ -96,7 +94,15 @@ public final class Engine<D: LearningDynamics>: ValueEngine {
     private var trajectory: [Double]
     /// w_0, w_k, w_2k, ... when checkpointing (empty otherwise).
     private var checkpoints: [Double]
+    /// The whole trajectory of the last evaluation when it is stored (empty when checkpointed);
+    /// runs read states through `rollout(_:)`'s `Trajectory`.
     public var states: [Double] { checkpointing ? [] : trajectory }
+    /// w_{N-1} of the last evaluation (the segment buffer may have moved on when checkpointing).
+    private var finalState: [Double]
+    private var lastValue = Double.nan
+    /// Counts the evaluations and storage changes, so a trajectory knows whether the stored
+    /// buffer still holds its states.
+    private var generation = 0
     public private(set) var losses: [Double]
     public private(set) var costs: [Double]
     /// dt * gamma^(i dt), the weight of step i in V.
@@ -178,6 +184,7 @@ public final class Engine<D: LearningDynamics>: ValueEngine {
         workspace = problem.dynamics.makeWorkspace()
         drift = [Double](repeating: 0, count: stateCount)
         lambda = drift; lambdaNext = drift; driftAdjoint = drift
+        finalState = drift
         controlGradient = [Double](repeating: 0, count: max(controlCount, 1))
         tapeCount = problem.dynamics.tapeCount
         tape = []
@@ -198,18 +205,12 @@ public final class Engine<D: LearningDynamics>: ValueEngine {
         let resolved: TrajectoryStorage = k == steps ? .stored : .checkpointed(segment: k)
         memoryPlan = MemoryPlan.forced(shape, resolved)
         segment = k
+        generation += 1
         // Free the old buffers before allocating the new ones.
         trajectory = []; tape = []; checkpoints = []
         trajectory = [Double](repeating: 0, count: k * stateCount)
         tape = [Double](repeating: 0, count: max(k * tapeCount, 1))
         checkpoints = [Double](repeating: 0, count: k == steps ? 0 : ((steps + k - 1) / k) * stateCount)
-    }
-
-    public func controls(of theta: [Double]) -> [Double] {
-        switch problem.map {
-        case .perStep: return theta
-        case .initialState: return fixedControls
-        }
     }
 
     public func value(_ theta: [Double]) -> Double {
@@ -246,9 +247,11 @@ public final class Engine<D: LearningDynamics>: ValueEngine {
 
     // MARK: - Forward
 
+    /// The rollout; `visit` sees each state w_i before step i is evaluated.
     @discardableResult
-    private func forward(_ theta: [Double]) -> Double {
+    private func forward(_ theta: [Double], visit: ((Int, UnsafePointer<Double>) -> Void)? = nil) -> Double {
         precondition(theta.count == parameterCount, "control has \(theta.count) entries, expected \(parameterCount)")
+        generation += 1
         let n = stateCount, m = controlCount, dt = problem.dt, eta = problem.eta, k = segment
         let dynamics = problem.dynamics, cost = problem.cost
         let perStep: Bool
@@ -268,6 +271,7 @@ public final class Engine<D: LearningDynamics>: ValueEngine {
         drift.withUnsafeMutableBufferPointer { dr in
         tape.withUnsafeMutableBufferPointer { tp in
         initialState.withUnsafeBufferPointer { w0 in
+        finalState.withUnsafeMutableBufferPointer { wLast in
             let s = st.baseAddress!, d = dr.baseAddress!, tapeBase = tp.baseAddress!, tn = tapeCount
             s.update(from: w0.baseAddress!, count: n)
             var dummy = 0.0
@@ -279,6 +283,7 @@ public final class Engine<D: LearningDynamics>: ValueEngine {
                 for i in 0..<steps {
                     let w = s + slot * n
                     if saveCheckpoints && slot == 0 { (cp.baseAddress! + (i / k) * n).update(from: w, count: n) }
+                    visit?(i, w)
                     let g = m == 0 ? gBase : gBase + i * m
                     let last = i == steps - 1
                     let loss = dynamics.evaluate(step: i, state: w, control: g, drift: last ? nil : d,
@@ -292,17 +297,19 @@ public final class Engine<D: LearningDynamics>: ValueEngine {
                         if slot == k { slot = 0 }
                         let next = s + slot * n
                         for j in 0..<n { next[j] = w[j] + dt * d[j] }
+                    } else {
+                        wLast.baseAddress!.update(from: w, count: n)
                     }
                 }
             }
-        }}}}}}}
+        }}}}}}}}
+        lastValue = total
         return total
     }
 
     /// Recomputes the states (and tape) of steps start..<end into the segment buffer from the
-    /// checkpoint of `start`, with exactly the forward sweep's operations. `visit` sees each state.
-    private func replaySegment(start: Int, end: Int, controls gBase: UnsafePointer<Double>,
-                               visit: ((Int, UnsafePointer<Double>) -> Void)? = nil) {
+    /// checkpoint of `start`, with exactly the forward sweep's operations.
+    private func replaySegment(start: Int, end: Int, controls gBase: UnsafePointer<Double>) {
         let n = stateCount, m = controlCount, dt = problem.dt, dynamics = problem.dynamics
         trajectory.withUnsafeMutableBufferPointer { st in
         checkpoints.withUnsafeBufferPointer { cp in
@@ -313,7 +320,6 @@ public final class Engine<D: LearningDynamics>: ValueEngine {
             for i in start..<end {
                 let slot = i - start
                 let w = s + slot * n
-                visit?(i, w)
                 let g = m == 0 ? gBase : gBase + i * m
                 let needsNext = i + 1 < end
                 _ = dynamics.evaluate(step: i, state: w, control: g, drift: needsNext ? d : nil,
@@ -326,30 +332,45 @@ public final class Engine<D: LearningDynamics>: ValueEngine {
         }}}}
     }
 
-    public func forEachState(of theta: [Double], _ body: (Int, UnsafePointer<Double>) -> Void) {
-        let n = stateCount
-        guard checkpointing else {
+    public func rollout(_ theta: [Double]) -> Trajectory {
+        forward(theta)
+        return lastRollout(of: theta)
+    }
+
+    public func lastRollout(of theta: [Double]) -> Trajectory {
+        Trajectory(control: theta, value: lastValue, losses: losses, costs: costs, controls: controls(of: theta),
+                   stateCount: stateCount, controlCount: controlCount, dt: dt, eta: eta,
+                   initialState: initialState, finalState: finalState, storage: memoryPlan.storage,
+                   states: States(engine: self, generation: generation))
+    }
+
+    /// A trajectory's states: the stored buffer while it still holds that rollout, else the
+    /// rollout again (which checkpoints as this engine does).
+    struct States: StateSource {
+        let engine: Engine
+        let generation: Int
+        func forEachState(of theta: [Double], _ body: (Int, UnsafePointer<Double>) -> Void) {
+            engine.visitStates(of: theta, generation: generation, body)
+        }
+    }
+
+    private func visitStates(of theta: [Double], generation rolledOut: Int, _ body: (Int, UnsafePointer<Double>) -> Void) {
+        if rolledOut == generation && !checkpointing {
+            let n = stateCount
             trajectory.withUnsafeBufferPointer { st in
                 for i in 0..<steps { body(i, st.baseAddress! + i * n) }
             }
             return
         }
-        precondition(theta.count == parameterCount, "control has \(theta.count) entries, expected \(parameterCount)")
-        withoutActuallyEscaping(body) { visit in
-            withControls(theta) { g in
-                for start in stride(from: 0, to: steps, by: segment) {
-                    replaySegment(start: start, end: min(start + segment, steps), controls: g, visit: visit)
-                }
-            }
-        }
+        withoutActuallyEscaping(body) { visit in _ = forward(theta, visit: visit) }
     }
 
     /// The per-step controls the sweeps read: theta for per-step maps, the fixed ones otherwise.
-    private func withControls<R>(_ theta: [Double], _ body: (UnsafePointer<Double>) -> R) -> R {
-        var dummy = 0.0
-        if controlCount == 0 { return body(&dummy) }
-        if case .perStep = problem.map { return theta.withUnsafeBufferPointer { body($0.baseAddress!) } }
-        return fixedControls.withUnsafeBufferPointer { body($0.baseAddress!) }
+    private func controls(of theta: [Double]) -> [Double] {
+        switch problem.map {
+        case .perStep: return theta
+        case .initialState: return fixedControls
+        }
     }
 
     // MARK: - Backward (discrete adjoint)

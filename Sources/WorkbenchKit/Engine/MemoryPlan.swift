@@ -22,7 +22,8 @@ public struct MemoryPlan: Equatable {
     public var storage: TrajectoryStorage
     /// The copies of the control a run holds (start, baseline, iterate, and Adam's gradient and moments).
     public var controlBytes: Int
-    /// The engine's per-step arrays (losses, costs, discount weights) and fixed controls.
+    /// The engine's per-step arrays (losses, costs, discount weights), fixed controls and
+    /// state-sized buffers, and the baseline's and control's `Trajectory` (losses, costs, w_0, w_{N-1}).
     public var perStepBytes: Int
     /// The stored trajectory and tape, or the checkpoints plus one recomputed segment.
     public var trajectoryBytes: Int
@@ -84,8 +85,8 @@ public struct MemoryPlan: Equatable {
     /// The plan for a given storage, whatever the budget.
     public static func forced(_ s: Shape, _ storage: TrajectoryStorage) -> MemoryPlan {
         MemoryPlan(storage: storage, controlBytes: bytesProduct(s.parameterCount, 8, s.controlCopies),
-                   perStepBytes: bytesSum(bytesProduct(s.steps, 3, 8), bytesProduct(s.fixedControlCount, 8),
-                                          bytesProduct(s.stateCount, 8, 6)),
+                   perStepBytes: bytesSum(bytesProduct(s.steps, 3 + 2 * 2, 8), bytesProduct(s.fixedControlCount, 8),
+                                          bytesProduct(s.stateCount, 8, 7 + 2 * 2)),
                    trajectoryBytes: trajectoryBytes(s, storage))
     }
 

@@ -1,24 +1,14 @@
 /// Which weights of each layer a run traces individually (series columns w1_<k>, w2_<k>, g1_<k>,
 /// g2_<k>, k = flat index in the layer): the `count` whose value changes most, |W(T) - W(0)|, over
-/// the first trajectory described, largest first. The runner describes the baseline before the
-/// control, so that is the weights plain learning moves most; the choice is then kept for the
-/// control and for SGD traces, so the columns of baseline, control and SGD match. Evenly spaced
+/// the baseline trajectory, largest first: the weights plain learning moves most. Baseline,
+/// control and SGD traces all use the baseline's choice, so their columns match. Evenly spaced
 /// indices (the former choice) mostly showed MNIST's constant border pixels, flat at zero.
-public final class TracedWeights: @unchecked Sendable {
-    public let count: Int
-    public private(set) var layer1: [Int]?
-    public private(set) var layer2: [Int]?
-    public init(count: Int) { self.count = count }
+public struct TracedWeights: Equatable {
+    public let layer1: [Int]
+    public let layer2: [Int]
 
-    /// Chooses from `states` (steps x n, [W1 | W2] with `split` = |W1|) unless already chosen.
-    public func choose(states: [Double], steps: Int, n: Int, split: Int) {
-        guard steps > 0 else { return }
-        choose(first: Array(states[0..<n]), last: Array(states[((steps - 1) * n)..<(steps * n)]), split: split)
-    }
-
-    /// Chooses from the first and last states ([W1 | W2], `split` = |W1|) unless already chosen.
-    public func choose(first: [Double], last: [Double], split: Int) {
-        guard layer1 == nil else { return }
+    /// From the first and last states ([W1 | W2], `split` = |W1|).
+    public init(count: Int, first: [Double], last: [Double], split: Int) {
         func largestChange(_ range: Range<Int>) -> [Int] {
             let change = range.map { abs(last[$0] - first[$0]) }
             return Array(change.indices.sorted { change[$0] != change[$1] ? change[$0] > change[$1] : $0 < $1 }.prefix(count))
@@ -26,16 +16,21 @@ public final class TracedWeights: @unchecked Sendable {
         layer1 = largestChange(0..<split)
         layer2 = largestChange(split..<first.count)
     }
+
+    /// From the baseline trajectory of a network whose state is [W1 | W2], `split` = |W1|.
+    public init(count: Int, baseline: Trajectory, split: Int) {
+        self.init(count: count, first: baseline.initialState, last: baseline.finalState, split: split)
+    }
 }
 
 /// Per-step summaries of a gain-modulated two-layer network for series.csv and the figures:
 /// RMS of G1 and G2 (Fig. 5d), L1 = mean|w| and L2 = sqrt(mean w^2) of all weights (Fig. 5b),
-/// and a few individual weights and gains (Figs. 13-15, 17), chosen by `selection`.
+/// and `traced` individual weights and gains per layer (Figs. 13-15, 17), chosen from `baseline`.
 public enum TwoLayerColumns {
-    public static func describe(_ net: TwoLayerNetwork, engine: any ValueEngine, theta: [Double],
-                                selection: TracedWeights) -> [SeriesColumn] {
-        let steps = engine.steps, n = engine.stateCount, m = engine.controlCount
-        let controls = engine.controls(of: theta)
+    public static func describe(_ net: TwoLayerNetwork, trajectory: Trajectory, baseline: Trajectory,
+                                traced: Int) -> [SeriesColumn] {
+        let steps = trajectory.steps, n = trajectory.stateCount, m = trajectory.controlCount
+        let controls = trajectory.controls
         let h1 = net.hidden * net.inputs
         let c1 = net.gain1Range, c2 = net.gain2Range
         var g1 = [Double](repeating: 0, count: steps), g2 = g1, l1 = g1, l2 = g1
@@ -46,28 +41,20 @@ public enum TwoLayerColumns {
             g1[i] = c1.isEmpty ? 0 : (a / Double(c1.count)).squareRoot()
             g2[i] = c2.isEmpty ? 0 : (b / Double(c2.count)).squareRoot()
         }
-        // One pass over the trajectory (recomputed when checkpointed) for the norms and the ends.
-        var first = [Double](repeating: 0, count: n), last = first
-        engine.forEachState(of: theta) { i, w in
+        let selection = TracedWeights(count: traced, baseline: baseline, split: h1)
+        let w1 = selection.layer1, w2 = selection.layer2
+        let tracedStates = w1 + w2.map { h1 + $0 }
+        var traces = [[Double]](repeating: [Double](repeating: 0, count: steps), count: tracedStates.count)
+        // One pass over the trajectory (recomputed when checkpointed) for the norms and the traces.
+        trajectory.forEachState { i, w in
             var s1 = 0.0, s2 = 0.0
             for k in 0..<n { let x = w[k]; s1 += abs(x); s2 += x * x }
             l1[i] = s1 / Double(n)
             l2[i] = (s2 / Double(n)).squareRoot()
-            if i == 0 { for k in 0..<n { first[k] = w[k] } }
-            if i == steps - 1 { for k in 0..<n { last[k] = w[k] } }
+            for (j, index) in tracedStates.enumerated() { traces[j][i] = w[index] }
         }
         var columns = [SeriesColumn("g1_rms", g1), SeriesColumn("g2_rms", g2),
                        SeriesColumn("weight_l1", l1), SeriesColumn("weight_l2", l2)]
-        selection.choose(first: first, last: last, split: h1)
-        let w1 = selection.layer1 ?? [], w2 = selection.layer2 ?? []
-        // A second pass for the traced weights, now that they are chosen.
-        let tracedStates = w1 + w2.map { h1 + $0 }
-        var traces = [[Double]](repeating: [Double](repeating: 0, count: steps), count: tracedStates.count)
-        if !tracedStates.isEmpty {
-            engine.forEachState(of: theta) { i, w in
-                for (j, index) in tracedStates.enumerated() { traces[j][i] = w[index] }
-            }
-        }
         for (j, k) in w1.enumerated() { columns.append(SeriesColumn("w1_\(k)", traces[j])) }
         for (j, k) in w2.enumerated() { columns.append(SeriesColumn("w2_\(k)", traces[w1.count + j])) }
         func trace(_ prefix: String, _ indices: [Int], stride: Int, from data: [Double], offset: Int) {
@@ -77,9 +64,9 @@ public enum TwoLayerColumns {
         }
         if m > 0 {
             // Per-synapse gains sit on the traced weights; per-neuron gains (fewer) are spread evenly.
-            trace("g1", c1.count == h1 ? w1 : evenlySpaced(selection.count, in: c1.count), stride: m, from: controls,
+            trace("g1", c1.count == h1 ? w1 : evenlySpaced(traced, in: c1.count), stride: m, from: controls,
                   offset: c1.lowerBound)
-            trace("g2", c2.count == n - h1 ? w2 : evenlySpaced(selection.count, in: c2.count), stride: m, from: controls,
+            trace("g2", c2.count == n - h1 ? w2 : evenlySpaced(traced, in: c2.count), stride: m, from: controls,
                   offset: c2.lowerBound)
         }
         return columns

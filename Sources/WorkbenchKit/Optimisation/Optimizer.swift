@@ -70,6 +70,9 @@ public struct OptimizationResult {
     /// Evaluations, stop reason and final projected gradient (nil only when the ascent stopped at a
     /// V that is not finite: `divergedAt` says where).
     public var convergence: ConvergenceReport? = nil
+    /// The rollout at `theta` (its value is the history's last), which the optimiser had to make
+    /// anyway: nil only when the ascent stopped at a V that is not finite before reaching it.
+    public var trajectory: Trajectory? = nil
     /// The iteration whose V was not finite (`iterations` = the final evaluation), if any.
     public var divergedAt: Int? {
         valueHistory.last!.isFinite ? nil : valueHistory.count - 1
@@ -121,8 +124,10 @@ public func optimizeControl(engine: any ValueEngine, initial: [Double], settings
         if !v.isFinite { return OptimizationResult(theta: theta, valueHistory: history) }
         onIteration(k, v)
     }
-    history.append(engine.value(theta))
+    let final = engine.rollout(theta)
+    history.append(final.value)
     return OptimizationResult(theta: theta, valueHistory: history,
                               convergence: ConvergenceReport(evaluations: settings.iterations + 1, stopReason: .iterations,
-                                                             projectedGradientNorm: nil))
+                                                             projectedGradientNorm: nil),
+                              trajectory: final)
 }

@@ -54,6 +54,8 @@ public func ascendProjectedQuasiNewton(engine: any ValueEngine, initial: [Double
     var reason = StopReason.evaluations
     var iteration = 0
     var d = [Double](repeating: 0, count: n), xNew = d, gNew = d
+    // Whether the engine's last evaluation was of x, so the final trajectory needs no new rollout.
+    var lastEvaluatedIsX = true
 
     while true {
         if box.projectedGradientNorm(x, g) <= settings.projectedGradientTolerance * startNorm { reason = .projectedGradient; break }
@@ -71,6 +73,7 @@ public func ascendProjectedQuasiNewton(engine: any ValueEngine, initial: [Double
             box.project(x, step, d, into: &xNew)
             vNew = engine.valueAndGradient(xNew, gradient: &gNew)
             evaluations += 1
+            lastEvaluatedIsX = false
             let gain = differenceDot(g, xNew, x)
             if vNew.isFinite && gain > 0 && vNew >= v + 1e-4 * gain { accepted = true; break }
             step *= 0.25
@@ -79,6 +82,7 @@ public func ascendProjectedQuasiNewton(engine: any ValueEngine, initial: [Double
         // Without curvature pairs the step is the caller's guess: while it was accepted at once,
         // try four times longer ones and keep the best (a saddle's flat start, e.g. MAML's small
         // initial weights, would otherwise crawl at the first step's scale).
+        var lastEvaluatedIsNew = true
         if accepted && memory.isEmpty && step == 1 {
             var xTry = xNew, gTry = gNew
             while evaluations < settings.maxEvaluations {
@@ -86,8 +90,10 @@ public func ascendProjectedQuasiNewton(engine: any ValueEngine, initial: [Double
                 box.project(x, step, d, into: &xTry)
                 let vTry = engine.valueAndGradient(xTry, gradient: &gTry)
                 evaluations += 1
+                lastEvaluatedIsNew = false
                 guard vTry.isFinite && vTry > vNew && vTry >= v + 1e-4 * differenceDot(g, xTry, x) else { break }
                 swap(&xTry, &xNew); swap(&gTry, &gNew); vNew = vTry
+                lastEvaluatedIsNew = true
             }
         }
         guard accepted else {
@@ -98,14 +104,17 @@ public func ascendProjectedQuasiNewton(engine: any ValueEngine, initial: [Double
         memory.append(x: x, xNew: xNew, g: g, gNew: gNew)
         let change = (vNew - v) / max(abs(v), abs(vNew), 1)
         swap(&x, &xNew); swap(&g, &gNew); v = vNew
+        lastEvaluatedIsX = lastEvaluatedIsNew
         history.append(v)
         onIteration(iteration, v)
         iteration += 1
         if change <= settings.valueTolerance { reason = .valueChange; break }
     }
+    let final = lastEvaluatedIsX ? engine.lastRollout(of: x) : engine.rollout(x)
     return OptimizationResult(theta: x, valueHistory: history,
                               convergence: ConvergenceReport(evaluations: evaluations, stopReason: reason,
-                                                             projectedGradientNorm: box.projectedGradientNorm(x, g)))
+                                                             projectedGradientNorm: box.projectedGradientNorm(x, g)),
+                              trajectory: final)
 }
 
 /// The last (s, y) pairs of f = -V and the two-loop recursion over them, restricted to the free

@@ -8,9 +8,9 @@ public protocol Experiment {
     /// One line for `workbench list`.
     var summary: String { get }
     var parameters: [ParameterSpec] { get }
-    /// Named overrides of the defaults: at least "quick" (seconds, for tests and demos) and
-    /// "paper" (the paper's Tables 1-5).
-    var presets: [String: [String: String]] { get }
+    /// Named overrides of the defaults: "quick" (seconds, for tests and demos) and "paper" (the
+    /// paper's Tables 1-5).
+    var presets: Presets { get }
     /// Whether the experiment reads MNIST files with these parameters.
     func needsMNIST(_ parameters: ParameterValues) -> Bool
     func prepare(_ parameters: ParameterValues, context: RunContext) throws -> PreparedRun
@@ -26,9 +26,14 @@ public extension Experiment {
 
     /// Defaults, then the preset, then the overrides, each validated.
     func resolve(preset: String, overrides: [(String, String)]) throws -> ParameterValues {
-        guard let presetValues = presets[preset] else {
-            throw WorkbenchError("\(name): unknown preset '\(preset)': expected one of \(presets.keys.sorted().joined(separator: "|"))")
+        guard let named = Preset(rawValue: preset) else {
+            throw WorkbenchError("\(name): unknown preset '\(preset)': expected one of \(Preset.allCases.map(\.rawValue).sorted().joined(separator: "|"))")
         }
+        return try resolve(named, overrides: overrides)
+    }
+
+    func resolve(_ preset: Preset, overrides: [(String, String)]) throws -> ParameterValues {
+        let presetValues = presets.values(preset)
         let specs = Dictionary(uniqueKeysWithValues: parameters.map { ($0.name, $0) })
         var values: [String: ParameterValue] = [:]
         for spec in parameters { values[spec.name] = try spec.validate(spec.defaultValue, experiment: name) }
@@ -66,7 +71,8 @@ public struct SeriesColumn {
     public init(_ name: String, _ values: [Double]) { self.name = name; self.values = values }
 }
 
-/// A control problem ready to optimise, and how to describe its trajectories.
+/// A control problem ready to optimise, and how to describe its trajectories: plain values and
+/// pure functions of them, which the runner may call in any order.
 public struct PreparedRun {
     public var engine: any ValueEngine
     /// Where the optimisation starts.
@@ -76,27 +82,29 @@ public struct PreparedRun {
     /// The engine the baseline is evaluated on, when it differs from `engine`: the baseline never
     /// pays for control (C = 0), so an experiment whose neutral control is charged by its cost
     /// (active engagement: psi = 1 under beta|psi|^2) supplies the same problem with no cost.
-    /// Built only for the baseline rollout, then released.
     public var baselineEngine: (() throws -> any ValueEngine)?
     public var optimizer: OptimizerSettings
-    /// Experiment-specific per-step columns (control norms, weight norms, engagement ...) of the
-    /// engine's last evaluation with control theta. The runner suffixes "_baseline"/"_control".
-    public var describe: (_ engine: any ValueEngine, _ theta: [Double]) -> [SeriesColumn]
-    /// Optional SGD simulation of the real network under control theta: columns named by the
-    /// experiment, suffixed like `describe`'s.
-    public var simulate: ((_ theta: [Double]) -> [SeriesColumn])?
+    /// Experiment-specific per-step columns (control norms, weight norms, engagement ...) of
+    /// `trajectory`. `baseline` is the run's baseline trajectory (the same value when the baseline
+    /// is described): what must match between the two, such as which weights are traced, is
+    /// chosen from it. The runner suffixes "_baseline"/"_control".
+    public var describe: (_ trajectory: Trajectory, _ baseline: Trajectory) -> [SeriesColumn]
+    /// Optional SGD replay of the real network, which the runner runs under both controls.
+    public var sgd: SGDReplay?
     /// Extra scalar results for result.json.
-    public var extraResults: (_ baseline: [Double], _ control: [Double]) -> [String: Any]
+    public var extraResults: (_ baseline: Trajectory, _ control: Trajectory) -> [String: Any]
 
-    public init(engine: any ValueEngine, initialControl: [Double], baselineControl: [Double],
+    /// `baselineControl` nil: all zeros (no gain, no change of rate).
+    public init(engine: any ValueEngine, initialControl: [Double], baselineControl: [Double]? = nil,
                 optimizer: OptimizerSettings,
-                describe: @escaping (any ValueEngine, [Double]) -> [SeriesColumn] = { _, _ in [] },
-                simulate: ((_ theta: [Double]) -> [SeriesColumn])? = nil,
-                extraResults: @escaping ([Double], [Double]) -> [String: Any] = { _, _ in [:] },
+                describe: @escaping (_ trajectory: Trajectory, _ baseline: Trajectory) -> [SeriesColumn] = { _, _ in [] },
+                sgd: SGDReplay? = nil,
+                extraResults: @escaping (_ baseline: Trajectory, _ control: Trajectory) -> [String: Any] = { _, _ in [:] },
                 baselineEngine: (() throws -> any ValueEngine)? = nil) {
-        self.engine = engine; self.initialControl = initialControl; self.baselineControl = baselineControl
+        self.engine = engine; self.initialControl = initialControl
+        self.baselineControl = baselineControl ?? [Double](repeating: 0, count: engine.parameterCount)
         self.baselineEngine = baselineEngine
-        self.optimizer = optimizer; self.describe = describe; self.simulate = simulate
+        self.optimizer = optimizer; self.describe = describe; self.sgd = sgd
         self.extraResults = extraResults
     }
 }

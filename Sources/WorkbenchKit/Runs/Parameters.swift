@@ -20,16 +20,8 @@ public struct ParameterSpec {
         self.name = name; self.kind = kind; self.defaultValue = defaultValue; self.help = help
     }
 
-    public static func real(_ name: String, _ value: Double, _ help: String,
-                            range: ClosedRange<Double> = -Double.greatestFiniteMagnitude...Double.greatestFiniteMagnitude) -> ParameterSpec {
-        ParameterSpec(name, .real(range), default: formatNumber(value), help)
-    }
-    public static func integer(_ name: String, _ value: Int, _ help: String, range: ClosedRange<Int> = Int.min...Int.max) -> ParameterSpec {
-        ParameterSpec(name, .integer(range), default: String(value), help)
-    }
-    public static func choice(_ name: String, _ value: String, _ options: [String], _ help: String) -> ParameterSpec {
-        ParameterSpec(name, .choice(options), default: value, help)
-    }
+    /// Any finite number: the range of a real parameter that states none.
+    public static let anyFinite = -Double.greatestFiniteMagnitude...Double.greatestFiniteMagnitude
 
     /// What a valid value looks like, for error messages and `workbench list`.
     public var expectation: String {
@@ -100,28 +92,19 @@ public struct ParameterValues {
 
     public init(values: [String: ParameterValue], order: [String]) { self.values = values; self.order = order }
 
-    public func double(_ key: String) -> Double {
-        switch values[key] {
-        case .real(let v)?: return v
-        case .integer(let v)?: return Double(v)
-        default: preconditionFailure("parameter '\(key)' is not a declared number")
+    /// The value of `key`, of its declared type. Reading a key the experiment does not declare is
+    /// a programming error (every run of that experiment would hit it), not a user's.
+    public subscript<Value>(key: Parameter<Value>) -> Value {
+        guard let value = declared(key) else {
+            preconditionFailure("parameter '\(key.name)' is not declared as \(Value.self) by this experiment")
         }
+        return value
     }
-    public func int(_ key: String) -> Int {
-        guard case .integer(let v)? = values[key] else { preconditionFailure("parameter '\(key)' is not a declared integer") }
-        return v
-    }
-    public func string(_ key: String) -> String {
-        guard case .text(let v)? = values[key] else { preconditionFailure("parameter '\(key)' is not a declared choice") }
-        return v
-    }
-    public func ints(_ key: String) -> [Int] {
-        guard case .integers(let v)? = values[key] else { preconditionFailure("parameter '\(key)' is not a declared integer list") }
-        return v
-    }
-    public func reals(_ key: String) -> [Double] {
-        guard case .reals(let v)? = values[key] else { preconditionFailure("parameter '\(key)' is not a declared number list") }
-        return v
+
+    /// The value of `key` if this experiment declares it (messages that name, say, `hidden` when
+    /// the experiment has one).
+    public func declared<Value>(_ key: Parameter<Value>) -> Value? {
+        values[key.name].flatMap { Value(parameterValue: $0) }
     }
 }
 

@@ -22,7 +22,7 @@ enum RunChecks {
             guard total > budget.bytes else { return }
         }
         let size = StandardParameters.sizeParameters(parameters)
-        throw WorkbenchError("\(experiment): \(size.isEmpty ? "" : size + ": ")series.csv of \(columns) columns x \(engine.steps) rows needs about \(formatBytes(series)) in memory (\(formatBytes(total)) with the engine), more than the memory budget of \(budget); lower steps\(parameters.values["traced"] != nil ? " or traced" : "") or raise \(MemoryBudget.environmentVariable)")
+        throw WorkbenchError("\(experiment): \(size.isEmpty ? "" : size + ": ")series.csv of \(columns) columns x \(engine.steps) rows needs about \(formatBytes(series)) in memory (\(formatBytes(total)) with the engine), more than the memory budget of \(budget); lower steps\(parameters.declared(.traced) != nil ? " or traced" : "") or raise \(MemoryBudget.environmentVariable)")
     }
 
     /// Which rollout went wrong, for the message.
@@ -39,14 +39,7 @@ enum RunChecks {
     /// mean the ascent itself blew up (control_lr), whatever the cost then made of them.
     static func divergence(experiment: String, phase: Phase, value: Double, engine: any ValueEngine,
                            parameters p: ParameterValues, control: [Double] = []) -> WorkbenchError {
-        func named(_ key: String) -> String? {
-            switch p.values[key] {
-            case .real(let v)?: return "\(key)=\(formatNumber(v))"
-            case .integer(let v)?: return "\(key)=\(v)"
-            case .text(let v)?: return "\(key)=\(v)"
-            default: return nil
-            }
-        }
+        func named<Value>(_ key: Parameter<Value>) -> String? { p.declared(key).map { "\(key.name)=\($0.parameterText)" } }
         let losses = engine.losses, costs = engine.costs
         let firstBadLoss = losses.firstIndex { !$0.isFinite }
         let firstBadCost = costs.firstIndex { !$0.isFinite }
@@ -60,22 +53,22 @@ enum RunChecks {
         func shown(_ x: Double) -> String { x.isNaN ? "nan" : "\(x)" }
         if case .iteration = phase, let j = control.firstIndex(where: { !$0.isFinite || abs($0) > 1e100 }) {
             what = "the ascent threw the control to \(shown(control[j])) (entry \(j))"
-            suspects = [named("control_lr")].compactMap { $0 }
+            suspects = [named(.controlRate)].compactMap { $0 }
         } else if let c = firstBadCost, firstBadLoss.map({ c <= $0 }) ?? true {
             what = "the control cost C(g) is \(shown(costs[c])) at \(at(c))"
             switch phase {
-            case .baseline: suspects = [named("beta"), named("cost")].compactMap { $0 }
-            case .iteration: suspects = [named("beta"), named("cost"), named("control_lr")].compactMap { $0 }
+            case .baseline: suspects = [named(.beta), named(.cost)].compactMap { $0 }
+            case .iteration: suspects = [named(.beta), named(.cost), named(.controlRate)].compactMap { $0 }
             }
         } else if let l = firstBadLoss {
             what = "the learning diverged: the loss is \(shown(losses[l])) from \(at(l))"
             switch phase {
-            case .baseline: suspects = [named("learning_rate")].compactMap { $0 }
-            case .iteration: suspects = [named("control_lr"), named("learning_rate")].compactMap { $0 }
+            case .baseline: suspects = [named(.learningRate)].compactMap { $0 }
+            case .iteration: suspects = [named(.controlRate), named(.learningRate)].compactMap { $0 }
             }
         } else {
             what = "the sum over steps overflowed"
-            suspects = [named("eta"), named("beta")].compactMap { $0 }
+            suspects = [named(.eta), named(.beta)].compactMap { $0 }
         }
         let advice = suspects.isEmpty ? "" : "; likely too large: \(suspects.joined(separator: ", "))"
         return WorkbenchError("\(experiment): \(when) is not finite (V = \(shown(value))): \(what)\(advice)")
@@ -85,7 +78,7 @@ enum RunChecks {
     static func sgdFinite(experiment: String, columns: [SeriesColumn], parameters p: ParameterValues, which: String) throws {
         for column in columns where column.name.hasSuffix("_mean") {
             if let i = column.values.firstIndex(where: { !$0.isFinite }) {
-                let lr = p.values["learning_rate"].map { _ in "learning_rate=\(formatNumber(p.double("learning_rate")))" }
+                let lr = p.declared(.learningRate).map { "learning_rate=\(formatNumber($0))" }
                 throw WorkbenchError("\(experiment): the SGD simulation under the \(which) control diverged (\(column.name) is \(column.values[i]) at step \(i))\(lr.map { "; likely too large: \($0)" } ?? "")")
             }
         }

@@ -40,7 +40,8 @@ public struct RunOutcome {
     public func column(_ name: String) -> [Double]? { series.first { $0.name == name }?.values }
 }
 
-/// Baseline rollout, control optimisation, controlled rollout, optional SGD simulation, files.
+/// Baseline rollout, control optimisation (its final rollout is the control's trajectory), the
+/// columns of both trajectories, the optional SGD replay under both controls, files.
 public func runExperiment(_ experiment: any Experiment, options: RunOptions) throws -> RunOutcome {
     let params = try experiment.resolve(preset: options.preset, overrides: options.overrides)
     let start = Date()
@@ -56,15 +57,18 @@ public func runExperiment(_ experiment: any Experiment, options: RunOptions) thr
 
     // The baseline is evaluated on its own engine when it has one (uncharged: psi = 1 with C = 0).
     let baselineEngine = try prepared.baselineEngine?() ?? engine
-    let valueBaseline = baselineEngine.value(prepared.baselineControl)
-    guard valueBaseline.isFinite else {
-        throw RunChecks.divergence(experiment: experiment.name, phase: .baseline, value: valueBaseline,
+    let baseline = baselineEngine.rollout(prepared.baselineControl)
+    guard baseline.value.isFinite else {
+        throw RunChecks.divergence(experiment: experiment.name, phase: .baseline, value: baseline.value,
                                    engine: baselineEngine, parameters: params)
     }
-    let baselineColumns = trajectoryColumns(baselineEngine, prepared, prepared.baselineControl, suffix: "_baseline")
+    let baselineColumns = trajectoryColumns(baseline, baseline: baseline, prepared, suffix: "_baseline")
+    // A separate baseline engine keeps only what replaying the baseline's states needs.
+    if baselineEngine !== engine { baselineEngine.useTrajectoryStorage(baselineEngine.leanestStorage) }
+    let replay = (prepared.sgd?.runs ?? 0) > 0 ? prepared.sgd : nil
     // step, t, then each column for baseline and control, and at least SGD's mean and std of each.
     try RunChecks.seriesFits(experiment: experiment.name, engine: engine,
-                             columns: 2 + 2 * baselineColumns.count + (prepared.simulate == nil ? 0 : 4),
+                             columns: 2 + 2 * baselineColumns.count + (replay == nil ? 0 : 4),
                              parameters: params, budget: try MemoryBudget.current())
     // When the baseline is uncharged, what the baseline control is worth under the run's cost: the
     // value the optimiser could always keep (figures compare the optimised control with it).
@@ -75,50 +79,51 @@ public func runExperiment(_ experiment: any Experiment, options: RunOptions) thr
         progress.update(k + 1, "V=\(String(format: "%.6g", v))")
         options.onIteration?(k + 1, prepared.optimizer.iterations)
     }
-    if let k = optimized.divergedAt {
+    guard optimized.divergedAt == nil, let control = optimized.trajectory else {
         progress.abandon()
-        throw RunChecks.divergence(experiment: experiment.name, phase: .iteration(k), value: optimized.valueHistory.last!,
-                                   engine: engine, parameters: params, control: optimized.theta)
+        throw RunChecks.divergence(experiment: experiment.name, phase: .iteration(optimized.valueHistory.count - 1),
+                                   value: optimized.valueHistory.last!, engine: engine, parameters: params,
+                                   control: optimized.theta)
     }
     let valueControl = optimized.valueHistory.last!
-    _ = engine.value(optimized.theta)
-    let controlColumns = trajectoryColumns(engine, prepared, optimized.theta, suffix: "_control")
+    let controlColumns = trajectoryColumns(control, baseline: baseline, prepared, suffix: "_control")
 
     var series = [SeriesColumn("step", (0..<engine.steps).map(Double.init)),
                   SeriesColumn("t", (0..<engine.steps).map { Double($0) * engine.dt })]
     // Interleave baseline/control columns by name so related columns sit side by side.
     for (b, c) in zip(baselineColumns, controlColumns) { series.append(b); series.append(c) }
-    if let simulate = prepared.simulate {
-        let baselineSGD = simulate(prepared.baselineControl)
-        try RunChecks.sgdFinite(experiment: experiment.name, columns: baselineSGD, parameters: params, which: "baseline")
-        let controlSGD = simulate(optimized.theta)
-        try RunChecks.sgdFinite(experiment: experiment.name, columns: controlSGD, parameters: params, which: "optimised")
-        series += baselineSGD.map { SeriesColumn($0.name + "_baseline", $0.values) }
-        series += controlSGD.map { SeriesColumn($0.name + "_control", $0.values) }
+    var sgdResults: [String: Any] = [:]
+    if let replay {
+        let baselineSGD = replay.run(baseline, baseline: baseline)
+        try RunChecks.sgdFinite(experiment: experiment.name, columns: baselineSGD.columns, parameters: params, which: "baseline")
+        let controlSGD = replay.run(control, baseline: baseline)
+        try RunChecks.sgdFinite(experiment: experiment.name, columns: controlSGD.columns, parameters: params, which: "optimised")
+        series += baselineSGD.columns.map { SeriesColumn($0.name + "_baseline", $0.values) }
+        series += controlSGD.columns.map { SeriesColumn($0.name + "_control", $0.values) }
+        for (k, v) in baselineSGD.results { sgdResults[k + "_baseline"] = v }
+        for (k, v) in controlSGD.results { sgdResults[k + "_control"] = v }
     }
     let seconds = Date().timeIntervalSince(start)
-    var extra = prepared.extraResults(prepared.baselineControl, optimized.theta)
+    var extra = prepared.extraResults(baseline, control).merging(sgdResults) { $1 }
     if let v = chargedBaseline { extra["value_baseline_control_charged"] = v }
-    let outcome = RunOutcome(experiment: experiment.name, parameters: params, valueBaseline: valueBaseline,
+    let outcome = RunOutcome(experiment: experiment.name, parameters: params, valueBaseline: baseline.value,
                              valueControl: valueControl, valueHistory: optimized.valueHistory, seconds: seconds,
                              control: optimized.theta, series: series, extra: extra, convergence: optimized.convergence)
     if let out = options.outDirectory {
         try writeOutcome(outcome, preset: options.preset, seed: options.seed, to: out)
     }
     finished = true
-    progress.finish("\(experiment.name): V baseline \(String(format: "%.6g", valueBaseline)) -> control \(String(format: "%.6g", valueControl)) in \(formatDuration(seconds))"
+    progress.finish("\(experiment.name): V baseline \(String(format: "%.6g", baseline.value)) -> control \(String(format: "%.6g", valueControl)) in \(formatDuration(seconds))"
                     + (options.outDirectory.map { " -> \($0)" } ?? ""))
     return outcome
 }
 
-/// Standard per-step columns of the engine's last evaluation, then the experiment's own.
-func trajectoryColumns(_ engine: any ValueEngine, _ prepared: PreparedRun, _ theta: [Double], suffix: String) -> [SeriesColumn] {
-    let losses = engine.losses, costs = engine.costs, eta = engine.eta
-    let reward = (0..<losses.count).map { -eta * losses[$0] - costs[$0] }
-    return [SeriesColumn("loss" + suffix, losses),
-            SeriesColumn("cost" + suffix, costs),
-            SeriesColumn("reward" + suffix, reward)]
-        + prepared.describe(engine, theta).map { SeriesColumn($0.name + suffix, $0.values) }
+/// Standard per-step columns of a trajectory, then the experiment's own.
+func trajectoryColumns(_ trajectory: Trajectory, baseline: Trajectory, _ prepared: PreparedRun, suffix: String) -> [SeriesColumn] {
+    [SeriesColumn("loss" + suffix, trajectory.losses),
+     SeriesColumn("cost" + suffix, trajectory.costs),
+     SeriesColumn("reward" + suffix, trajectory.rewards)]
+        + prepared.describe(trajectory, baseline).map { SeriesColumn($0.name + suffix, $0.values) }
 }
 
 /// series.csv, then result.json last: a folder with result.json holds a complete run, and

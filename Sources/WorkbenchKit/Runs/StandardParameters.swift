@@ -23,26 +23,24 @@ public struct StandardDefaults {
 public enum StandardParameters {
     public static func specs(_ d: StandardDefaults) -> [ParameterSpec] {
         [
-            .integer("steps", d.steps, "Euler steps N (the paper's T, in iterations)", range: 1...10_000_000),
-            .real("learning_rate", d.learningRate, "network learning rate alpha = Euler step dt", range: 1e-12...10),
-            .real("gamma", d.gamma, "discount factor gamma per unit time t = i*dt", range: 1e-300...1),
-            .real("eta", d.eta, "reward conversion eta", range: 0...1e6),
-            .real("beta", d.beta, "control cost coefficient beta", range: 0...1e6),
-            .real("control_lr", d.controlRate, "control learning rate alpha_g", range: 0...1e9),
-            .integer("iterations", d.iterations, "control gradient updates K", range: 0...10_000_000),
-            .choice("optimizer", d.optimizer.rawValue, OptimizerKind.allCases.map(\.rawValue),
-                    "gradient = the paper's clamped ascent (eq. 3); adam = Adam (amsgrad)"),
-            .real("lower", d.lower, "control lower bound"),
-            .real("upper", d.upper, "control upper bound"),
+            .of(.steps, default: d.steps),
+            .of(.learningRate, default: d.learningRate),
+            .of(.gamma, default: d.gamma),
+            .of(.eta, default: d.eta),
+            .of(.beta, default: d.beta),
+            .of(.controlRate, default: d.controlRate),
+            .of(.iterations, default: d.iterations),
+            .of(.optimizer, default: d.optimizer),
+            .of(.lower, default: d.lower),
+            .of(.upper, default: d.upper),
         ]
     }
 
     /// The optimiser settings, with the bounds applied to every control entry.
     public static func optimizer(_ p: ParameterValues) throws -> OptimizerSettings {
-        let lo = p.double("lower"), hi = p.double("upper")
+        let lo = p[.lower], hi = p[.upper]
         guard lo <= hi else { throw WorkbenchError("parameter 'lower' (\(lo)) must not exceed 'upper' (\(hi))") }
-        return OptimizerSettings(kind: OptimizerKind(rawValue: p.string("optimizer"))!, rate: p.double("control_lr"),
-                                 iterations: p.int("iterations"), bounds: Bounds(lo, hi))
+        return OptimizerSettings(kind: p[.optimizer], rate: p[.controlRate], iterations: p[.iterations], bounds: Bounds(lo, hi))
     }
 
     /// The engine of a run, within this process's memory budget (`MemoryBudget.current`): its
@@ -51,13 +49,9 @@ public enum StandardParameters {
     public static func problem<D: LearningDynamics>(_ p: ParameterValues, dynamics: D, cost: any ControlCost,
                                                     map: ControlMap) throws -> Engine<D> {
         // The copies of the control the run's optimiser holds (all any optimiser may, if unknown).
-        var copies = MemoryPlan.controlCopies
-        if case .text(let name)? = p.values["optimizer"], let kind = OptimizerKind(rawValue: name) {
-            copies = MemoryPlan.controlCopies(for: kind)
-        }
-        let problem = ControlProblem(dynamics: dynamics, steps: p.int("steps"), dt: p.double("learning_rate"),
-                                     gamma: p.double("gamma"), eta: p.double("eta"), cost: cost, map: map,
-                                     controlCopies: copies)
+        let copies = p.declared(.optimizer).map(MemoryPlan.controlCopies(for:)) ?? MemoryPlan.controlCopies
+        let problem = ControlProblem(dynamics: dynamics, steps: p[.steps], dt: p[.learningRate], gamma: p[.gamma],
+                                     eta: p[.eta], cost: cost, map: map, controlCopies: copies)
         return try engine(problem, sizeParameters: sizeParameters(p))
     }
 
@@ -73,9 +67,7 @@ public enum StandardParameters {
 
     /// "steps=16000, hidden=50": the parameters (of those present) that set a run's memory.
     public static func sizeParameters(_ p: ParameterValues) -> String {
-        ["steps", "hidden"].compactMap { name in
-            if case .integer(let v)? = p.values[name] { return "\(name)=\(v)" }
-            return nil
-        }.joined(separator: ", ")
+        [Parameter.steps, .hidden].compactMap { key in p.declared(key).map { "\(key.name)=\($0)" } }
+            .joined(separator: ", ")
     }
 }

@@ -6,7 +6,7 @@ import WorkbenchKit
 /// parameters fail before anything runs), keyed and deduplicated in plan order.
 struct FigurePlan {
     struct Entry {
-        let figure: any PaperFigure
+        let figure: any WorkbenchFigure
         /// The runs as the figure asks for them (and finds them when drawing).
         let requests: [RunRequest]
         /// The cache key each request is computed under (with `--optimizer`, not the request's own).
@@ -17,17 +17,18 @@ struct FigurePlan {
     /// Unique runs in plan order (figure by figure, run by run).
     var runs: [PlannedRun] = []
 
-    init(figures: [any PaperFigure], registry: Registry, context: PlanContext, mnistDirectory: String?,
-         optimizer: OptimizerKind? = nil) throws {
+    /// `all`: every figure of the build, whose optimisation plots keep their runs' optimiser.
+    init(figures: [any WorkbenchFigure], all: [any WorkbenchFigure], registry: Registry, context: PlanContext,
+         mnistDirectory: String?, optimizer: OptimizerKind? = nil) throws {
         // Runs drawn as an optimisation (and every figure sharing them: Fig. 3a and 6 draw Fig. 7's
         // MAML runs) keep their own optimiser, whichever figures this call makes.
-        let ownOptimiser = Set(FigureCatalog.figures.filter(\.plotsOptimisation).flatMap { $0.runs(context) })
+        let ownOptimiser = Set(all.filter(\.plotsOptimisation).flatMap { $0.runs(context) })
         let mnistProblem = MNISTCheck.problem(mnistDirectory)
         var seen = Set<RunKey>()
         for figure in figures {
             let missing = figure.requiredExperiments.filter { !context.has($0) }
             if !missing.isEmpty {
-                skipped.append(.init(id: figure.id, reason: "needs experiment(s) \(missing.joined(separator: ", ")), not in this build (their plugin has not landed)"))
+                skipped.append(.init(id: figure.id, reason: "needs experiment(s) \(missing.map(\.text).joined(separator: ", ")), not in this build (their plugin has not landed)"))
                 continue
             }
             let requests = figure.runs(context)
@@ -35,10 +36,10 @@ struct FigurePlan {
             var planned: [PlannedRun] = []
             var keys: [RunRequest: RunKey] = [:]
             for asked in requests {
-                let experiment = try registry.experiment(named: asked.experiment)
+                let experiment = try registry.experiment(named: asked.experiment.text)
                 var request = asked
-                if let optimizer, !ownOptimiser.contains(asked), experiment.parameters.contains(where: { $0.name == "optimizer" }) {
-                    request = asked.with(["optimizer": optimizer.rawValue])
+                if let optimizer, !ownOptimiser.contains(asked), experiment.parameters.contains(where: { $0.name == Parameter<OptimizerKind>.optimizer.name }) {
+                    request = asked.with([.set(.optimizer, optimizer)])
                 }
                 let parameters: ParameterValues
                 do {
@@ -47,8 +48,7 @@ struct FigurePlan {
                     throw WorkbenchError("\(figure.id): \(e.message)")
                 }
                 needsMNIST = needsMNIST || experiment.needsMNIST(parameters)
-                let size = Double(max(1, parameters.values["steps"].flatMap(Self.intValue) ?? 1))
-                    * Double(max(1, parameters.values["iterations"].flatMap(Self.intValue) ?? 1) + 2)
+                let size = Double(max(1, parameters.declared(.steps) ?? 1)) * Double(max(1, parameters.declared(.iterations) ?? 1) + 2)
                 let key = RunKey(request: request, parameters: parameters, revision: experiment.outputRevision)
                 keys[asked] = key
                 planned.append(PlannedRun(request: request, experiment: experiment, key: key, size: size))
@@ -60,11 +60,6 @@ struct FigurePlan {
             entries.append(Entry(figure: figure, requests: requests, keys: keys))
             for run in planned where seen.insert(run.key).inserted { runs.append(run) }
         }
-    }
-
-    static func intValue(_ v: ParameterValue) -> Int? {
-        if case .integer(let i) = v { return i }
-        return nil
     }
 }
 

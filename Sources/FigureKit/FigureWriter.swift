@@ -5,11 +5,11 @@ import WorkbenchKit
 /// Draws a figure and writes it in each requested format, with its numbers as `<id>_data.csv`
 /// once, and provenance in the file's metadata; then checks the figure's claims on what it drew.
 enum FigureWriter {
-    static func write(_ figure: any PaperFigure, inputs: FigureInputs, to directory: String,
+    static func write(_ figure: any WorkbenchFigure, inputs: FigureInputs, to directory: String,
                       formats: [ImageFormat], preset: FigurePreset) throws -> (files: [String], claims: [ClaimResult]) {
         let drawn = try figure.draw(inputs)
         let metadata = [
-            "Title": "Figure \(figure.number): \(figure.title)",
+            "Title": "\(figure.heading): \(figure.title)",
             "Description": figure.caption,
             "Preset": preset.rawValue,
             "Generator": "workbench \(workbenchVersion) figures",

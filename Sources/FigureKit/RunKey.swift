@@ -11,7 +11,7 @@ public struct RunKey: Hashable {
 
     /// `revision`: the experiment's `outputRevision`; 0 adds nothing, so keys made before it existed stay valid.
     public init(request: RunRequest, parameters: ParameterValues, revision: Int = 0) {
-        var lines = ["experiment=\(request.experiment)", "seed=\(request.seed)", "version=\(workbenchVersion)"]
+        var lines = ["experiment=\(request.experiment.text)", "seed=\(request.seed)", "version=\(workbenchVersion)"]
         if revision != 0 { lines.append("revision=\(revision)") }
         for name in parameters.order.sorted() {
             lines.append("\(name)=\(RunKey.canonical(parameters.values[name]!))")

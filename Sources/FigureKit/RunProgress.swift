@@ -87,7 +87,7 @@ final class RunProgress {
 
     /// From the most to the least similar: the run without its seed, its experiment, everything.
     static func groups(_ run: PlannedRun) -> [String] {
-        [run.request.seed(0).description, run.request.experiment, "*"]
+        [run.request.seed(0).description, run.request.experiment.text, "*"]
     }
 
     static func bar(_ fraction: Double, width: Int = 20) -> String {

@@ -6,7 +6,7 @@ import WorkbenchKit
 /// Each drawn figure's section is kept in `.sections/<id>.md`, so a later `--only` call updates
 /// its figures and index.md still lists every figure in the folder.
 enum IndexWriter {
-    static func write(report: FiguresReport, plan: FigurePlan, cache: RunCache, context: PlanContext,
+    static func write(report: FiguresReport, plan: FigurePlan, figures: FigureSet, context: PlanContext,
                       options: FiguresOptions) throws {
         let out = options.outDirectory as NSString
         let sections = out.appendingPathComponent(".sections")
@@ -19,7 +19,7 @@ enum IndexWriter {
         }
         var body = ""
         var count = 0
-        for figure in FigureCatalog.figures {
+        for figure in figures.figures {
             let path = (sections as NSString).appendingPathComponent("\(figure.id).md")
             if let data = FileManager.default.contents(atPath: path) {
                 body += String(decoding: data, as: UTF8.self)
@@ -42,7 +42,7 @@ enum IndexWriter {
     static func section(_ entry: FigurePlan.Entry, made: FiguresReport.Made?, failure: FiguresReport.NotMade?,
                         plan: FigurePlan, context: PlanContext) -> String {
         let f = entry.figure
-        var md = "## Figure \(f.number): \(f.title)\n\n"
+        var md = "## \(f.heading): \(f.title)\n\n"
         if let m = made {
             if let image = m.files.first { md += "![\(f.id)](\(image))\n\n" }
             md += "Files: " + m.files.map { "`\($0)`" }.joined(separator: ", ")
@@ -67,7 +67,7 @@ enum IndexWriter {
             md += "<details><summary>\(unique.count) run(s)</summary>\n\n"
             let below = Set(made?.controlBelowBaseline ?? [])
             for r in unique {
-                let folder = entry.keys[r]!.folderName(r.experiment)
+                let folder = entry.keys[r]!.folderName(r.experiment.text)
                 md += "- `\(r)` -> [`runs/\(folder)`](runs/\(folder)/result.json)"
                     + (below.contains(r) ? " **(control value below the baseline's)**" : "") + "\n"
             }

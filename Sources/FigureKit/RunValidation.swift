@@ -26,17 +26,17 @@ enum RunValidation {
         guard let object = try? JSONSerialization.jsonObject(with: data), let json = object as? [String: Any] else {
             return "result.json is not a JSON object (\(data.count) bytes)"
         }
-        for key in ["value_baseline", "value_control", "seconds"] where jsonDouble(json[key]) == nil {
+        for key in [RunResults.value.baseline, RunResults.value.control, RunResults.seconds] where jsonDouble(json[key.text]) == nil {
             return "result.json has no number '\(key)'"
         }
         let seriesPath = dir.appendingPathComponent("series.csv")
         guard let found = FileChecksum(csvFile: seriesPath) else { return "series.csv is missing or unreadable" }
-        if let rows = json["series_rows"] as? Int, let crc = jsonDouble(json["series_crc32"]) {
+        if let rows = json[RunResults.seriesRows.text] as? Int, let crc = jsonDouble(json[RunResults.seriesCRC32.text]) {
             let recorded = FileChecksum(rows: rows, crc32: UInt32(exactly: crc) ?? 0)
             return found == recorded ? nil : "series.csv has \(found), result.json records \(recorded)"
         }
         guard found.rows > 0 else { return "series.csv has no data rows" }
-        if let parameters = json["parameters"] as? [String: Any], let steps = parameters["steps"] as? Int, steps != found.rows {
+        if let parameters = json[RunResults.parameters.text] as? [String: Any], let steps = parameters[Parameter<Int>.steps.name] as? Int, steps != found.rows {
             return "series.csv has \(found.rows) rows for \(steps) steps"
         }
         return nil

@@ -11,23 +11,26 @@ public enum FigurePreset: String, CaseIterable {
 /// (a figure may add panels when an optional experiment is present).
 public struct PlanContext {
     public let preset: FigurePreset
-    public let experiments: Set<String>
-    public func has(_ experiment: String) -> Bool { experiments.contains(experiment) }
+    public let experiments: Set<ExperimentName>
+    public init(preset: FigurePreset, experiments: Set<ExperimentName>) { self.preset = preset; self.experiments = experiments }
+    public func has(_ experiment: ExperimentName) -> Bool { experiments.contains(experiment) }
 }
 
-/// One of the paper's figures: the runs it needs and how it is drawn from them. A figure holds
-/// no science: runs come from the registry's experiments, numbers from their result files.
-public protocol PaperFigure {
-    /// "fig2" ... the name used by --only and for the files.
+/// A figure `workbench figures` draws: the runs it needs and how it is drawn from them. A figure
+/// holds no science: runs come from the registry's experiments, numbers from their result files.
+/// The paper's figures are `PaperFigure`s; a plugin contributes its own (`WorkbenchPlugin.figures`).
+public protocol WorkbenchFigure {
+    /// The name used by --only and for the files: "fig2" for the paper's, a plugin's own otherwise
+    /// (lower-case letters, digits and dashes, not starting with "fig" and a digit).
     var id: String { get }
-    /// The paper's figure number.
-    var number: Int { get }
+    /// How the figure is headed in its image and in index.md: "Figure 2", or the plugin figure's id.
+    var heading: String { get }
     /// One line: what the figure is about.
     var title: String { get }
     /// Caption-like description, panel by panel, for index.md.
     var caption: String { get }
     /// Experiments without which the figure cannot be drawn at all.
-    var requiredExperiments: [String] { get }
+    var requiredExperiments: [ExperimentName] { get }
     /// Whether the figure reads MNIST itself (beyond what its runs need).
     var readsMNIST: Bool { get }
     func runs(_ context: PlanContext) -> [RunRequest]
@@ -42,11 +45,23 @@ public protocol PaperFigure {
     var plotsOptimisation: Bool { get }
 }
 
-public extension PaperFigure {
+public extension WorkbenchFigure {
+    var heading: String { id }
     var readsMNIST: Bool { false }
     func parameterNotes(_ context: PlanContext) -> [String] { [] }
     func claims(_ context: PlanContext) -> [Claim] { [] }
     var plotsOptimisation: Bool { false }
+}
+
+/// One of the paper's figures, numbered as in the paper.
+public protocol PaperFigure: WorkbenchFigure {
+    /// The paper's figure number.
+    var number: Int { get }
+}
+
+public extension PaperFigure {
+    var id: String { "fig\(number)" }
+    var heading: String { "Figure \(number)" }
 }
 
 /// What a figure is drawn from: its finished runs and, when it reads data itself, MNIST.

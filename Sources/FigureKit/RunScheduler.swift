@@ -51,7 +51,7 @@ struct RunScheduler {
 
     private func execute(_ run: PlannedRun, progress: RunProgress) -> Error? {
         do {
-            let folder = try cache.prepare(run.key, experiment: run.request.experiment)
+            let folder = try cache.prepare(run.key, experiment: run.request.experiment.text)
             _ = try runExperiment(run.experiment, options: RunOptions(
                 preset: run.request.preset, overrides: run.request.orderedOverrides, seed: run.request.seed,
                 outDirectory: folder, quiet: true, mnistDirectory: mnistDirectory,

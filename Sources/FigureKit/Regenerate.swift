@@ -5,14 +5,15 @@ import WorkbenchKit
 /// `workbench figures`: plan the requested figures, compute the runs not yet cached (this
 /// shard's share of them, on `jobs` threads), then draw every figure whose runs are all there
 /// and write index.md. Without --shard everything ends drawn; with it only runs are computed.
-public func regenerateFigures(registry: Registry, options: FiguresOptions) throws -> FiguresReport {
+/// `figures`: what this build draws (the paper's and the plugins'); `registry`: its experiments.
+public func regenerateFigures(registry: Registry, figures all: FigureSet, options: FiguresOptions) throws -> FiguresReport {
     let start = Date()
     let log = options.log
-    let figures = try FigureCatalog.select(options.only)
+    let figures = try all.select(options.only)
     if !options.dryRun { try AtomicFile.prepareDirectory(options.outDirectory) }
     let cache = RunCache(directory: (options.outDirectory as NSString).appendingPathComponent("runs"))
-    let context = PlanContext(preset: options.preset, experiments: Set(registry.experiments.map(\.name)))
-    let plan = try FigurePlan(figures: figures.implemented, registry: registry, context: context,
+    let context = PlanContext(preset: options.preset, experiments: Set(registry.experiments.map { ExperimentName($0.name) }))
+    let plan = try FigurePlan(figures: figures.implemented, all: all.figures, registry: registry, context: context,
                               mnistDirectory: options.mnistDirectory, optimizer: options.optimizer)
 
     var report = FiguresReport()
@@ -21,10 +22,10 @@ public func regenerateFigures(registry: Registry, options: FiguresOptions) throw
     report.runsPlanned = plan.runs.count
     var toCompute: [PlannedRun] = []
     for (position, run) in plan.runs.enumerated() {
-        switch cache.state(run.key, experiment: run.request.experiment) {
+        switch cache.state(run.key, experiment: run.request.experiment.text) {
         case .complete: report.runsCached += 1; continue
         case .damaged(let reason):
-            log("warning: cached run \(run.request) (\(cache.folder(run.key, experiment: run.request.experiment))) is damaged: \(reason); recomputing it")
+            log("warning: cached run \(run.request) (\(cache.folder(run.key, experiment: run.request.experiment.text))) is damaged: \(reason); recomputing it")
         case .missing: break
         }
         if let shard = options.shard, !shard.owns(position: position) { report.runsElsewhere += 1; continue }
@@ -70,7 +71,7 @@ public func regenerateFigures(registry: Registry, options: FiguresOptions) throw
         do {
             var records: [RunRequest: RunRecord] = [:]
             for (request, key) in zip(entry.requests, keys) where records[request] == nil {
-                records[request] = try RunRecord(request: request, folder: cache.folder(key, experiment: request.experiment))
+                records[request] = try RunRecord(request: request, folder: cache.folder(key, experiment: request.experiment.text))
             }
             let inputs = FigureInputs(context: context, mnistDirectory: options.mnistDirectory, records: records)
             let (files, claims) = try FigureWriter.write(entry.figure, inputs: inputs, to: options.outDirectory,
@@ -93,7 +94,7 @@ public func regenerateFigures(registry: Registry, options: FiguresOptions) throw
         }
     }
     report.seconds = Date().timeIntervalSince(start)
-    try IndexWriter.write(report: report, plan: plan, cache: cache, context: context, options: options)
+    try IndexWriter.write(report: report, plan: plan, figures: all, context: context, options: options)
     for s in report.skipped { log("\(s.id): skipped: \(s.reason)") }
     for f in report.failed { log("\(f.id): failed: \(f.reason)") }
     log(claimSummary(report))

@@ -2,27 +2,28 @@ import WorkbenchKit
 
 /// One run repeated over seeds (weight and control initialisation): what a figure averages
 /// for its mean and ±2 std, with the note index.md shows about it.
-struct SeededRuns {
-    let requests: (PlanContext) -> [RunRequest]
-    let note: (PlanContext) -> String
+public struct SeededRuns {
+    public let requests: (PlanContext) -> [RunRequest]
+    public let note: (PlanContext) -> String
 
-    func first(_ c: PlanContext) -> RunRequest { requests(c)[0] }
+    public func first(_ c: PlanContext) -> RunRequest { requests(c)[0] }
 
-    /// `experiment` under the preset with `overrides` (plus `quick` ones in the quick preset),
+    /// `experiment` under the preset with `settings` (plus `quick` ones in the quick preset),
     /// seeds 0..<5 in the paper preset (the authors' replicates), 0..<3 in quick.
-    static func make(_ experiment: String, _ overrides: [String: String], quick: [String: String] = [:],
-                     why: String = "") -> SeededRuns {
+    public static func make(_ experiment: ExperimentName, _ settings: [PresetSetting] = [], quick quickSettings: [PresetSetting] = [],
+                            why: String = "") -> SeededRuns {
         func seeds(_ c: PlanContext) -> Int { c.preset == .paper ? 5 : 3 }
+        let overrides = RunRequest.texts(settings), quick = RunRequest.texts(quickSettings)
         return SeededRuns(
             requests: { c in
                 var o = overrides
                 if c.preset == .quick { o.merge(quick) { $1 } }
-                let base = RunRequest(experiment, preset: c.preset.rawValue, o)
+                let base = RunRequest(experiment, preset: c.preset.rawValue, texts: o)
                 return (0..<seeds(c)).map { base.seed(UInt64($0)) }
             },
             note: { c in
                 let shown = overrides.merging(c.preset == .quick ? quick : [:]) { $1 }
-                var s = "\(experiment) `\(c.preset.rawValue)` preset"
+                var s = "\(experiment.text) `\(c.preset.rawValue)` preset"
                 if !shown.isEmpty { s += " with " + shown.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ") }
                 s += "; mean and ±2 std over \(seeds(c)) seeds (weight and control initialisation)"
                 if c.preset == .quick && !why.isEmpty { s += ". " + why }

@@ -1,0 +1,19 @@
+import WorkbenchKit
+
+/// What the task-switch experiment is called and what it writes beyond the runner's columns and
+/// the two-layer summaries (`TwoLayerColumnNames`), for the figures.
+public enum TaskSwitchNames {
+    public static let taskSwitch = ExperimentName("task-switch")
+
+    /// The active task's index at each step.
+    public static let task = TrajectoryColumn("task")
+    /// The cost of control divided by its maximum over the run (Fig. 5f-g).
+    public static let costNormalised = TrajectoryColumn("cost_normalised")
+
+    /// result.json: the steps at which the task switches.
+    public static let switchSteps = ResultKey("switch_steps")
+    /// result.json, per role: the loss on the new task right at each switch.
+    public static let lossAtSwitch = ResultKey("loss_at_switch")
+    /// result.json, per role: `costNormalised` at each switch.
+    public static let costNormalisedAtSwitch = ResultKey("cost_normalised_at_switch")
+}
