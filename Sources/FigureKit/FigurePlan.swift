@@ -51,7 +51,8 @@ struct FigurePlan {
                 let size = Double(max(1, parameters.declared(.steps) ?? 1)) * Double(max(1, parameters.declared(.iterations) ?? 1) + 2)
                 let key = RunKey(request: request, parameters: parameters, revision: experiment.outputRevision)
                 keys[asked] = key
-                planned.append(PlannedRun(request: request, experiment: experiment, key: key, size: size))
+                planned.append(PlannedRun(request: request, experiment: experiment, key: key, size: size,
+                                          steps: parameters.declared(.steps) ?? 0, sgdRuns: parameters.declared(.sgdRuns) ?? 0))
             }
             if needsMNIST, let problem = mnistProblem {
                 skipped.append(.init(id: figure.id, reason: "needs MNIST: \(problem); remedy: pass --mnist DIR or set MNIST_DIR to a folder with the IDX files"))

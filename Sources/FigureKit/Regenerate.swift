@@ -103,18 +103,20 @@ public func regenerateFigures(registry: Registry, figures all: FigureSet, option
 }
 
 /// Seconds each run should take: its size times the cost per unit of its setting (the run
-/// without its seed), timed once per setting on a short rollout (`StepCost`). Runs whose
+/// without its seed), plus its SGD replays, timed once per setting (`StepCost`). Runs whose
 /// setting cannot be timed are left out.
 func estimatedSeconds(_ runs: [PlannedRun], mnistDirectory: String?) -> [RunKey: Double] {
-    var costs: [RunRequest: Double?] = [:]
+    var costs: [RunRequest: StepCost?] = [:]
     var out: [RunKey: Double] = [:]
     for run in runs {
         let setting = run.request.seed(0)
         if costs[setting] == nil {
-            costs[setting] = try? StepCost.seconds(run.experiment, preset: setting.preset.rawValue, overrides: setting.orderedOverrides,
-                                                  context: RunContext(seed: 0, mnistDirectory: mnistDirectory))
+            costs[setting] = try? StepCost.measure(run.experiment, preset: setting.preset.rawValue, overrides: setting.orderedOverrides,
+                                                   context: RunContext(seed: 0, mnistDirectory: mnistDirectory))
         }
-        if let cost = costs[setting]! { out[run.key] = cost * run.size }
+        if let cost = costs[setting]! {
+            out[run.key] = cost.seconds(units: run.size, steps: run.steps, sgdRuns: run.sgdRuns)
+        }
     }
     return out
 }
@@ -144,8 +146,8 @@ func describePlan(_ plan: FigurePlan, toCompute: [PlannedRun], priors: [RunKey: 
     }
     let untimed = toCompute.filter { priors[$0.key] == nil }.count
     log(String(format: "dry run: %d runs to compute, %.3g billion Euler steps, ~", counted.count, total / 1e9)
-        + formatDuration(cpu) + " CPU (optimisation only, timed on short rollouts; SGD replays and long-horizon memory "
-        + "traffic add to it)" + (untimed > 0 ? "; \(untimed) runs could not be timed" : ""))
+        + formatDuration(cpu) + " CPU (optimisation at each optimiser's budget, and SGD replays; an L-BFGS run that converges "
+        + "stops sooner)" + (untimed > 0 ? "; \(untimed) runs could not be timed" : ""))
 }
 
 /// One line over every drawn figure's claims: how many passed, failed, were left to the paper preset.

@@ -8,6 +8,9 @@ struct PlannedRun {
     let key: RunKey
     /// Rough size for ordering: Euler steps times optimiser iterations, when the experiment has them.
     let size: Double
+    /// Euler steps and SGD replay runs per control (each 0 when the experiment has none), for the estimate.
+    var steps: Int = 0
+    var sgdRuns: Int = 0
 }
 
 /// Executes runs on `jobs` worker threads, largest first so the last minutes are not spent

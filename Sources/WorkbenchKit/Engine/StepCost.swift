@@ -1,22 +1,47 @@
 import Foundation
 
-/// What one unit of a run's size costs: seconds per Euler step of a control iteration (forward
-/// + adjoint) when the experiment has a `steps` parameter, else seconds per iteration. Timed on
-/// a short rollout (at most `maxSteps` steps, best of `repeats`), so it misses the memory traffic
-/// of long horizons (up to ~30% at 16000 steps) and any SGD replays: an estimate, not a promise.
-/// `workbench bench` times with the same clock (`time`), at full size.
-public enum StepCost {
-    public static func seconds(_ experiment: any Experiment, preset: String, overrides: [(String, String)],
-                               context: RunContext, maxSteps: Int = 400, repeats: Int = 3) throws -> Double {
+/// What a run costs, per unit of its size, for `figures --dry-run` and the scheduler's estimates:
+///
+/// - `perUnit`: seconds per Euler step of a control iteration (forward + adjoint) when the
+///   experiment has a `steps` parameter, else seconds per iteration. Timed on a rollout of at most
+///   `maxSteps` steps: long enough that a trajectory which streams through memory at the run's own
+///   horizon does so here too (at 400 steps effort-allocation ran at 4.1 us/step against 6.75 at
+///   16000), short enough to time every setting of a sweep.
+/// - `sgdPerStepAndRun`: seconds per step of one SGD replay run, when the run replays (timed on a
+///   short replay of one run; the runner replays `sgd_runs` runs under each of the two controls).
+///
+/// The clock is this thread's CPU time, as `workbench bench`'s (`time`). Not counted: MNIST
+/// loading, drawing, and how many evaluations a converging optimiser (L-BFGS) stops before its
+/// budget.
+public struct StepCost {
+    public var perUnit: Double
+    public var sgdPerStepAndRun: Double?
+
+    /// Seconds a run of `steps` x (`iterations` + 2) units with `sgdRuns` replays under each control should take.
+    public func seconds(units: Double, steps: Int, sgdRuns: Int) -> Double {
+        perUnit * units + (sgdPerStepAndRun ?? 0) * Double(steps) * Double(2 * sgdRuns)
+    }
+
+    public static func measure(_ experiment: any Experiment, preset: String, overrides: [(String, String)],
+                               context: RunContext, maxSteps: Int = 4000, sgdSteps: Int = 100, repeats: Int = 2) throws -> StepCost {
         let full = try experiment.resolve(preset: preset, overrides: overrides)
-        var changes: [(String, String)] = []
-        if full.values["iterations"] != nil { changes.append(("iterations", "0")) }
-        if case .integer(let n)? = full.values["steps"] { changes.append(("steps", String(min(n, maxSteps)))) }
-        let kept = overrides.filter { o in !changes.contains { $0.0 == o.0 } }
-        let params = try experiment.resolve(preset: preset, overrides: kept + changes)
-        let prepared = try experiment.prepare(params, context: context)
+        let shortened = { (steps: Int, sgdRuns: Int?) throws -> ParameterValues in
+            var changes: [(String, String)] = []
+            if full.declared(.iterations) != nil { changes.append((Parameter<Int>.iterations.name, "0")) }
+            if let n = full.declared(.steps) { changes.append((Parameter<Int>.steps.name, String(min(n, steps)))) }
+            if let runs = sgdRuns, full.declared(.sgdRuns) != nil { changes.append((Parameter<Int>.sgdRuns.name, String(runs))) }
+            let kept = overrides.filter { o in !changes.contains { $0.0 == o.0 } }
+            return try experiment.resolve(preset: preset, overrides: kept + changes)
+        }
+        let prepared = try experiment.prepare(try shortened(maxSteps, 0), context: context)
         let timing = time(prepared.engine, theta: prepared.initialControl, repeats: max(1, repeats))
-        return timing.forwardAndAdjoint / Double(full.values["steps"] != nil ? prepared.engine.steps : 1)
+        let perUnit = timing.forwardAndAdjoint / Double(full.declared(.steps) != nil ? prepared.engine.steps : 1)
+        guard (full.declared(.sgdRuns) ?? 0) > 0 else { return StepCost(perUnit: perUnit, sgdPerStepAndRun: nil) }
+        let short = try experiment.prepare(try shortened(sgdSteps, 1), context: context)
+        guard let replay = short.sgd else { return StepCost(perUnit: perUnit, sgdPerStepAndRun: nil) }
+        let trajectory = short.engine.rollout(short.initialControl)
+        let replaySeconds = seconds { _ = replay.run(trajectory, baseline: trajectory) }
+        return StepCost(perUnit: perUnit, sgdPerStepAndRun: replaySeconds / Double(max(1, trajectory.steps)))
     }
 
     /// Seconds per rollout of one engine, each the best of `repeats` after a warm-up evaluation.
