@@ -53,11 +53,13 @@ let package = Package(
         .systemLibrary(name: "CPNG", path: "Sources/CPNG", pkgConfig: "libpng",
                        providers: [.apt(["libpng-dev"])]),
 
-        .target(name: "WorkbenchKit", dependencies: ["CZlib"], swiftSettings: fast),
+        // Whole-file-or-nothing output, shared by the run writer and the figure renderer.
+        .target(name: "SafeOutput"),
+        .target(name: "WorkbenchKit", dependencies: ["CZlib", "SafeOutput"], swiftSettings: fast),
         .target(name: "Datasets", dependencies: ["WorkbenchKit", "CZlib"], swiftSettings: fast),
         // Our own C: runs libpng under setjmp so its longjmp errors become return codes.
         .target(name: "CPNGShim", dependencies: ["CPNG"], path: "Sources/CPNGShim"),
-        .target(name: "Render", dependencies: ["CCairo", "CPNGShim"]),
+        .target(name: "Render", dependencies: ["CCairo", "CPNGShim", "SafeOutput"]),
         // The run farm behind `workbench figures`: run requests, keys, cache, scheduler, shards,
         // progress, run records, claims, the figure protocol and index.md. It knows no plugin and
         // no figure: the CLI hands it the registry and the figures.

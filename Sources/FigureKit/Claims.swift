@@ -6,7 +6,7 @@ import WorkbenchKit
 /// figure drew (the columns of its `fig<N>_data.csv`), so a PASS means the drawn figure shows it.
 public struct Claim {
     /// The finding in the caption's words, with the panels it is about: "(e) peak g(t) grows with γ".
-    public let statement: String
+    let statement: String
     /// Set when the finding needs paper-size runs: the quick preset reports it as not checked
     /// (with this reason), the paper preset checks it.
     public let paperOnly: String?
@@ -32,13 +32,13 @@ public struct ClaimOutcome {
 
 /// A claim's verdict on one drawing: passed, failed, not checked on this preset, or not
 /// checkable because the numbers it reads are missing (a failure: the figure changed under it).
-public struct ClaimResult {
-    public enum Verdict: String { case pass = "PASS", fail = "FAIL", paperOnly = "PAPER ONLY" }
-    public let statement: String
-    public let verdict: Verdict
-    public let measured: String
+struct ClaimResult {
+    enum Verdict: String { case pass = "PASS", fail = "FAIL", paperOnly = "PAPER ONLY" }
+    let statement: String
+    let verdict: Verdict
+    let measured: String
 
-    static func evaluate(_ claim: Claim, on numbers: FigureNumbers, preset: FigurePreset) -> ClaimResult {
+    static func evaluate(_ claim: Claim, on numbers: FigureNumbers, preset: Preset) -> ClaimResult {
         if let reason = claim.paperOnly, preset != .paper {
             return ClaimResult(statement: claim.statement, verdict: .paperOnly, measured: "checked on the paper preset only: \(reason)")
         }

@@ -43,7 +43,7 @@ struct FigurePlan {
                 }
                 let parameters: ParameterValues
                 do {
-                    parameters = try experiment.resolve(preset: request.preset, overrides: request.orderedOverrides)
+                    parameters = try experiment.resolve(request.preset, overrides: request.orderedOverrides)
                 } catch let e as WorkbenchError {
                     throw WorkbenchError("\(figure.id): \(e.message)")
                 }

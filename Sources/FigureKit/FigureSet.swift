@@ -4,8 +4,8 @@ import WorkbenchKit
 /// registration order; and paper figures still waiting for their experiment's drawing code
 /// (reported as skipped, never faked).
 public struct FigureSet {
-    public let figures: [any WorkbenchFigure]
-    public let pending: [FiguresReport.NotMade]
+    let figures: [any WorkbenchFigure]
+    let pending: [FiguresReport.NotMade]
 
     /// Refuses two figures with one id, and plugin ids that `--only` would read as a paper number.
     public init(paper: [any PaperFigure], pending: [(number: Int, reason: String)] = [], plugins: [any WorkbenchFigure] = []) throws {
@@ -21,7 +21,7 @@ public struct FigureSet {
     }
 
     /// The ids --only accepts, in drawing order.
-    public var allIDs: [String] {
+    var allIDs: [String] {
         let numbered = figures.compactMap { $0 as? any PaperFigure }.map(\.number) + pending.compactMap { Self.paperNumber($0.id) }
         return numbered.sorted().map { "fig\($0)" } + figures.filter { !($0 is any PaperFigure) }.map(\.id)
     }

@@ -6,7 +6,7 @@ import WorkbenchKit
 /// once, and provenance in the file's metadata; then checks the figure's claims on what it drew.
 enum FigureWriter {
     static func write(_ figure: any WorkbenchFigure, inputs: FigureInputs, to directory: String,
-                      formats: [ImageFormat], preset: FigurePreset) throws -> (files: [String], claims: [ClaimResult]) {
+                      formats: [ImageFormat], preset: Preset) throws -> (files: [String], claims: [ClaimResult]) {
         let drawn = try figure.draw(inputs)
         let metadata = [
             "Title": "\(figure.heading): \(figure.title)",

@@ -4,7 +4,7 @@ import WorkbenchKit
 
 /// What `workbench figures` was asked to do.
 public struct FiguresOptions {
-    public var preset: FigurePreset
+    public var preset: Preset
     /// Figure ids to make (nil = all).
     public var only: [String]?
     public var outDirectory: String
@@ -18,11 +18,11 @@ public struct FiguresOptions {
     /// optimisation itself (nil: each experiment's own, the paper's procedure).
     public var optimizer: OptimizerKind? = nil
     /// Seconds between the lines listing the runs in flight.
-    public var heartbeatSeconds = 120.0
+    var heartbeatSeconds = 120.0
     /// Where progress and summary lines go (stderr in the CLI).
     public var log: (String) -> Void
 
-    public init(preset: FigurePreset = .quick, only: [String]? = nil, outDirectory: String = "figures",
+    public init(preset: Preset = .quick, only: [String]? = nil, outDirectory: String = "figures",
                 mnistDirectory: String? = nil, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
                 shard: Shard? = nil, formats: [ImageFormat] = [.png], dryRun: Bool = false,
                 log: @escaping (String) -> Void = { _ in }) {
@@ -31,28 +31,32 @@ public struct FiguresOptions {
     }
 }
 
-/// What happened, figure by figure.
+/// What happened, figure by figure (index.md and the summary lines say it; the CLI asks only
+/// whether it all succeeded).
 public struct FiguresReport {
-    public struct Made {
-        public let id: String; public let files: [String]; public let seconds: Double
+    struct Made {
+        let id: String; let files: [String]; let seconds: Double
         /// Runs whose optimised control ended with a lower value than the baseline control.
-        public var controlBelowBaseline: [RunRequest] = []
+        var controlBelowBaseline: [RunRequest] = []
         /// The figure's claims, checked on its drawn numbers.
-        public var claims: [ClaimResult] = []
+        var claims: [ClaimResult] = []
     }
-    public struct NotMade { public let id: String; public let reason: String }
-    public var made: [Made] = []
+    struct NotMade { let id: String; let reason: String }
+    var made: [Made] = []
     /// Not attempted: missing data or experiment, with the remedy.
-    public var skipped: [NotMade] = []
+    var skipped: [NotMade] = []
     /// Attempted and failed (a run or the drawing threw).
-    public var failed: [NotMade] = []
-    public var runsPlanned = 0
-    public var runsCached = 0
-    public var runsComputed = 0
+    var failed: [NotMade] = []
+    var runsPlanned = 0
+    var runsCached = 0
+    var runsComputed = 0
     /// Runs left to other shards (shard mode only).
-    public var runsElsewhere = 0
-    public var shard: Shard?
-    public var seconds = 0.0
+    var runsElsewhere = 0
+    var shard: Shard?
+    var seconds = 0.0
+
+    /// Nothing was skipped (a dry run succeeds when every figure could be planned).
+    public var nothingSkipped: Bool { skipped.isEmpty }
 
     /// True when every requested figure was made (in shard mode: when this slice's runs all succeeded).
     public var succeeded: Bool { shard == nil ? skipped.isEmpty && failed.isEmpty : failed.isEmpty }

@@ -26,7 +26,7 @@ enum IndexWriter {
                 count += 1
             }
         }
-        var md = "# Paper figures\n\n"
+        var md = "# Figures: the paper's and the plugins'\n\n"
         md += "Made by `workbench figures` \(workbenchVersion). Last call (preset `\(context.preset.rawValue)`): "
             + "\(report.made.count) figure(s) drawn, \(report.skipped.count) skipped, \(report.failed.count) failed; "
             + "\(report.runsPlanned) runs (\(report.runsCached) reused from `runs/`). \(count) figure(s) in this folder. "

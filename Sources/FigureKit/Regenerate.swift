@@ -111,7 +111,7 @@ func estimatedSeconds(_ runs: [PlannedRun], mnistDirectory: String?) -> [RunKey:
     for run in runs {
         let setting = run.request.seed(0)
         if costs[setting] == nil {
-            costs[setting] = try? StepCost.seconds(run.experiment, preset: setting.preset, overrides: setting.orderedOverrides,
+            costs[setting] = try? StepCost.seconds(run.experiment, preset: setting.preset.rawValue, overrides: setting.orderedOverrides,
                                                   context: RunContext(seed: 0, mnistDirectory: mnistDirectory))
         }
         if let cost = costs[setting]! { out[run.key] = cost * run.size }

@@ -5,7 +5,7 @@ import WorkbenchKit
 /// resolved parameters. A folder counts as done when its result.json exists (the runner writes
 /// it last, atomically), its key.txt matches and its files are whole (`RunValidation`); a
 /// damaged one is reported and recomputed, anything else is computed.
-public struct RunCache {
+struct RunCache {
     public enum State: Equatable {
         /// Nothing usable yet (no folder, an interrupted run without result.json, or another run's key).
         case missing
@@ -24,7 +24,7 @@ public struct RunCache {
 
     public func state(_ key: RunKey, experiment: String) -> State {
         let dir = folder(key, experiment: experiment)
-        guard FileManager.default.fileExists(atPath: (dir as NSString).appendingPathComponent("result.json")),
+        guard FileManager.default.fileExists(atPath: (dir as NSString).appendingPathComponent(RunFiles.result)),
               let data = FileManager.default.contents(atPath: (dir as NSString).appendingPathComponent("key.txt")),
               String(decoding: data, as: UTF8.self) == key.text else { return .missing }
         return RunValidation.problem(folder: dir).map(State.damaged) ?? .complete
@@ -35,7 +35,7 @@ public struct RunCache {
         let dir = folder(key, experiment: experiment)
         try AtomicFile.prepareDirectory(dir)
         // A result left by some other run (a hash collision) must not pass for this one.
-        try? FileManager.default.removeItem(atPath: (dir as NSString).appendingPathComponent("result.json"))
+        try? FileManager.default.removeItem(atPath: (dir as NSString).appendingPathComponent(RunFiles.result))
         try AtomicFile.write(key.text, to: (dir as NSString).appendingPathComponent("key.txt"))
         return dir
     }

@@ -5,7 +5,7 @@ import WorkbenchKit
 /// code version and the experiment's output revision. The folder name is a 64-bit FNV-1a hash of
 /// that text; the text itself is stored beside the results (key.txt) and compared on reuse, so a
 /// hash collision cannot silently hand one run's results to another.
-public struct RunKey: Hashable {
+struct RunKey: Hashable {
     public let text: String
     public let hash: String
 
@@ -21,7 +21,7 @@ public struct RunKey: Hashable {
     }
 
     /// Folder name inside the cache: readable prefix, unique suffix.
-    public func folderName(_ experiment: String) -> String { "\(experiment)-\(hash)" }
+    func folderName(_ experiment: String) -> String { "\(experiment)-\(hash)" }
 
     static func canonical(_ value: ParameterValue) -> String {
         switch value {

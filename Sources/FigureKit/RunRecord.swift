@@ -13,7 +13,7 @@ public struct RunRecord {
     /// Everything in result.json (parameters and the experiment's extra results included).
     public let json: [String: Any]
     let columns: [String: [Double]]
-    public let columnNames: [String]
+    let columnNames: [String]
 
     public init(request: RunRequest, folder: String) throws {
         let dir = folder as NSString
@@ -21,7 +21,7 @@ public struct RunRecord {
         if let problem = RunValidation.problem(folder: folder) {
             throw WorkbenchError("run \(request) (\(folder)) is damaged: \(problem); run `workbench figures` again to recompute it")
         }
-        let resultPath = dir.appendingPathComponent("result.json")
+        let resultPath = dir.appendingPathComponent(RunFiles.result)
         guard let data = FileManager.default.contents(atPath: resultPath),
               let object = try? JSONSerialization.jsonObject(with: data), let json = object as? [String: Any] else {
             throw WorkbenchError("cannot read \(resultPath): missing or not a JSON object; delete the folder to recompute the run")
@@ -39,7 +39,7 @@ public struct RunRecord {
         valueControl = try number(RunResults.value.control)
         seconds = try number(RunResults.seconds)
         valueHistory = ((json[RunResults.valueHistory.text] as? [Any]) ?? []).compactMap(jsonDouble)
-        let (header, values) = try SeriesReader.read(dir.appendingPathComponent("series.csv"))
+        let (header, values) = try SeriesReader.read(dir.appendingPathComponent(RunFiles.series))
         var columns: [String: [Double]] = [:]
         for (name, column) in zip(header, values) { columns[name] = column }
         self.columns = columns
@@ -50,7 +50,7 @@ public struct RunRecord {
     /// baseline control already has (a stuck start or a diverged optimiser), so the run needs a look.
     /// Where the baseline is uncharged (active engagement), the reference is the baseline control
     /// under the run's own cost, the value the optimiser could always have kept.
-    public var controlBelowBaseline: Bool {
+    var controlBelowBaseline: Bool {
         let reference = jsonDouble(json[RunResults.valueBaselineControlCharged.text]) ?? valueBaseline
         return valueControl < reference - 1e-9 * max(1, abs(reference))
     }

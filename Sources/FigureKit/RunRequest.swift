@@ -6,16 +6,16 @@ import WorkbenchKit
 /// text `--set` would take, which the run resolves and its cache key records.
 public struct RunRequest: Hashable, CustomStringConvertible {
     public var experiment: ExperimentName
-    public var preset: String
+    public var preset: Preset
     /// Parameter name -> value text.
     public private(set) var overrides: [String: String]
     public var seed: UInt64
 
-    public init(_ experiment: ExperimentName, preset: String, _ settings: [PresetSetting] = [], seed: UInt64 = 0) {
+    public init(_ experiment: ExperimentName, preset: Preset, _ settings: [PresetSetting] = [], seed: UInt64 = 0) {
         self.init(experiment, preset: preset, texts: Self.texts(settings), seed: seed)
     }
 
-    init(_ experiment: ExperimentName, preset: String, texts overrides: [String: String], seed: UInt64 = 0) {
+    init(_ experiment: ExperimentName, preset: Preset, texts overrides: [String: String], seed: UInt64 = 0) {
         self.experiment = experiment; self.preset = preset; self.overrides = overrides; self.seed = seed
     }
 
@@ -24,11 +24,11 @@ public struct RunRequest: Hashable, CustomStringConvertible {
     }
 
     /// The overrides in a stable order, as `runExperiment` takes them.
-    public var orderedOverrides: [(String, String)] { overrides.sorted { $0.key < $1.key }.map { ($0.key, $0.value) } }
+    var orderedOverrides: [(String, String)] { overrides.sorted { $0.key < $1.key }.map { ($0.key, $0.value) } }
 
     /// `effort-allocation [quick] dataset=gaussian seed=1`: for progress lines and index.md.
     public var description: String {
-        ([experiment.text, "[\(preset)]"] + orderedOverrides.map { "\($0)=\($1)" } + ["seed=\(seed)"]).joined(separator: " ")
+        ([experiment.text, "[\(preset.rawValue)]"] + orderedOverrides.map { "\($0)=\($1)" } + ["seed=\(seed)"]).joined(separator: " ")
     }
 
     /// The same run with some parameters set (replacing earlier settings of the same keys).

@@ -53,7 +53,7 @@ struct RunScheduler {
         do {
             let folder = try cache.prepare(run.key, experiment: run.request.experiment.text)
             _ = try runExperiment(run.experiment, options: RunOptions(
-                preset: run.request.preset, overrides: run.request.orderedOverrides, seed: run.request.seed,
+                preset: run.request.preset.rawValue, overrides: run.request.orderedOverrides, seed: run.request.seed,
                 outDirectory: folder, quiet: true, mnistDirectory: mnistDirectory,
                 onIteration: { progress.iteration(run, $0, $1) }))
             return nil

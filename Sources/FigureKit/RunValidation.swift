@@ -14,12 +14,12 @@ enum RunValidation {
     static func problem(folder: String) -> String? {
         let dir = folder as NSString
         // Reading a FIFO (or a device) put in place of a run file would block or never end.
-        for name in ["result.json", "series.csv"] {
+        for name in [RunFiles.result, RunFiles.series] {
             var s = stat()
             let path = dir.appendingPathComponent(name)
             if stat(path, &s) == 0, s.st_mode & S_IFMT != S_IFREG { return "\(name) is not a regular file" }
         }
-        let resultPath = dir.appendingPathComponent("result.json")
+        let resultPath = dir.appendingPathComponent(RunFiles.result)
         guard let data = FileManager.default.contents(atPath: resultPath) else {
             return "result.json is missing or unreadable"
         }
@@ -29,7 +29,7 @@ enum RunValidation {
         for key in [RunResults.value.baseline, RunResults.value.control, RunResults.seconds] where jsonDouble(json[key.text]) == nil {
             return "result.json has no number '\(key)'"
         }
-        let seriesPath = dir.appendingPathComponent("series.csv")
+        let seriesPath = dir.appendingPathComponent(RunFiles.series)
         guard let found = FileChecksum(csvFile: seriesPath) else { return "series.csv is missing or unreadable" }
         if let rows = json[RunResults.seriesRows.text] as? Int, let crc = jsonDouble(json[RunResults.seriesCRC32.text]) {
             let recorded = FileChecksum(rows: rows, crc32: UInt32(exactly: crc) ?? 0)

@@ -18,7 +18,7 @@ public struct SeededRuns {
             requests: { c in
                 var o = overrides
                 if c.preset == .quick { o.merge(quick) { $1 } }
-                let base = RunRequest(experiment, preset: c.preset.rawValue, texts: o)
+                let base = RunRequest(experiment, preset: c.preset, texts: o)
                 return (0..<seeds(c)).map { base.seed(UInt64($0)) }
             },
             note: { c in

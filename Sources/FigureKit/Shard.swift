@@ -42,7 +42,7 @@ public struct Shard: Equatable, CustomStringConvertible {
         return try Shard(index: offset + 1, count: count)
     }
 
-    public func owns(position: Int) -> Bool { position % count == index - 1 }
+    func owns(position: Int) -> Bool { position % count == index - 1 }
 
     public var description: String { "\(index)/\(count)" }
 }

@@ -1,18 +1,12 @@
 import Render
 import WorkbenchKit
 
-/// The two parameter sets every figure knows: `paper` = the paper's Tables 1-5 and text,
-/// `quick` = the same panels and qualitative features with short horizons and sweeps.
-public enum FigurePreset: String, CaseIterable {
-    case quick, paper
-}
-
 /// What a figure's plan may depend on: the preset and which experiments this build has
 /// (a figure may add panels when an optional experiment is present).
 public struct PlanContext {
-    public let preset: FigurePreset
+    public let preset: Preset
     public let experiments: Set<ExperimentName>
-    public init(preset: FigurePreset, experiments: Set<ExperimentName>) { self.preset = preset; self.experiments = experiments }
+    public init(preset: Preset, experiments: Set<ExperimentName>) { self.preset = preset; self.experiments = experiments }
     public func has(_ experiment: ExperimentName) -> Bool { experiments.contains(experiment) }
 }
 
@@ -70,7 +64,7 @@ public struct FigureInputs {
     public let mnistDirectory: String?
     let records: [RunRequest: RunRecord]
 
-    public var preset: FigurePreset { context.preset }
+    public var preset: Preset { context.preset }
 
     public func run(_ request: RunRequest) throws -> RunRecord {
         guard let r = records[request] else { throw WorkbenchError("internal: run \(request) was not planned for this figure") }

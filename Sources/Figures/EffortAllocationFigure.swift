@@ -34,7 +34,7 @@ struct EffortAllocationFigure: PaperFigure {
     static let semantic = EffortAllocationFigure(number: 12, experiment: GainModulationNames.effortAllocation, source: GainRuns.effort(.semantic),
                                                  datasetName: "semantic hierarchy", panels: [.reward, .loss, .norms, .speed])
     static let taskSwitch = EffortAllocationFigure(number: 16, experiment: TaskSwitchNames.taskSwitch, source: GainRuns.taskSwitch,
-                                                   datasetName: "task-switch (two Gaussian tasks)", panels: [.reward, .loss, .norms, .speed],
+                                                   datasetName: "\(TaskSwitchNames.taskSwitch) (two Gaussian tasks)", panels: [.reward, .loss, .norms, .speed],
                                                    acrossSwitches: true)
 
     var caption: String {

@@ -18,7 +18,7 @@ struct SingleNeuronFigure: PaperFigure {
         """
     let requiredExperiments = [GainModulationNames.singleNeuron]
 
-    func base(_ c: PlanContext) -> RunRequest { RunRequest(GainModulationNames.singleNeuron, preset: c.preset.rawValue) }
+    func base(_ c: PlanContext) -> RunRequest { RunRequest(GainModulationNames.singleNeuron, preset: c.preset) }
 
     func sweeps(_ c: PlanContext) -> [Sweep] {
         let n = c.preset == .paper ? 30 : 10

@@ -16,7 +16,7 @@ struct SingleNeuronSweepFigure: PaperFigure {
         """
     let requiredExperiments = [GainModulationNames.singleNeuron]
 
-    func base(_ c: PlanContext) -> RunRequest { RunRequest(GainModulationNames.singleNeuron, preset: c.preset.rawValue, [.set(.sgdRuns, 0)]) }
+    func base(_ c: PlanContext) -> RunRequest { RunRequest(GainModulationNames.singleNeuron, preset: c.preset, [.set(.sgdRuns, 0)]) }
 
     func sweeps(_ c: PlanContext) -> [Sweep] {
         let n = c.preset == .paper ? 30 : 10

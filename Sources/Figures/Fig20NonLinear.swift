@@ -22,7 +22,7 @@ struct NonLinearFigure: PaperFigure {
         """
     let requiredExperiments = [GainModulationNames.nonLinear]
 
-    func runs(_ c: PlanContext) -> [RunRequest] { [RunRequest(GainModulationNames.nonLinear, preset: c.preset.rawValue, [.set(.traced, 8)])] }
+    func runs(_ c: PlanContext) -> [RunRequest] { [RunRequest(GainModulationNames.nonLinear, preset: c.preset, [.set(.traced, 8)])] }
 
     func parameterNotes(_ c: PlanContext) -> [String] {
         ["\(GainModulationNames.nonLinear) `\(c.preset.rawValue)` preset (Table 5, non-linear column), the 8 weights per layer that change most are traced (approximation and SGD); the SGD runs' loss is measured on a fixed evaluation sample (eval_examples = 1024)"]
@@ -133,9 +133,10 @@ struct NonLinearFigure: PaperFigure {
         for (k, layer) in [1, 2].enumerated() {
             let ax = fig[1, 3 + k]
             let family = TwoLayerColumnNames.gains(layer: layer)
-            // Colours count the layer's RMS column too (it comes first), as they always have.
-            for (j, gain) in run.members(of: family, .control).map(family.member).enumerated()
-            where gain != TwoLayerColumnNames.gainRMS(layer: layer) {
+            // The gains sit on the traced weights in the same order, so gain j takes weight j's colour
+            // in (g, h); the layer's RMS column, in the same family, is not a gain of its own.
+            let gains = run.members(of: family, .control).map(family.member).filter { $0 != TwoLayerColumnNames.gainRMS(layer: layer) }
+            for (j, gain) in gains.enumerated() {
                 ax.line(try run.column(gain, .control), label: gain.control.text, color: Color.C(j), width: 1.5)
             }
             ax.showLegend = false

@@ -3,8 +3,8 @@ import WorkbenchKit
 
 /// Every paper figure this build can draw, and the ones still waiting for their experiment's
 /// drawing code (reported as skipped, never faked).
-public enum FigureCatalog {
-    public static let figures: [any PaperFigure] = [
+enum FigureCatalog {
+    static let figures: [any PaperFigure] = [
         SingleNeuronFigure(),
         EffortAllocationFigure.mnist,
         SingleNeuronSweepFigure(),
@@ -28,7 +28,7 @@ public enum FigureCatalog {
     ].sorted { $0.number < $1.number }
 
     /// Figures not drawn by this build yet, with what they wait for.
-    public static let pending: [(number: Int, reason: String)] = [
+    static let pending: [(number: Int, reason: String)] = [
     ]
 }
 

@@ -21,7 +21,7 @@ enum MamlRuns {
     }
 
     static func requests(_ c: PlanContext) -> [RunRequest] {
-        sweep(c).requests(RunRequest(experiment, preset: c.preset.rawValue, [.set(MamlKeys.objective, objective)]))
+        sweep(c).requests(RunRequest(experiment, preset: c.preset, [.set(MamlKeys.objective, objective)]))
     }
 
     static func note(_ c: PlanContext) -> String {
@@ -60,7 +60,7 @@ enum LearningRateRuns {
         // steps scale-free there. Offset 0 keeps its runs (its start, rho = 0, is the late optimum anyway).
         if offset != 0 { settings.append(.set(BilevelKeys.adamEpsilon, 1e-300)) }
         if c.preset == .quick { settings.append(.set(.learningRate, 0.04)) }
-        return RunRequest(experiment, preset: c.preset.rawValue, settings)
+        return RunRequest(experiment, preset: c.preset, settings)
     }
 
     static func note(_ c: PlanContext) -> String {

@@ -5,7 +5,7 @@ import WorkbenchKit
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Time one Euler step (forward + adjoint) of an experiment's paper-size model, in microseconds.")
+        abstract: "Time one Euler step (forward + adjoint) of an experiment's paper-size model, in microseconds of CPU time.")
 
     @Argument(help: "Experiment name.")
     var experiment: String = "effort-allocation"
@@ -15,6 +15,9 @@ struct BenchCommand: ParsableCommand {
     @Option(name: .long, help: "Euler steps per timed rollout (default: the paper preset's horizon).")
     var steps: Int?
 
+    @Option(name: .long, help: "Also time the adjoint checkpointed every this many steps, a segment the caches hold (one experiment, not --all).")
+    var segment: Int?
+
     @Option(name: .long, help: "Timed rollouts (the fastest is reported).")
     var repeats: Int = 5
 
@@ -23,7 +26,8 @@ struct BenchCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            guard (steps ?? 1) > 0, repeats > 0 else { throw WorkbenchError("--steps and --repeats must be positive") }
+            guard (steps ?? 1) > 0, (segment ?? 1) > 0, repeats > 0 else { throw WorkbenchError("--steps, --segment and --repeats must be positive") }
+            if all && segment != nil { throw WorkbenchError("--segment: times one experiment's checkpointed adjoint; expected an experiment name instead of --all") }
             // The paper's model sizes and, unless --steps says otherwise, its horizon: a long
             // trajectory streams through memory, so time per step depends on N.
             let preset = options.preset == "quick" ? "paper" : options.preset
@@ -48,6 +52,7 @@ struct BenchCommand: ParsableCommand {
             // The budget's choice first; when that stores the trajectory, the checkpointed adjoint too.
             var storages = [engine.memoryPlan.storage]
             if engine.memoryPlan.storage == .stored, engine.leanestStorage != .stored { storages.append(engine.leanestStorage) }
+            if let k = segment { storages.append(.checkpointed(segment: k)) }
             for storage in storages {
                 engine.useTrajectoryStorage(storage)
                 print("  \(storage), \(formatBytes(engine.memoryPlan.totalBytes)) planned:")
@@ -78,25 +83,11 @@ struct BenchCommand: ParsableCommand {
         return (prepared.engine, prepared)
     }
 
-    /// The best of `repeats` timings, in us per step, of a forward pass, forward + adjoint, and a full ascent step.
+    /// The best of `repeats` timings (thread CPU time, `StepCost.time`), in us per step, of a
+    /// forward pass, forward + adjoint, and a full ascent step.
     func time(_ engine: any ValueEngine, theta: [Double], optimizer: OptimizerSettings) -> (forward: Double, both: Double, ascent: Double) {
-        var gradient = [Double](repeating: 0, count: engine.parameterCount)
-        _ = engine.valueAndGradient(theta, gradient: &gradient)   // warm-up
-        var bestBoth = Double.infinity, bestForward = Double.infinity, bestAscent = Double.infinity
-        var ascending = theta
-        for _ in 0..<repeats {
-            // A whole iteration of the paper's optimiser (the update is fused into the adjoint).
-            let t = DispatchTime.now().uptimeNanoseconds
-            _ = engine.ascend(&ascending, rate: optimizer.rate, bounds: optimizer.bounds)
-            bestAscent = min(bestAscent, Double(DispatchTime.now().uptimeNanoseconds - t))
-            var t0 = DispatchTime.now().uptimeNanoseconds
-            _ = engine.value(theta)
-            bestForward = min(bestForward, Double(DispatchTime.now().uptimeNanoseconds - t0))
-            t0 = DispatchTime.now().uptimeNanoseconds
-            _ = engine.valueAndGradient(theta, gradient: &gradient)
-            bestBoth = min(bestBoth, Double(DispatchTime.now().uptimeNanoseconds - t0))
-        }
-        let n = Double(engine.steps) * 1000
-        return (bestForward / n, bestBoth / n, bestAscent / n)
+        let t = StepCost.time(engine, theta: theta, repeats: repeats, forward: true, ascent: optimizer)
+        let perStep = 1e6 / Double(engine.steps)
+        return (t.forward! * perStep, t.forwardAndAdjoint * perStep, t.ascent! * perStep)
     }
 }

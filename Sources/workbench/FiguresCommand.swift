@@ -47,7 +47,7 @@ struct FiguresCommand: ParsableCommand {
     func run() throws {
         var succeeded = false
         try reportingErrors {
-            guard let p = FigurePreset(rawValue: preset) else {
+            guard let p = Preset(rawValue: preset) else {
                 throw WorkbenchError("--preset '\(preset)': expected quick or paper")
             }
             guard jobs >= 1 else { throw WorkbenchError("--jobs \(jobs): expected a positive number of parallel runs") }
@@ -77,7 +77,7 @@ struct FiguresCommand: ParsableCommand {
             let share = try MemoryBudget.current().shared(by: jobs)
             setenv(MemoryBudget.environmentVariable, String(share.bytes), 1)
             let report = try regenerateFigures(registry: registry, figures: try .paper(with: plugins), options: options)
-            succeeded = dryRun ? report.skipped.isEmpty : report.succeeded
+            succeeded = dryRun ? report.nothingSkipped : report.succeeded
         }
         if !succeeded { throw ExitCode(1) }
     }

@@ -1,7 +1,7 @@
 import Bilevel
 import Engagement
 @testable import FigureKit
-import Figures
+@testable import Figures
 import Foundation
 import GainModulation
 import LearningRule

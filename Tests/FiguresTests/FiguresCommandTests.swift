@@ -1,5 +1,5 @@
 @testable import FigureKit
-import Figures
+@testable import Figures
 import Foundation
 import GainModulation
 import Render
@@ -114,7 +114,7 @@ final class FiguresCommandTests: XCTestCase {
         }
 
         let experiment = try registry.experiment(named: "effort-allocation")
-        let request = RunRequest(GainModulationNames.effortAllocation, preset: "quick")
+        let request = RunRequest(GainModulationNames.effortAllocation, preset: .quick)
         let parameters = try experiment.resolve(preset: "quick", overrides: [])
         let run = PlannedRun(request: request, experiment: experiment, key: RunKey(request: request, parameters: parameters), size: 1)
         var said: [String] = []

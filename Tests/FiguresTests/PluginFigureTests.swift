@@ -1,5 +1,5 @@
 @testable import FigureKit
-import Figures
+@testable import Figures
 import Foundation
 import LearningRule
 import Render

@@ -1,5 +1,5 @@
 @testable import FigureKit
-import Figures
+@testable import Figures
 import Foundation
 import GainModulation
 import WorkbenchKit
@@ -118,7 +118,7 @@ final class RunCacheIntegrityTests: XCTestCase {
         let out = temporaryDirectory()
         _ = try draw(out)
         let folder = try runFolder(out)
-        let request = RunRequest(GainModulationNames.effortAllocation, preset: "quick")
+        let request = RunRequest(GainModulationNames.effortAllocation, preset: .quick)
         XCTAssertNoThrow(try RunRecord(request: request, folder: folder))
         let rows = try lines(of: "\(folder)/series.csv")
         try write(rows.prefix(3).joined(separator: "\n") + "\n", "\(folder)/series.csv")

@@ -1,5 +1,5 @@
 @testable import FigureKit
-import Figures
+@testable import Figures
 import Foundation
 import GainModulation
 import WorkbenchKit
@@ -8,11 +8,11 @@ import XCTest
 final class RunKeyTests: XCTestCase {
     func key(_ request: RunRequest) throws -> RunKey {
         let e = SingleNeuronExperiment()
-        return RunKey(request: request, parameters: try e.resolve(preset: request.preset, overrides: request.orderedOverrides))
+        return RunKey(request: request, parameters: try e.resolve(request.preset, overrides: request.orderedOverrides))
     }
 
     func testKeyFollowsResolvedParametersAndSeed() throws {
-        let base = RunRequest(GainModulationNames.singleNeuron, preset: "quick")
+        let base = RunRequest(GainModulationNames.singleNeuron, preset: .quick)
         XCTAssertEqual(try key(base), try key(base))
         XCTAssertNotEqual(try key(base).hash, try key(base.with(["gamma": "0.5"])).hash)
         XCTAssertNotEqual(try key(base).hash, try key(base.seed(1)).hash)
@@ -23,7 +23,7 @@ final class RunKeyTests: XCTestCase {
     /// An experiment that records new results bumps its output revision: runs cached before are
     /// recomputed; revision 0 keeps the keys made before revisions existed.
     func testOutputRevisionInvalidatesOnlyWhenBumped() throws {
-        let request = RunRequest(GainModulationNames.singleNeuron, preset: "quick")
+        let request = RunRequest(GainModulationNames.singleNeuron, preset: .quick)
         let parameters = try SingleNeuronExperiment().resolve(preset: "quick", overrides: [])
         let plain = RunKey(request: request, parameters: parameters)
         XCTAssertEqual(plain, RunKey(request: request, parameters: parameters, revision: 0))

@@ -23,6 +23,14 @@ final class RunNamesTests: XCTestCase {
         XCTAssertEqual(SeriesColumn(GainModulationNames.effectiveWeight, [1]).name, "w_effective")
         XCTAssertEqual(EngagementNames.hierarchyLevel(ofMember: EngagementNames.hierarchyMember(level: 2, index: 5)), 2)
         XCTAssertNil(EngagementNames.hierarchyLevel(ofMember: "7"))
+        XCTAssertEqual([RunFiles.series, RunFiles.result], ["series.csv", "result.json"])
+        XCTAssertEqual([RunColumns.step.text, RunColumns.time.text], ["step", "t"])
+        XCTAssertEqual(SeriesColumn(TwoLayerColumnNames.gains2.member("3"), [1]).written(for: .control).name, "g2_3_control")
+        XCTAssertEqual(MamlNames.heldout(MamlNames.evalLossMean).baseline.text, "eval_loss_mean_heldout_baseline")
+        XCTAssertEqual(MamlNames.taskLossMean.control.text, "task_loss_mean_control")
+        XCTAssertEqual(TaskSwitchNames.recoverySteps.control.text, "recovery_steps_control")
+        XCTAssertEqual(EngagementNames.taskLosses.member("2").baseline.text, "task_loss_2_baseline")
+        XCTAssertEqual(RunResults.optimizerStopReason.text, "optimizer_stop_reason")
     }
 
     func testARunRecordFindsFamiliesAndFieldsByName() throws {
@@ -37,7 +45,7 @@ final class RunNamesTests: XCTestCase {
         try #"{"value_baseline": -2, "value_control": -1, "seconds": 0.5, "tasks": ["0,1", "7,1"], "switch_steps": [10, 20]}"#
             .write(toFile: folder + "/result.json", atomically: true, encoding: .utf8)
 
-        let run = try RunRecord(request: RunRequest(EngagementNames.taskEngagement, preset: "quick"), folder: folder)
+        let run = try RunRecord(request: RunRequest(EngagementNames.taskEngagement, preset: .quick), folder: folder)
         XCTAssertEqual(try run.column(RunColumns.loss, .control), [2, 12, 22])
         XCTAssertEqual(run.members(of: EngagementNames.taskEngagementCoefficients, .control), ["0", "1"])
         XCTAssertEqual(run.members(of: EngagementNames.taskEngagementCoefficients, .baseline), [])

@@ -51,7 +51,6 @@ public struct LearningRateExperiment: Experiment {
         let engine = try StandardParameters.problem(p, dynamics: net, cost: cost, map: .perStep(initialState: w0))
         let steps = p[.steps], alpha = p[.learningRate]
         let start = p[BilevelKeys.initialRho] == .offset ? offset : 0
-        let runs = p[.sgdRuns], batch = p[.batch], seed = context.seed
         return PreparedRun(
             engine: engine,
             initialControl: [Double](repeating: start, count: steps),
@@ -66,8 +65,7 @@ public struct LearningRateExperiment: Experiment {
                 + levelLosses(net: net, task: task, trajectory)
             },
             // The replay uses the step (1 + rho_i) alpha: the network's SGD gradient carries the factor.
-            sgd: SGDReplay(model: net, sampler: { _ in task }, initialState: w0, runs: runs, batch: batch,
-                           learningRate: alpha, seed: seed),
+            sgd: SGDReplay(model: net, sampler: { _ in task }, initialState: w0, p, context: context),
             extraResults: { _, trajectory in
                 let control = trajectory.control
                 return ["mean_rho": control.reduce(0, +) / Double(control.count),
@@ -103,5 +101,5 @@ func levelLosses(net: TwoLayerNetwork, task: SemanticHierarchy, _ trajectory: Tr
             columns[levels[r]][step] += 0.5 * (s.sy[r * o + r] - 2 * cross + quad)
         }
     }
-    return columns.enumerated().map { SeriesColumn("loss_level\($0.offset)", $0.element) }
+    return columns.enumerated().map { SeriesColumn(BilevelNames.levelLosses.member(String($0.offset)), $0.element) }
 }

@@ -7,4 +7,6 @@ public enum BilevelNames {
     /// The control rho(t) and the learning rate it gives, alpha(t) = (1 + rho(t)) alpha.
     public static let rho = TrajectoryColumn("rho")
     public static let effectiveLearningRate = TrajectoryColumn("effective_lr")
+    /// The loss of the features at each hierarchy level ("loss_level0"), member: the level.
+    public static let levelLosses = ColumnFamily(prefix: "loss_level")
 }

@@ -119,7 +119,7 @@ struct CategoryProblem {
     let names: [String]
     let range: Range<Int>
     let parameters: ParameterValues
-    let seed: UInt64
+    let context: RunContext
 
     init(_ e: CategoryEngagementExperiment, _ p: ParameterValues, context: RunContext) throws {
         data = try e.dataset.load(p, context: context)
@@ -151,18 +151,15 @@ struct CategoryProblem {
         let family = e.model == .engagement ? EngagementNames.categoryCoefficients : EngagementNames.neuronBasisCoefficients
         names = e.dataset.outputNames(data).map { family.member($0).stem }
         parameters = p
-        seed = context.seed
+        self.context = context
     }
 
     func run() -> PreparedRun {
         let (range, names, net, data, w0) = (range, names, net, data, w0)
-        let p = parameters
-        let runs = p[.sgdRuns], batch = p[.batch], lr = p[.learningRate], seed = seed
         return PreparedRun(
             engine: engine, initialControl: initial, baselineControl: baseline, optimizer: optimizer,
             describe: { trajectory, _ in controlColumns(trajectory, range: range, names: names) },
-            sgd: SGDReplay(model: net, sampler: { _ in data.sampler }, initialState: w0, runs: runs, batch: batch,
-                           learningRate: lr, seed: seed),
+            sgd: SGDReplay(model: net, sampler: { _ in data.sampler }, initialState: w0, parameters, context: context),
             extraResults: { _, _ in ["dataset": data.name, "outputs": names, "output_groups": data.outputGroups] })
     }
 }

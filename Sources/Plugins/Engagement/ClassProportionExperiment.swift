@@ -50,8 +50,7 @@ public struct ClassProportionExperiment: Experiment {
         run.describe = { trajectory, baseline in
             engagement(trajectory, baseline) + curriculum.columns(trajectory.control)
         }
-        let runs = p[.sgdRuns]
-        run.sgd = runs > 0 ? try CurriculumReplay(problem: problem).replay(runs: runs) : nil
+        run.sgd = p[.sgdRuns] > 0 ? try CurriculumReplay(problem: problem).replay() : nil
         let categoryExtra = run.extraResults
         run.extraResults = { base, control in
             var out = categoryExtra(base, control)
@@ -129,7 +128,7 @@ struct Curriculum {
 
     func columns(_ theta: [Double]) -> [SeriesColumn] {
         let l = evaluate(theta)
-        return [SeriesColumn("loss_balanced", l.balanced), SeriesColumn("loss_curriculum", l.curriculum)]
+        return [SeriesColumn(EngagementNames.balancedLoss, l.balanced), SeriesColumn(EngagementNames.curriculumLoss, l.curriculum)]
             + zip(problem.data.classNames, l.perClass).map { SeriesColumn(EngagementNames.classLosses.member($0), $1) }
     }
 }

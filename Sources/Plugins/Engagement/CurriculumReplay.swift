@@ -16,7 +16,8 @@ struct CurriculumReplay {
     let classNets: [TwoLayerNetwork]
     let classNames: [String]
     let w0: [Double]
-    let steps: Int, batch: Int, learningRate: Double, seed: UInt64
+    let steps: Int, batch: Int
+    let parameters: ParameterValues, context: RunContext
     /// Per-step control width of the category problem (phi_c at offset `range.lowerBound + c`).
     let perStep: Int, range: Range<Int>
 
@@ -30,9 +31,8 @@ struct CurriculumReplay {
         classNets = problem.data.classStatistics.map { TwoLayerNetwork(configuration: cfg, task: $0) }
         classNames = problem.data.classNames
         w0 = problem.w0
-        let p = problem.parameters
-        steps = p[.steps]; batch = p[.batch]; learningRate = p[.learningRate]
-        seed = problem.seed
+        parameters = problem.parameters; context = problem.context
+        steps = parameters[.steps]; batch = parameters[.batch]
         perStep = problem.net.controlCount; range = problem.range
     }
 
@@ -49,14 +49,13 @@ struct CurriculumReplay {
     }
 
     /// The replay the runner runs under the baseline and the optimised phi.
-    func replay(runs: Int) -> SGDReplay {
+    func replay() -> SGDReplay {
         let table = table
         let batches = { (control: Trajectory) -> (Int) -> any ExampleSampler in
             let counts = composition(control.control)
             return { table.sampler(counts: counts[$0]) }
         }
-        return SGDReplay(model: plain, curriculum: batches, initialState: w0, runs: runs, batch: batch,
-                         learningRate: learningRate, seed: seed,
+        return SGDReplay(model: plain, curriculum: batches, initialState: w0, parameters, context: context,
                          probe: { control, _ in probe(counts: composition(control.control)) })
     }
 
@@ -66,7 +65,9 @@ struct CurriculumReplay {
         let workspaces = classNets.map { $0.makeWorkspace() }
         let none = [0.0]
         let c = classNets.count, invB = 1 / Double(batch)
-        return SGDProbe(names: ["balanced", "curriculum"] + classNames.map { "class_loss_\($0)" }) { i, w, out in
+        let names = [EngagementNames.sgdBalanced.quantity, EngagementNames.sgdCurriculum.quantity]
+            + classNames.map { EngagementNames.classLosses.member($0).stem }
+        return SGDProbe(names: names) { i, w, out in
             var balancedLoss = 0.0, curriculumLoss = 0.0
             none.withUnsafeBufferPointer { g in
                 for k in 0..<c {

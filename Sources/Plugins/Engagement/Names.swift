@@ -19,6 +19,13 @@ public enum EngagementNames {
     public static let neuronBasisCoefficients = ColumnFamily(prefix: "nu_")
     /// result.json: the task pairs' names, in the order of `taskEngagementCoefficients`.
     public static let tasks = ResultKey("tasks")
+    /// Task engagement: each task's share of the loss, one column per task ("task_loss_0").
+    public static let taskLosses = ColumnFamily(prefix: "task_loss_")
+
+    /// class-proportion: the loss on balanced classes and on each step's batch composition while
+    /// training on the class proportions, and per class (`classLosses`).
+    public static let balancedLoss = TrajectoryColumn("loss_balanced")
+    public static let curriculumLoss = TrajectoryColumn("loss_curriculum")
 
     /// class-proportion's SGD replay: the exact loss on balanced classes, on the batch
     /// composition of each step, and per class ("class_loss_3").

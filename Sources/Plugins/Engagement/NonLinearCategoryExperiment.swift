@@ -43,20 +43,18 @@ public struct NonLinearCategoryExperiment: Experiment {
         let range = net.weightingRange, c = Double(range.count)
         let cost = NormCost(.sizeConstraint(size: c, normaliser: c), beta: p[.beta], norm: WeightedSquares(range: range))
         var rng = SeededGenerator(seed: context.seed)
-        let w0 = (0..<net.stateCount).map { _ in rng.normal(mean: 0, std: p[.weightInitStd]) }
+        let w0 = rng.normals(net.stateCount, std: p[.weightInitStd])
         let engine = try StandardParameters.problem(p, dynamics: net, cost: cost, map: .perStep(initialState: w0))
         let steps = p[.steps]
         let initial = initialEngagement(steps: steps, perStep: net.controlCount, value: 1,
                                         std: p[.controlInitStd], using: &rng)
         let baseline = [Double](repeating: 1, count: steps * net.controlCount)
         let names = CategoryDataset.semantic.outputNames(data).map { "phi_\($0)" }
-        let runs = p[.sgdRuns], batch = p[.batch], lr = p[.learningRate], seed = context.seed
         return PreparedRun(
             engine: engine, initialControl: initial, baselineControl: baseline,
             optimizer: try StandardParameters.optimizer(p),
             describe: { trajectory, _ in controlColumns(trajectory, range: range, names: names) },
-            sgd: SGDReplay(model: net, sampler: { _ in data.sampler }, initialState: w0, runs: runs, batch: batch,
-                           learningRate: lr, seed: seed),
+            sgd: SGDReplay(model: net, sampler: { _ in data.sampler }, initialState: w0, p, context: context),
             extraResults: { _, _ in ["dataset": data.name, "network": "tanh", "outputs": names, "output_groups": data.outputGroups] })
     }
 }

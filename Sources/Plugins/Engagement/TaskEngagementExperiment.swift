@@ -95,17 +95,15 @@ public struct TaskEngagementExperiment: Experiment {
         optimizer.bounds = Bounds(p[.lower], upper)
         let names = pairs.enumerated().map { EngagementNames.taskEngagementCoefficients.member(String($0.offset)).stem }
         let perTask = PerTaskLoss(train: data.train, outputGroups: data.outputGroups, hidden: p[.hidden])
-        let runs = p[.sgdRuns], batch = p[.batch], lr = p[.learningRate], seed = context.seed
         return PreparedRun(
             engine: engine, initialControl: initial,
             baselineControl: [Double](repeating: 1, count: steps * tasks),
             optimizer: optimizer,
             describe: { trajectory, _ in
                 controlColumns(trajectory, range: range, names: names)
-                    + zip(names.indices, perTask.losses(trajectory)).map { SeriesColumn("task_loss_\($0)", $1) }
+                    + zip(names.indices, perTask.losses(trajectory)).map { SeriesColumn(EngagementNames.taskLosses.member(String($0)), $1) }
             },
-            sgd: SGDReplay(model: net, sampler: { _ in data.sampler }, initialState: w0, runs: runs, batch: batch,
-                           learningRate: lr, seed: seed),
+            sgd: SGDReplay(model: net, sampler: { _ in data.sampler }, initialState: w0, p, context: context),
             extraResults: { _, _ in
                 [EngagementNames.tasks.text: pairs.map { $0.map(String.init).joined(separator: ",") }, "mode": mode.rawValue,
                  "upper_used": upper, "dataset": data.name]

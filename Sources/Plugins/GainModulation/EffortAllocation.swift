@@ -49,8 +49,7 @@ public struct EffortAllocationExperiment: Experiment {
         let w0 = net.randomInitialState(std: std, using: &rng)
         let engine = try StandardParameters.problem(p, dynamics: net, cost: cost, map: .perStep(initialState: w0))
         let steps = p[.steps]
-        let initial = (0..<(steps * net.controlCount)).map { _ in rng.normal(mean: 0, std: 1e-3) }
-        let runs = p[.sgdRuns], batch = p[.batch], lr = p[.learningRate], seed = context.seed
+        let initial = rng.normals(steps * net.controlCount, std: 1e-3)
         let traced = p[.traced]
         return PreparedRun(
             engine: engine, initialControl: initial,
@@ -58,8 +57,7 @@ public struct EffortAllocationExperiment: Experiment {
             describe: { trajectory, baseline in
                 TwoLayerColumns.describe(net, trajectory: trajectory, baseline: baseline, traced: traced)
             },
-            sgd: SGDReplay(model: net, sampler: { _ in data.sampler }, initialState: w0, runs: runs, batch: batch,
-                           learningRate: lr, seed: seed),
+            sgd: SGDReplay(model: net, sampler: { _ in data.sampler }, initialState: w0, p, context: context),
             extraResults: { _, _ in ["dataset": data.name, "hidden": hidden, "inputs": net.inputs, "outputs": net.outputs] })
     }
 }

@@ -17,4 +17,6 @@ public enum GainModulationNames {
     public static let sgdEvalLoss = SGDColumns("eval_loss")
     public static let sgdWeightL1 = SGDColumns(of: TwoLayerColumnNames.weightL1)
     public static let sgdWeightL2 = SGDColumns(of: TwoLayerColumnNames.weightL2)
+    /// result.json, per role: V of the real network's SGD runs under that role's control.
+    public static let sgdValue = ResultKey("sgd_value")
 }

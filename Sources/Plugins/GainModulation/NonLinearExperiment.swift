@@ -44,17 +44,16 @@ public struct NonLinearExperiment: Experiment {
         let net = TanhNetwork(task: task.statistics, hidden: p[.hidden], lambda: p[.lambda])
         let cost = NormCost(.exponential, beta: p[.beta], norm: WeightedSquares(range: 0..<net.controlCount))
         var rng = SeededGenerator(seed: context.seed)
-        let w0 = (0..<net.stateCount).map { _ in rng.normal(mean: 0, std: p[.weightInitStd]) }
+        let w0 = rng.normals(net.stateCount, std: p[.weightInitStd])
         let engine = try StandardParameters.problem(p, dynamics: net, cost: cost, map: .perStep(initialState: w0))
         let steps = p[.steps], m = net.controlCount
-        let initial = (0..<(steps * m)).map { _ in rng.normal(mean: 0, std: p[GainKeys.initialGainStd]) }
-        let runs = p[.sgdRuns], batch = p[.batch], lr = p[.learningRate], seed = context.seed
+        let initial = rng.normals(steps * m, std: p[GainKeys.initialGainStd])
         let traced = p[.traced]
         // The linear net of the same shape has the same layout ([W1 | W2], [G1 | G2] per synapse),
         // so the shared gain/weight summaries apply unchanged.
         let layout = TwoLayerNetwork(configuration: .init(hidden: net.hidden, lambda: 0, gains1: .perSynapse,
                                                           gains2: .perSynapse), task: task.statistics)
-        let dt = lr, gamma = p[.gamma], eta = p[.eta]
+        let dt = p[.learningRate], gamma = p[.gamma], eta = p[.eta]
         return PreparedRun(
             engine: engine, initialControl: initial,
             optimizer: try StandardParameters.optimizer(p),
@@ -62,7 +61,7 @@ public struct NonLinearExperiment: Experiment {
                 TwoLayerColumns.describe(layout, trajectory: trajectory, baseline: baseline, traced: traced)
             },
             sgd: SGDReplay(
-                model: net, sampler: { _ in task }, initialState: w0, runs: runs, batch: batch, learningRate: lr, seed: seed,
+                model: net, sampler: { _ in task }, initialState: w0, p, context: context,
                 probe: { control, baseline in
                     // The weights the baseline moved most, as in the described columns; the tanh net's
                     // state has the linear layout [W1 | W2].
@@ -70,7 +69,7 @@ public struct NonLinearExperiment: Experiment {
                     let split = net.hidden * net.inputs
                     let selection = TracedWeights(count: traced, baseline: baseline, split: split)
                     let indices = selection.layer1.map { ("w1_\($0)", $0) } + selection.layer2.map { ("w2_\($0)", split + $0) }
-                    let evaluation = EvaluationLoss(net: net, task: task, examples: p[GainKeys.evalExamples], seed: seed, controls: theta)
+                    let evaluation = EvaluationLoss(net: net, task: task, examples: p[GainKeys.evalExamples], seed: context.seed, controls: theta)
                     let names = [GainModulationNames.sgdEvalLoss, GainModulationNames.sgdWeightL1, GainModulationNames.sgdWeightL2].map(\.quantity) + indices.map(\.0)
                     return SGDProbe(names: names) { step, state, out in
                         out[0] = evaluation.loss(step: step, state: state)
@@ -85,7 +84,7 @@ public struct NonLinearExperiment: Experiment {
                     // V of the real network's SGD runs, sum dt gamma^t (-eta L_sgd - C(g)).
                     var v = 0.0
                     for i in 0..<steps { v += dt * pow(gamma, Double(i) * dt) * (-eta * summary.mean[i] - control.costs[i]) }
-                    return ["sgd_value": v]
+                    return [GainModulationNames.sgdValue.text: v]
                 }),
             extraResults: { _, _ in
                 ["dataset": "gaussian", "hidden": net.hidden, "inputs": net.inputs, "outputs": net.outputs]

@@ -35,8 +35,7 @@ public struct SingleNeuronExperiment: Experiment {
         let steps = p[.steps]
         var rng = SeededGenerator(seed: context.seed)
         // The authors' initialisation: g ~ N(0, 1e-3), then clamped to the bounds.
-        let initial = (0..<steps).map { _ in rng.normal(mean: 0, std: 1e-3) }
-        let runs = p[.sgdRuns], batch = p[.batch], lr = p[.learningRate], seed = context.seed
+        let initial = rng.normals(steps, std: 1e-3)
         return PreparedRun(
             engine: engine, initialControl: initial,
             optimizer: try StandardParameters.optimizer(p),
@@ -46,7 +45,6 @@ public struct SingleNeuronExperiment: Experiment {
                 return [SeriesColumn(GainModulationNames.gain, trajectory.control), SeriesColumn(GainModulationNames.weight, w),
                         SeriesColumn(GainModulationNames.effectiveWeight, zip(w, trajectory.control).map { $0 * (1 + $1) })]
             },
-            sgd: SGDReplay(model: model, sampler: { _ in task }, initialState: w0, runs: runs, batch: batch,
-                           learningRate: lr, seed: seed))
+            sgd: SGDReplay(model: model, sampler: { _ in task }, initialState: w0, p, context: context))
     }
 }

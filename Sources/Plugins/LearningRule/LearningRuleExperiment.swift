@@ -50,7 +50,7 @@ public struct LearningRuleExperiment: Experiment {
         let net = RuleFamilyNetwork(task: task.statistics, hidden: p[.hidden],
                                     hebbianScale: rate == .alpha ? 1 : 1 / p[.learningRate])
         var rng = SeededGenerator(seed: context.seed)
-        let w0 = (0..<net.stateCount).map { _ in rng.normal(mean: 0, std: p[.weightInitStd]) }
+        let w0 = rng.normals(net.stateCount, std: p[.weightInitStd])
         let engine = try StandardParameters.problem(p, dynamics: net, cost: ZeroCost(), map: .perStep(initialState: w0))
         let steps = p[.steps]
         let fb = p[LearningRuleKeys.feedbackBound], hb = p[LearningRuleKeys.hebbianBound]
@@ -85,8 +85,8 @@ public struct LearningRuleExperiment: Experiment {
         let end = max(steps - 2, 0)
         let names = LearningRuleNames.self
         return [names.ruleMean.text: [names.feedbackKey: mean[0], names.hebbianKey: mean[1]],
-                "rule_start": ["feedback": gammaR[0], "hebbian": etaR[0]],
-                "rule_end": ["feedback": gammaR[end], "hebbian": etaR[end]],
+                names.ruleStart.text: [names.feedbackKey: gammaR[0], names.hebbianKey: etaR[0]],
+                names.ruleEnd.text: [names.feedbackKey: gammaR[end], names.hebbianKey: etaR[end]],
                 names.regime.text: feedbackName + hebbianName,
                 names.namedRules.text: namedRules.map { [names.ruleName: $0.name, "label": $0.label, names.feedbackKey: $0.feedback, names.hebbianKey: $0.hebbian] }]
     }

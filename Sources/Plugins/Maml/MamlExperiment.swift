@@ -97,11 +97,11 @@ public struct MamlExperiment: Experiment {
                 var out: [String: Any] = [MamlNames.tasks.text: names, "optimized_steps": k, "eval_steps": evalSteps,
                                           "objective": objective.rawValue,
                                           "evaluation_splits": [split.rawValue] + (heldout.map { [$0.rawValue] } ?? [])]
-                for (label, theta) in [("baseline", baseline.control), ("control", control.control)] {
-                    evaluate(nets: nets, from: theta, steps: evalSteps, dt: dt).record(into: &out, suffix: "_\(label)")
+                for (role, theta) in [(Role.baseline, baseline.control), (.control, control.control)] {
+                    evaluate(nets: nets, from: theta, steps: evalSteps, dt: dt).record(into: &out, role: role)
                     if !heldoutNets.isEmpty {
                         evaluate(nets: heldoutNets, from: theta, steps: evalSteps, dt: dt)
-                            .record(into: &out, suffix: "_heldout_\(label)")
+                            .record(into: &out, role: role, name: MamlNames.heldout)
                     }
                 }
                 return out
@@ -123,8 +123,8 @@ func taskLossColumns(nets: [TwoLayerNetwork], _ trajectory: Trajectory) -> [Seri
             mean[i] += l / Double(nets.count)
         }
     }
-    return [SeriesColumn("task_loss_mean", mean)]
-        + columns.enumerated().map { SeriesColumn("task_loss_\($0.offset)", $0.element) }
+    return [SeriesColumn(MamlNames.taskLossMean, mean)]
+        + columns.enumerated().map { SeriesColumn(MamlNames.taskLosses.member(String($0.offset)), $0.element) }
 }
 
 /// Learning curves of every task from one initialisation (Figs. 6, 7a).
@@ -139,15 +139,17 @@ struct Evaluation {
     /// Mean loss after one update: V_MAML of Fig. 3a / 6 (second row, column f).
     var oneStep: Double { oneStepPerTask.reduce(0, +) / Double(curves.count) }
 
-    func record(into out: inout [String: Any], suffix: String) {
+    /// Writes the fields for `role`, each key first passed through `name` (e.g. `MamlNames.heldout`).
+    func record(into out: inout [String: Any], role: Role, name: (ResultKey) -> ResultKey = { $0 }) {
+        func set(_ key: ResultKey, _ value: Any) { out[name(key)[role].text] = value }
         let c = cumulative
-        out["eval_loss_mean" + suffix] = mean
-        out["cumulative_eval_loss" + suffix] = c.reduce(0, +) / Double(c.count)
-        out["cumulative_eval_loss_per_task" + suffix] = c
-        out["one_step_loss" + suffix] = oneStep
+        set(MamlNames.evalLossMean, mean)
+        set(MamlNames.cumulativeEvalLoss, c.reduce(0, +) / Double(c.count))
+        set(MamlNames.cumulativeEvalLossPerTask, c)
+        set(MamlNames.oneStepLoss, oneStep)
         // Fig. 6 draws each MNIST pair's curve and one-step loss (columns a-e), not only their mean.
-        out["eval_loss_per_task" + suffix] = curves
-        out["one_step_loss_per_task" + suffix] = oneStepPerTask
+        set(MamlNames.evalLossPerTask, curves)
+        set(MamlNames.oneStepLossPerTask, oneStepPerTask)
     }
 }
 

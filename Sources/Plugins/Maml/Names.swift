@@ -18,5 +18,12 @@ public enum MamlNames {
     /// held-out split when the run evaluated one.
     public static let cumulativeEvalLoss = ResultKey("cumulative_eval_loss")
     public static let cumulativeEvalLossPerTask = ResultKey("cumulative_eval_loss_per_task")
-    public static let cumulativeEvalLossHeldout = ResultKey("cumulative_eval_loss_heldout")
+    public static let cumulativeEvalLossHeldout = heldout(cumulativeEvalLoss)
+
+    /// An evaluation field measured on the held-out split ("cumulative_eval_loss_heldout").
+    public static func heldout(_ key: ResultKey) -> ResultKey { ResultKey(key.text + "_heldout") }
+
+    /// series.csv: each task's loss along the trajectory ("task_loss_0"), and their mean.
+    public static let taskLosses = ColumnFamily(prefix: "task_loss_")
+    public static let taskLossMean = taskLosses.member("mean")
 }

@@ -16,4 +16,9 @@ public enum TaskSwitchNames {
     public static let lossAtSwitch = ResultKey("loss_at_switch")
     /// result.json, per role: `costNormalised` at each switch.
     public static let costNormalisedAtSwitch = ResultKey("cost_normalised_at_switch")
+    /// result.json, per role: the loss on the old task just before each switch.
+    public static let lossBeforeSwitch = ResultKey("loss_before_switch")
+    /// result.json, per role: steps the loss takes after each switch to recover half-way to its
+    /// level at the end of that period.
+    public static let recoverySteps = ResultKey("recovery_steps")
 }

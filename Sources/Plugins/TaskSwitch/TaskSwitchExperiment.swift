@@ -59,9 +59,7 @@ public struct TaskSwitchExperiment: Experiment {
         var rng = SeededGenerator(seed: context.seed)
         let w0 = net.randomInitialState(std: p[.weightInitStd], using: &rng)
         let engine = try StandardParameters.problem(p, dynamics: net, cost: cost, map: .perStep(initialState: w0))
-        let gStd = p[.controlInitStd]
-        let initial = (0..<(steps * net.controlCount)).map { _ in rng.normal(mean: 0, std: gStd) }
-        let runs = p[.sgdRuns], batch = p[.batch], lr = p[.learningRate], seed = context.seed
+        let initial = rng.normals(steps * net.controlCount, std: p[.controlInitStd])
         let traced = p[.traced]
         let samplers: [any ExampleSampler] = [a, b]
         return PreparedRun(
@@ -70,17 +68,16 @@ public struct TaskSwitchExperiment: Experiment {
             describe: { trajectory, baseline in
                 SwitchColumns.describe(net, trajectory: trajectory, baseline: baseline, traced: traced)
             },
-            sgd: SGDReplay(model: net, sampler: { samplers[net.taskIndex(step: $0)] }, initialState: w0, runs: runs,
-                           batch: batch, learningRate: lr, seed: seed),
+            sgd: SGDReplay(model: net, sampler: { samplers[net.taskIndex(step: $0)] }, initialState: w0, p, context: context),
             extraResults: { baseline, control in
                 var out: [String: Any] = [TaskSwitchNames.switchSteps.text: SwitchSummary.switchSteps(steps: steps, every: every),
                                           "hidden": net.hidden]
-                for (label, trajectory) in [("baseline", baseline), ("control", control)] {
+                for (role, trajectory) in [(Role.baseline, baseline), (.control, control)] {
                     let s = SwitchSummary(losses: trajectory.losses, costs: trajectory.costs, every: every)
-                    out["loss_at_switch_\(label)"] = s.lossAtSwitch
-                    out["loss_before_switch_\(label)"] = s.lossBeforeSwitch
-                    out["cost_normalised_at_switch_\(label)"] = s.normalisedCostAtSwitch
-                    out["recovery_steps_\(label)"] = s.recoverySteps
+                    out[TaskSwitchNames.lossAtSwitch[role].text] = s.lossAtSwitch
+                    out[TaskSwitchNames.lossBeforeSwitch[role].text] = s.lossBeforeSwitch
+                    out[TaskSwitchNames.costNormalisedAtSwitch[role].text] = s.normalisedCostAtSwitch
+                    out[TaskSwitchNames.recoverySteps[role].text] = s.recoverySteps
                 }
                 return out
             })

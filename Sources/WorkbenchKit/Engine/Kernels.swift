@@ -92,10 +92,9 @@ public enum Kernels {
     }
 
     /// Row i of C = beta*C[i,:] + alpha * sum_p coef(i,p) B[p,:], coef(i,p) = a[i*rowStride + p*colStride].
-    /// A row goes in chunks of up to 32 columns held in eight SIMD registers while p runs, so the
-    /// p-loop is throughput- rather than latency-bound. Block b of a chunk starts at
-    /// min(j0 + 4b, n - 4): a ragged end becomes an overlapping block whose shared columns get
-    /// identical values (every block starts from the original C), so no scalar tail is needed.
+    /// Each width class has its own chain per entry, fixed so results never depend on the SIMD
+    /// width: n > 16 (`wideRows`) starts from beta*C (or 0) and adds one FMA with alpha*coef per p
+    /// in order; `narrowRows8/16` sum the FMAs first and scale by alpha at the end; n < 4 is scalar.
     @inlinable
     static func rowCombinations(_ m: Int, _ n: Int, _ k: Int, _ alpha: Double, _ a: Ptr,
                                 _ rowStride: Int, _ colStride: Int, _ b: Ptr, _ beta: Double, _ c: MutPtr) {
@@ -112,53 +111,7 @@ public enum Kernels {
         }
         if n <= 8 { narrowRows8(m, n, k, alpha, a, rowStride, colStride, b, beta, c); return }
         if n <= 16 { narrowRows16(m, n, k, alpha, a, rowStride, colStride, b, beta, c); return }
-        for i in 0..<m {
-            let ci = c + i * n, ai = a + i * rowStride
-            var j0 = 0
-            while j0 < n {
-                // A chunk never overlaps an earlier one: leave at least four columns for the last.
-                let rest = n - j0
-                let width = rest > 32 && rest < 36 ? 16 : min(32, rest)
-                if width <= 16 {
-                    let o0 = min(j0, n - 4), o1 = min(j0 + 4, n - 4), o2 = min(j0 + 8, n - 4), o3 = min(j0 + 12, n - 4)
-                    var c0 = V4(), c1 = V4(), c2 = V4(), c3 = V4()
-                    if beta != 0 {
-                        c0 = beta * load4(ci + o0); c1 = beta * load4(ci + o1)
-                        c2 = beta * load4(ci + o2); c3 = beta * load4(ci + o3)
-                    }
-                    for p in 0..<k {
-                        let s = V4(repeating: alpha * ai[p * colStride])
-                        let bp = b + p * n
-                        c0 = c0.addingProduct(s, load4(bp + o0)); c1 = c1.addingProduct(s, load4(bp + o1))
-                        c2 = c2.addingProduct(s, load4(bp + o2)); c3 = c3.addingProduct(s, load4(bp + o3))
-                    }
-                    store4(c3, ci + o3); store4(c2, ci + o2); store4(c1, ci + o1); store4(c0, ci + o0)
-                } else {
-                    let o0 = j0, o1 = j0 + 4, o2 = j0 + 8, o3 = j0 + 12
-                    let o4 = min(j0 + 16, n - 4), o5 = min(j0 + 20, n - 4), o6 = min(j0 + 24, n - 4), o7 = min(j0 + 28, n - 4)
-                    var c0 = V4(), c1 = V4(), c2 = V4(), c3 = V4(), c4 = V4(), c5 = V4(), c6 = V4(), c7 = V4()
-                    if beta != 0 {
-                        c0 = beta * load4(ci + o0); c1 = beta * load4(ci + o1); c2 = beta * load4(ci + o2); c3 = beta * load4(ci + o3)
-                        c4 = beta * load4(ci + o4); c5 = beta * load4(ci + o5); c6 = beta * load4(ci + o6); c7 = beta * load4(ci + o7)
-                    }
-                    // Blocks 0-3 are contiguous from o0; only the tail blocks need their own offsets.
-                    var bp = b + o0, ap = ai
-                    let d4 = o4 - o0, d5 = o5 - o0, d6 = o6 - o0, d7 = o7 - o0
-                    for _ in 0..<k {
-                        let s = V4(repeating: alpha * ap.pointee)
-                        c0 = c0.addingProduct(s, load4(bp)); c1 = c1.addingProduct(s, load4(bp + 4))
-                        c2 = c2.addingProduct(s, load4(bp + 8)); c3 = c3.addingProduct(s, load4(bp + 12))
-                        c4 = c4.addingProduct(s, load4(bp + d4)); c5 = c5.addingProduct(s, load4(bp + d5))
-                        c6 = c6.addingProduct(s, load4(bp + d6)); c7 = c7.addingProduct(s, load4(bp + d7))
-                        bp += n
-                        ap += colStride
-                    }
-                    store4(c7, ci + o7); store4(c6, ci + o6); store4(c5, ci + o5); store4(c4, ci + o4)
-                    store4(c3, ci + o3); store4(c2, ci + o2); store4(c1, ci + o1); store4(c0, ci + o0)
-                }
-                j0 += width
-            }
-        }
+        wideRows(m, n, k, alpha, a, rowStride, colStride, b, beta, c)
     }
 
     /// rowCombinations for 4 <= n <= 8: two column blocks (the second overlapping when n < 8),
@@ -170,7 +123,7 @@ public enum Kernels {
         let o1 = n - 4
         @inline(__always) func combine(_ x: V4, _ y: V4) -> V4 { (alpha * x).addingProduct(V4(repeating: beta), y) }
         @inline(__always) func old(_ p: MutPtr) -> V4 { beta == 0 ? V4() : load4(p) }
-        var i = 0
+        var i = n == 8 ? eightRowsOfEight(m, k, alpha, a, rowStride, colStride, b, beta, c) : 0
         while i + 4 <= m {
             let a0 = a + i * rowStride, a1 = a0 + rowStride, a2 = a1 + rowStride, a3 = a2 + rowStride
             var x00 = V4(), x01 = V4(), x10 = V4(), x11 = V4(), x20 = V4(), x21 = V4(), x30 = V4(), x31 = V4()
@@ -281,7 +234,9 @@ public enum Kernels {
         var i = 0
         while i + 2 <= m {
             let a0 = a + i * k, a1 = a0 + k
-            for j in 0..<n {
+            let quads = k >= 4 ? n / 4 : 0
+            if quads > 0 { dotQuads(quads, k, alpha, a0, a1, b, beta, c + i * n, c + (i + 1) * n, mask) }
+            for j in (quads * 4)..<n {
                 let bj = b + j * k
                 var s0 = V4(), s1 = V4()
                 var p = 0

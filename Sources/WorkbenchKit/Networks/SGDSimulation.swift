@@ -35,11 +35,11 @@ public struct SGDSummary {
     public var probeNames: [String] = []
     public var probeMean: [[Double]] = []
     public var probeStd: [[Double]] = []
-    /// sgd_loss_mean/std, then sgd_<probe>_mean/std for each probe quantity.
+    /// sgd_loss_mean/std (`RunColumns.sgdLoss`), then sgd_<probe>_mean/std for each probe quantity.
     public var columns: [SeriesColumn] {
-        [SeriesColumn("sgd_loss_mean", mean), SeriesColumn("sgd_loss_std", std)]
+        [SeriesColumn(RunColumns.sgdLoss.mean, mean), SeriesColumn(RunColumns.sgdLoss.std, std)]
             + probeNames.indices.flatMap { k in
-                [SeriesColumn("sgd_\(probeNames[k])_mean", probeMean[k]), SeriesColumn("sgd_\(probeNames[k])_std", probeStd[k])]
+                [SeriesColumn(SGDColumns(probeNames[k]).mean, probeMean[k]), SeriesColumn(SGDColumns(probeNames[k]).std, probeStd[k])]
             }
     }
 }

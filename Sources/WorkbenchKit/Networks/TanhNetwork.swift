@@ -67,42 +67,53 @@ public struct TanhNetwork: LearningDynamics {
 
     /// Scratch for the primal (loss and gradient) and tangent (Hessian-vector) passes.
     public final class Workspace {
-        let storage: UnsafeMutablePointer<Double>
-        let count: Int
-        var g1t, g2t, a, b, u, f, d, j, p, sh, kyh, r, by, bk, gf, gj, q, gu, ga, gb: UnsafeMutablePointer<Double>
-        var x, y, ud, fd, dd, jd, pd, shd, kyhd, gbd, rd, byd, bkd, gfd, gjd, qd, gud, gad: UnsafeMutablePointer<Double>
-        /// Output weights d, D B, D Y and the unweighted dL~/dA kept while the weighted one is formed.
-        var dw, db, dy, gau: UnsafeMutablePointer<Double>
+        let buffers: Buffers
+        private let arena: ScratchArena
         init(_ i: Int, _ h: Int, _ o: Int) {
-            let (hi, oh, hh) = (h * i, o * h, h * h)
-            let sizes = [hi, oh, hi, oh, h, h, h, hi, hi, hh, oh, hh, h, hi, h, hi, h, h, hi, oh,
-                         hi, oh, h, h, h, hi, hi, hh, oh, oh, hh, h, hi, h, hi, h, h, hi, o, oh, oh, hi]
-            count = sizes.reduce(0, +)
-            storage = .allocate(capacity: count)
-            storage.initialize(repeating: 0, count: count)
-            var next = storage
-            func take(_ n: Int) -> UnsafeMutablePointer<Double> { defer { next += n }; return next }
-            g1t = take(hi); g2t = take(oh); a = take(hi); b = take(oh); u = take(h); f = take(h); d = take(h)
-            j = take(hi); p = take(hi); sh = take(hh); kyh = take(oh); r = take(hh); by = take(h); bk = take(hi)
-            gf = take(h); gj = take(hi); q = take(h); gu = take(h); ga = take(hi); gb = take(oh)
-            x = take(hi); y = take(oh); ud = take(h); fd = take(h); dd = take(h); jd = take(hi); pd = take(hi)
-            shd = take(hh); kyhd = take(oh); gbd = take(oh); rd = take(hh); byd = take(h); bkd = take(hi)
-            gfd = take(h); gjd = take(hi); qd = take(h); gud = take(h); gad = take(hi)
-            dw = take(o); db = take(oh); dy = take(oh); gau = take(hi)
+            let arena = ScratchArena()
+            buffers = Buffers(i, h, o, arena)
+            self.arena = arena
         }
-        deinit { storage.deallocate() }
+    }
+
+    /// The workspace's buffers, passed by value to the passes: pointers read from a class would
+    /// be reloaded after every store through another pointer (they might alias the object),
+    /// which keeps the element-wise loops scalar. Each buffer is taken with its size where it is
+    /// named, so sizes and buffers cannot fall out of step.
+    struct Buffers {
+        // Primal: gains, A, B, pre-activations u, f = tanh u, d = 1 - f^2, J, P = J C, Sh, Kyh,
+        // R = B^T D B, B^T D my, B^T D Kyx, dL/df, dL/dJ, q, dL/du, GA, GB.
+        let g1t, g2t, a, b, u, f, d, j, p, sh, kyh, r, by, bk, gf, gj, q, gu, ga, gb: UnsafeMutablePointer<Double>
+        // Tangent along (X, Y): the same quantities' directional derivatives.
+        let x, y, ud, fd, dd, jd, pd, shd, kyhd, gbd, rd, byd, bkd, gfd, gjd, qd, gud, gad: UnsafeMutablePointer<Double>
+        /// Output weights d, D B, D Y and the unweighted dL~/dA kept while the weighted one is formed.
+        let dw, db, dy, gau: UnsafeMutablePointer<Double>
+        init(_ i: Int, _ h: Int, _ o: Int, _ arena: ScratchArena) {
+            let (hi, oh, hh) = (h * i, o * h, h * h)
+            g1t = arena.take(hi); g2t = arena.take(oh); a = arena.take(hi); b = arena.take(oh)
+            u = arena.take(h); f = arena.take(h); d = arena.take(h); j = arena.take(hi); p = arena.take(hi)
+            sh = arena.take(hh); kyh = arena.take(oh); r = arena.take(hh); by = arena.take(h); bk = arena.take(hi)
+            gf = arena.take(h); gj = arena.take(hi); q = arena.take(h); gu = arena.take(h); ga = arena.take(hi)
+            gb = arena.take(oh)
+            x = arena.take(hi); y = arena.take(oh); ud = arena.take(h); fd = arena.take(h); dd = arena.take(h)
+            jd = arena.take(hi); pd = arena.take(hi); shd = arena.take(hh); kyhd = arena.take(oh); gbd = arena.take(oh)
+            rd = arena.take(hh); byd = arena.take(h); bkd = arena.take(hi); gfd = arena.take(h); gjd = arena.take(hi)
+            qd = arena.take(h); gud = arena.take(h); gad = arena.take(hi)
+            dw = arena.take(o); db = arena.take(oh); dy = arena.take(oh); gau = arena.take(hi)
+        }
     }
 
     public func makeWorkspace() -> Workspace { Workspace(inputs, hidden, outputs) }
 
     public func evaluate(step: Int, state: UnsafePointer<Double>, control: UnsafePointer<Double>,
-                         drift: UnsafeMutablePointer<Double>?, workspace ws: Workspace) -> Double {
-        let (hi, oh, h) = (hidden * inputs, outputs * hidden, hidden)
+                         drift: UnsafeMutablePointer<Double>?, workspace: Workspace) -> Double {
+        let ws = workspace.buffers
+        let (hi, h, o) = (hidden * inputs, hidden, outputs)
         // The drift needs the weighted dL~_d/dA; the loss is unweighted either way.
         let loss = primal(state: state, control: control, ws, weighted: drift != nil && weighting != .none)
         if let fv = drift {
             for k in 0..<hi { fv[k] = -ws.ga[k] * ws.g1t[k] - lambda * state[k] }
-            for k in 0..<oh { fv[hi + k] = -ws.dw[k / h] * ws.gb[k] * ws.g2t[k] - lambda * state[hi + k] }
+            for r in 0..<o { let dr = ws.dw[r]; for k in (r * h)..<((r + 1) * h) { fv[hi + k] = -dr * ws.gb[k] * ws.g2t[k] - lambda * state[hi + k] } }
         }
         return loss
     }
@@ -110,7 +121,8 @@ public struct TanhNetwork: LearningDynamics {
     public func pullback(step: Int, state: UnsafePointer<Double>, control: UnsafePointer<Double>,
                          driftAdjoint adj: UnsafePointer<Double>?, lossWeight cw: Double,
                          stateBar: UnsafeMutablePointer<Double>, controlBar: UnsafeMutablePointer<Double>,
-                         workspace ws: Workspace) {
+                         workspace: Workspace) {
+        let ws = workspace.buffers
         let (h, o) = (hidden, outputs)
         let hi = h * inputs, oh = o * h
         _ = primal(state: state, control: control, ws)
@@ -131,9 +143,9 @@ public struct TanhNetwork: LearningDynamics {
             for k in 0..<oh { ws.y[k] = -a[hi + k] * ws.g2t[k]; stateBar[hi + k] -= lambda * a[hi + k] }
             if gains {
                 for k in 0..<hi { controlBar[k] -= a[k] * ws.ga[k] }
-                for k in 0..<oh { controlBar[hi + k] -= a[hi + k] * ws.dw[k / h] * ws.gb[k] }
+                for r in 0..<o { let dr = ws.dw[r]; for k in (r * h)..<((r + 1) * h) { controlBar[hi + k] -= a[hi + k] * dr * ws.gb[k] } }
             }
-            for k in 0..<oh { ws.dy[k] = ws.dw[k / h] * ws.y[k] }
+            for r in 0..<o { let dr = ws.dw[r]; for k in (r * h)..<((r + 1) * h) { ws.dy[k] = dr * ws.y[k] } }
             tangent(ws)
             if weighted {
                 // d(drift)/d(d_o) = -grad L~^(o): its pairing with the adjoint is the derivative of
@@ -149,7 +161,7 @@ public struct TanhNetwork: LearningDynamics {
                 }
             }
             // The B-tangent of the weighted gradient is D times the unweighted one.
-            for k in 0..<oh { ws.gbd[k] *= ws.dw[k / h] }
+            for r in 0..<o { let dr = ws.dw[r]; for k in (r * h)..<((r + 1) * h) { ws.gbd[k] *= dr } }
         } else {
             ws.gad.update(repeating: 0, count: hi)
             ws.gbd.update(repeating: 0, count: oh)
@@ -170,7 +182,7 @@ public struct TanhNetwork: LearningDynamics {
     /// Loss L~ (unweighted) and its gradients GA = dL~/dA (weighted: dL~_d/dA), GB = dL~/dB
     /// (unweighted; dL~_d/dB = D GB), into the workspace.
     @inline(__always)
-    func primal(state: UnsafePointer<Double>, control: UnsafePointer<Double>, _ ws: Workspace,
+    func primal(state: UnsafePointer<Double>, control: UnsafePointer<Double>, _ ws: Buffers,
                 weighted: Bool = false) -> Double {
         let (i, h, o) = (inputs, hidden, outputs)
         let (hi, oh) = (h * i, o * h)
@@ -181,7 +193,7 @@ public struct TanhNetwork: LearningDynamics {
         case .none: ws.dw.update(repeating: 1, count: o)
         case .squared: for r in 0..<o { let p = control[weightingRange.lowerBound + r]; ws.dw[r] = p * p }
         }
-        for k in 0..<oh { ws.db[k] = ws.dw[k / h] * ws.b[k] }
+        for r in 0..<o { let dr = ws.dw[r]; for k in (r * h)..<((r + 1) * h) { ws.db[k] = dr * ws.b[k] } }
         let loss = m.withUnsafeBufferPointer { mb in
         my.withUnsafeBufferPointer { myb in
         c.withUnsafeBufferPointer { cb in
@@ -214,7 +226,7 @@ public struct TanhNetwork: LearningDynamics {
     /// GA = dL~/dA (weighted: dL~_d/dA, with D B in place of B's left factor) from the primal's
     /// P, Sh, f, d; also R = B^T D B and GJ, gf, q for the tangent pass.
     @inline(__always)
-    func gradientA(weighted: Bool, _ ws: Workspace) {
+    func gradientA(weighted: Bool, _ ws: Buffers) {
         let (i, h, o) = (inputs, hidden, outputs)
         let hi = h * i
         let bl = weighted ? ws.db : ws.b
@@ -238,7 +250,7 @@ public struct TanhNetwork: LearningDynamics {
 
     /// Directional derivative (GAd, GBd) of (GA, GB) along (X, Y) = the Hessian of L~ times (X, Y).
     @inline(__always)
-    func tangent(_ ws: Workspace) {
+    func tangent(_ ws: Buffers) {
         let (i, h, o) = (inputs, hidden, outputs)
         let (hi, oh) = (h * i, o * h)
         m.withUnsafeBufferPointer { mb in

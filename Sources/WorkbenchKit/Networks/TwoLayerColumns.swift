@@ -53,27 +53,28 @@ public enum TwoLayerColumns {
             l2[i] = (s2 / Double(n)).squareRoot()
             for (j, index) in tracedStates.enumerated() { traces[j][i] = w[index] }
         }
-        var columns = [SeriesColumn("g1_rms", g1), SeriesColumn("g2_rms", g2),
-                       SeriesColumn("weight_l1", l1), SeriesColumn("weight_l2", l2)]
-        for (j, k) in w1.enumerated() { columns.append(SeriesColumn("w1_\(k)", traces[j])) }
-        for (j, k) in w2.enumerated() { columns.append(SeriesColumn("w2_\(k)", traces[w1.count + j])) }
-        func trace(_ prefix: String, _ indices: [Int], stride: Int, from data: [Double], offset: Int) {
+        typealias Names = TwoLayerColumnNames
+        var columns = [SeriesColumn(Names.gain1RMS, g1), SeriesColumn(Names.gain2RMS, g2),
+                       SeriesColumn(Names.weightL1, l1), SeriesColumn(Names.weightL2, l2)]
+        for (j, k) in w1.enumerated() { columns.append(SeriesColumn(Names.weights1.member(String(k)), traces[j])) }
+        for (j, k) in w2.enumerated() { columns.append(SeriesColumn(Names.weights2.member(String(k)), traces[w1.count + j])) }
+        func trace(_ family: ColumnFamily, _ indices: [Int], stride: Int, from data: [Double], offset: Int) {
             for j in indices {
-                columns.append(SeriesColumn("\(prefix)_\(j)", (0..<steps).map { data[$0 * stride + offset + j] }))
+                columns.append(SeriesColumn(family.member(String(j)), (0..<steps).map { data[$0 * stride + offset + j] }))
             }
         }
         if m > 0 {
             // Per-synapse gains sit on the traced weights; per-neuron gains (fewer) are spread evenly.
-            trace("g1", c1.count == h1 ? w1 : evenlySpaced(traced, in: c1.count), stride: m, from: controls,
+            trace(Names.gains1, c1.count == h1 ? w1 : evenlySpaced(traced, in: c1.count), stride: m, from: controls,
                   offset: c1.lowerBound)
-            trace("g2", c2.count == n - h1 ? w2 : evenlySpaced(traced, in: c2.count), stride: m, from: controls,
+            trace(Names.gains2, c2.count == n - h1 ? w2 : evenlySpaced(traced, in: c2.count), stride: m, from: controls,
                   offset: c2.lowerBound)
         }
         return columns
     }
 
     /// Up to `count` indices spread evenly over 0..<n.
-    public static func evenlySpaced(_ count: Int, in n: Int) -> [Int] {
+    static func evenlySpaced(_ count: Int, in n: Int) -> [Int] {
         guard count > 0, n > 0 else { return [] }
         if count >= n { return Array(0..<n) }
         return (0..<count).map { $0 * n / count }

@@ -2,20 +2,20 @@ import Foundation
 
 /// Progress of a long loop on stderr: a live line (iteration, V, rate, ETA) when stderr is a
 /// terminal; nothing but the caller's final summary line otherwise; nothing at all when quiet.
-public final class ProgressReporter {
-    public enum Mode { case live, summaryOnly, silent }
-    public let mode: Mode
+final class ProgressReporter {
+    enum Mode { case live, summaryOnly, silent }
+    let mode: Mode
     let label: String
     let total: Int
     let start = Date()
     var lastDraw = Date.distantPast
 
-    public init(label: String, total: Int, quiet: Bool) {
+    init(label: String, total: Int, quiet: Bool) {
         self.label = label; self.total = total
         if quiet { mode = .silent } else { mode = isatty(2) == 1 ? .live : .summaryOnly }
     }
 
-    public func update(_ done: Int, _ detail: String) {
+    func update(_ done: Int, _ detail: String) {
         guard mode == .live else { return }
         let now = Date()
         guard done == total || now.timeIntervalSince(lastDraw) > 0.2 else { return }
@@ -28,7 +28,7 @@ public final class ProgressReporter {
     }
 
     /// Ends the live line and prints one summary line (unless silent).
-    public func finish(_ summary: String) {
+    func finish(_ summary: String) {
         switch mode {
         case .silent: return
         case .live: FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
@@ -38,11 +38,11 @@ public final class ProgressReporter {
     }
 
     /// Ends the live line without a summary: the caller reports the failure in its own line.
-    public func abandon() {
+    func abandon() {
         if mode == .live { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
     }
 
-    public var elapsed: TimeInterval { Date().timeIntervalSince(start) }
+    var elapsed: TimeInterval { Date().timeIntervalSince(start) }
 }
 
 public func formatDuration(_ seconds: Double) -> String {

@@ -73,10 +73,24 @@ public struct ResultKey: Hashable, CustomStringConvertible, Sendable {
 public extension SeriesColumn {
     /// A trajectory column as an experiment describes it (the runner adds the role).
     init(_ column: TrajectoryColumn, _ values: [Double]) { self.init(column.stem, values) }
+    /// A column as written, with its full name.
+    init(_ column: ColumnName, _ values: [Double]) { self.init(column.text, values) }
+    /// A described column (named by its stem) as the runner writes it for `role`.
+    func written(for role: Role) -> SeriesColumn { SeriesColumn(TrajectoryColumn(name)[role], values) }
+}
+
+/// The two files of a finished run folder.
+public enum RunFiles {
+    /// One row per step: `RunColumns.step`, `RunColumns.time`, then every column per role.
+    public static let series = "series.csv"
+    /// Written last: scalars and lists (`RunResults` and the experiment's own `ResultKey`s).
+    public static let result = "result.json"
 }
 
 /// What the runner writes for every experiment (`runExperiment`), per role.
 public enum RunColumns {
+    /// The first two columns, the same for both roles: the step index and the time t = step x dt.
+    public static let step = ColumnName("step"), time = ColumnName("t")
     /// The loss L(t) of each step.
     public static let loss = TrajectoryColumn("loss")
     /// The cost of control C(t).
@@ -105,8 +119,11 @@ public enum TwoLayerColumnNames {
     public static func gainRMS(layer: Int) -> TrajectoryColumn { layer == 1 ? gain1RMS : gain2RMS }
 }
 
-/// What the runner writes in every run's result.json (`writeOutcome`) that the figures read.
+/// What the runner writes in every run's result.json (`writeOutcome`).
 public enum RunResults {
+    /// The run's identity: experiment name, preset, seed and the workbench version that wrote it.
+    public static let experiment = ResultKey("experiment"), preset = ResultKey("preset")
+    public static let seed = ResultKey("seed"), workbenchVersion = ResultKey("workbench_version")
     /// V of the baseline and of the optimised control, per role ("value_baseline").
     public static let value = ResultKey("value")
     /// V through the control iterations.
@@ -118,4 +135,9 @@ public enum RunResults {
     public static let parameters = ResultKey("parameters")
     /// series.csv's data rows and CRC-32, as written.
     public static let seriesRows = ResultKey("series_rows"), seriesCRC32 = ResultKey("series_crc32")
+    /// How the optimisation ended (`ConvergenceReport`): gradient evaluations, why it stopped and
+    /// its final projected-gradient norm (when the optimiser has one).
+    public static let optimizerEvaluations = ResultKey("optimizer_evaluations")
+    public static let optimizerStopReason = ResultKey("optimizer_stop_reason")
+    public static let projectedGradientNorm = ResultKey("projected_gradient_norm")
 }

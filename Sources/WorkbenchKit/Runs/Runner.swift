@@ -38,6 +38,8 @@ public struct RunOutcome {
     public var convergence: ConvergenceReport? = nil
 
     public func column(_ name: String) -> [Double]? { series.first { $0.name == name }?.values }
+    /// A trajectory column of one role, as written.
+    public func column(_ column: TrajectoryColumn, _ role: Role) -> [Double]? { self.column(column[role].text) }
 }
 
 /// Baseline rollout, control optimisation (its final rollout is the control's trajectory), the
@@ -62,7 +64,7 @@ public func runExperiment(_ experiment: any Experiment, options: RunOptions) thr
         throw RunChecks.divergence(experiment: experiment.name, phase: .baseline, value: baseline.value,
                                    engine: baselineEngine, parameters: params)
     }
-    let baselineColumns = trajectoryColumns(baseline, baseline: baseline, prepared, suffix: "_baseline")
+    let baselineColumns = trajectoryColumns(baseline, baseline: baseline, prepared, role: .baseline)
     // A separate baseline engine keeps only what replaying the baseline's states needs.
     if baselineEngine !== engine { baselineEngine.useTrajectoryStorage(baselineEngine.leanestStorage) }
     let replay = (prepared.sgd?.runs ?? 0) > 0 ? prepared.sgd : nil
@@ -86,10 +88,10 @@ public func runExperiment(_ experiment: any Experiment, options: RunOptions) thr
                                    control: optimized.theta)
     }
     let valueControl = optimized.valueHistory.last!
-    let controlColumns = trajectoryColumns(control, baseline: baseline, prepared, suffix: "_control")
+    let controlColumns = trajectoryColumns(control, baseline: baseline, prepared, role: .control)
 
-    var series = [SeriesColumn("step", (0..<engine.steps).map(Double.init)),
-                  SeriesColumn("t", (0..<engine.steps).map { Double($0) * engine.dt })]
+    var series = [SeriesColumn(RunColumns.step, (0..<engine.steps).map(Double.init)),
+                  SeriesColumn(RunColumns.time, (0..<engine.steps).map { Double($0) * engine.dt })]
     // Interleave baseline/control columns by name so related columns sit side by side.
     for (b, c) in zip(baselineColumns, controlColumns) { series.append(b); series.append(c) }
     var sgdResults: [String: Any] = [:]
@@ -98,14 +100,14 @@ public func runExperiment(_ experiment: any Experiment, options: RunOptions) thr
         try RunChecks.sgdFinite(experiment: experiment.name, columns: baselineSGD.columns, parameters: params, which: "baseline")
         let controlSGD = replay.run(control, baseline: baseline)
         try RunChecks.sgdFinite(experiment: experiment.name, columns: controlSGD.columns, parameters: params, which: "optimised")
-        series += baselineSGD.columns.map { SeriesColumn($0.name + "_baseline", $0.values) }
-        series += controlSGD.columns.map { SeriesColumn($0.name + "_control", $0.values) }
-        for (k, v) in baselineSGD.results { sgdResults[k + "_baseline"] = v }
-        for (k, v) in controlSGD.results { sgdResults[k + "_control"] = v }
+        series += baselineSGD.columns.map { $0.written(for: .baseline) }
+        series += controlSGD.columns.map { $0.written(for: .control) }
+        for (k, v) in baselineSGD.results { sgdResults[ResultKey(k).baseline.text] = v }
+        for (k, v) in controlSGD.results { sgdResults[ResultKey(k).control.text] = v }
     }
     let seconds = Date().timeIntervalSince(start)
     var extra = prepared.extraResults(baseline, control).merging(sgdResults) { $1 }
-    if let v = chargedBaseline { extra["value_baseline_control_charged"] = v }
+    if let v = chargedBaseline { extra[RunResults.valueBaselineControlCharged.text] = v }
     let outcome = RunOutcome(experiment: experiment.name, parameters: params, valueBaseline: baseline.value,
                              valueControl: valueControl, valueHistory: optimized.valueHistory, seconds: seconds,
                              control: optimized.theta, series: series, extra: extra, convergence: optimized.convergence)
@@ -119,33 +121,35 @@ public func runExperiment(_ experiment: any Experiment, options: RunOptions) thr
 }
 
 /// Standard per-step columns of a trajectory, then the experiment's own.
-func trajectoryColumns(_ trajectory: Trajectory, baseline: Trajectory, _ prepared: PreparedRun, suffix: String) -> [SeriesColumn] {
-    [SeriesColumn("loss" + suffix, trajectory.losses),
-     SeriesColumn("cost" + suffix, trajectory.costs),
-     SeriesColumn("reward" + suffix, trajectory.rewards)]
-        + prepared.describe(trajectory, baseline).map { SeriesColumn($0.name + suffix, $0.values) }
+func trajectoryColumns(_ trajectory: Trajectory, baseline: Trajectory, _ prepared: PreparedRun, role: Role) -> [SeriesColumn] {
+    ([SeriesColumn(RunColumns.loss, trajectory.losses),
+      SeriesColumn(RunColumns.cost, trajectory.costs),
+      SeriesColumn(RunColumns.reward, trajectory.rewards)]
+        + prepared.describe(trajectory, baseline)).map { $0.written(for: role) }
 }
 
 /// series.csv, then result.json last: a folder with result.json holds a complete run, and
 /// result.json records series.csv's rows and CRC-32 so a later reader can tell it is whole.
-public func writeOutcome(_ o: RunOutcome, preset: String, seed: UInt64, to directory: String) throws {
+func writeOutcome(_ o: RunOutcome, preset: String, seed: UInt64, to directory: String) throws {
     let dir = directory as NSString
     let csv = Data(csvText(o.series).utf8)
     let checksum = FileChecksum(csv: csv)
-    try AtomicFile.write(csv, to: dir.appendingPathComponent("series.csv"))
+    try AtomicFile.write(csv, to: dir.appendingPathComponent(RunFiles.series))
     var parameters: [String: Any] = [:]
     for k in o.parameters.order { parameters[k] = o.parameters.values[k]!.jsonObject }
     var json: [String: Any] = [
-        "experiment": o.experiment, "preset": preset, "parameters": parameters, "seed": seed,
-        "value_baseline": o.valueBaseline, "value_control": o.valueControl,
-        "value_history": o.valueHistory, "seconds": o.seconds, "workbench_version": workbenchVersion,
-        "series_rows": checksum.rows, "series_crc32": Int(checksum.crc32),
+        RunResults.experiment.text: o.experiment, RunResults.preset.text: preset,
+        RunResults.parameters.text: parameters, RunResults.seed.text: seed,
+        RunResults.value.baseline.text: o.valueBaseline, RunResults.value.control.text: o.valueControl,
+        RunResults.valueHistory.text: o.valueHistory, RunResults.seconds.text: o.seconds,
+        RunResults.workbenchVersion.text: workbenchVersion,
+        RunResults.seriesRows.text: checksum.rows, RunResults.seriesCRC32.text: Int(checksum.crc32),
     ]
     if let c = o.convergence {
-        json["optimizer_evaluations"] = c.evaluations
-        json["optimizer_stop_reason"] = c.stopReason.rawValue
-        if let norm = c.projectedGradientNorm { json["projected_gradient_norm"] = norm }
+        json[RunResults.optimizerEvaluations.text] = c.evaluations
+        json[RunResults.optimizerStopReason.text] = c.stopReason.rawValue
+        if let norm = c.projectedGradientNorm { json[RunResults.projectedGradientNorm.text] = norm }
     }
     for (k, v) in o.extra { json[k] = v }
-    try AtomicFile.write(jsonData(json), to: dir.appendingPathComponent("result.json"))
+    try AtomicFile.write(jsonData(json), to: dir.appendingPathComponent(RunFiles.result))
 }

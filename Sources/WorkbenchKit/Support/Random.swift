@@ -56,6 +56,11 @@ public struct SeededGenerator: RandomNumberGenerator {
 
     public mutating func normal(mean: Double, std: Double) -> Double { mean + std * normal() }
 
+    /// `count` draws of `normal(mean:std:)` in order: random initial weights or controls.
+    public mutating func normals(_ count: Int, mean: Double = 0, std: Double) -> [Double] {
+        (0..<count).map { _ in normal(mean: mean, std: std) }
+    }
+
     /// Uniform integer in 0..<n.
     public mutating func index(below n: Int) -> Int { Int(next() % UInt64(n)) }
 }

@@ -1,4 +1,3 @@
-import Datasets
 import WorkbenchKit
 
 /// Replaces the default of some standard specs (e.g. the upper bound a mode implies), by name.
