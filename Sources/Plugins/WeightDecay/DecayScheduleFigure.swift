@@ -24,7 +24,7 @@ struct DecayScheduleFigure: WorkbenchFigure {
     static let population = Style.baselineVsControlLines(panel: "b")
     static let training = Style.baselineVsControlLines(panel: "c")
 
-    func runs(_ c: PlanContext) -> [RunRequest] { [RunRequest(WeightDecayNames.weightDecay, preset: c.preset.rawValue)] }
+    func runs(_ c: PlanContext) -> [RunRequest] { [RunRequest(WeightDecayNames.weightDecay, preset: c.preset)] }
 
     func claims(_ c: PlanContext) -> [Claim] {
         [
