@@ -1,4 +1,4 @@
-import FigureKit
+@testable import FigureKit
 import Foundation
 @testable import WeightDecay
 import WorkbenchKit
