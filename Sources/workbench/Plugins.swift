@@ -5,6 +5,7 @@ import GainModulation
 import LearningRule
 import Maml
 import TaskSwitch
+import WeightDecay
 import WorkbenchKit
 
 /// The plugin list: adding an intervention = its folder under Sources/Plugins and one line here.
@@ -16,6 +17,7 @@ let plugins: [any WorkbenchPlugin.Type] = [
     MamlPlugin.self,
     BilevelPlugin.self,
     LearningRulePlugin.self,
+    WeightDecayPlugin.self,
 ]
 
 let registry = Registry(plugins.map { $0.experiments })

@@ -1,0 +1,20 @@
+import WorkbenchKit
+
+/// What the weight-decay experiment is called and what it writes beyond the runner's columns
+/// (`RunColumns`: loss, cost, reward), for its figure.
+public enum WeightDecayNames {
+    public static let weightDecay = ExperimentName("weight-decay")
+
+    /// The weight decay lambda(t).
+    public static let decay = TrajectoryColumn("decay")
+    /// The loss on the training sample, which gradient descent minimises (L is the population's).
+    public static let trainingLoss = TrajectoryColumn("train_loss")
+    /// |w(t)|.
+    public static let weightNorm = TrajectoryColumn("weight_norm")
+
+    /// result.json: the population loss at the training set's least-squares fit, where plain
+    /// gradient descent is headed (absent when A is singular, n < d).
+    public static let leastSquaresLoss = ResultKey("least_squares_loss")
+    /// result.json: the constant decay within the bounds whose ridge fit pays the least eta L + beta lambda^2.
+    public static let bestConstantDecay = ResultKey("best_constant_decay")
+}

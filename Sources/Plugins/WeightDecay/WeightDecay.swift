@@ -1,0 +1,8 @@
+import WorkbenchKit
+
+/// The worked example of README's "Adding an intervention": a weight-decay schedule as the control.
+public enum WeightDecayPlugin {
+    public static let experiments: [any Experiment] = [
+        WeightDecayExperiment(),
+    ]
+}
