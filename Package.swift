@@ -32,7 +32,7 @@ let pluginTargets: [Target] = pluginNames.map { name in
 }
 let pluginTests: [Target] = pluginNames
     .filter { FileManager.default.fileExists(atPath: "\(Context.packageDirectory)/Tests/\($0)Tests") }
-    .map { name in .testTarget(name: "\(name)Tests", dependencies: [.target(name: name), "WorkbenchKit", "Datasets"]) }
+    .map { name in .testTarget(name: "\(name)Tests", dependencies: [.target(name: name), "WorkbenchKit", "Datasets", "FigureKit"]) }
 
 let package = Package(
     name: "workbench",
