@@ -22,9 +22,7 @@ final class KernelTests: XCTestCase {
                           (15, 8, 40), (40, 8, 30), (9, 6, 7), (5, 12, 3), (6, 9, 11), (7, 16, 5), (15, 40, 8), (1, 7, 4)] {
             for beta in [0.0, 0.7] {
                 let alpha = -1.3
-                let a = (0..<(m * k)).map { _ in rng.normal() }      // m x k (NN, NT) or k x m (TN)
-                let b = (0..<(k * n)).map { _ in rng.normal() }      // k x n (NN, TN) or n x k (NT)
-                let c = (0..<(m * n)).map { _ in rng.normal() }
+                let (a, b, c) = randomOperands(m, n, k, &rng)   // a: m x k or k x m, b: k x n or n x k, c: m x n
                 var out = c
                 Kernels.gemmNN(m, n, k, alpha, a, b, beta, &out)
                 let nn = naive(m, n, k, alpha, { a[$0 * k + $1] }, { b[$0 * n + $1] }, beta, c)
@@ -50,9 +48,7 @@ final class KernelTests: XCTestCase {
                           (3, 34, 2), (15, 40, 8), (1, 100, 3), (7, 39, 5), (2, 78, 26)] {
             for beta in [0.0, 0.7] {
                 let alpha = -1.3
-                let a = (0..<(m * k)).map { _ in rng.normal() }
-                let b = (0..<(k * n)).map { _ in rng.normal() }
-                let c = (0..<(m * n)).map { _ in rng.normal() }
+                let (a, b, c) = randomOperands(m, n, k, &rng)   // a: m x k or k x m, b: k x n or n x k, c: m x n
                 var out = c
                 Kernels.gemmNN(m, n, k, alpha, a, b, beta, &out)
                 for i in 0..<m { for j in 0..<n {
@@ -71,9 +67,7 @@ final class KernelTests: XCTestCase {
         for (m, n, k) in [(30, 8, 8), (17, 8, 15), (8, 8, 30), (9, 8, 3), (30, 7, 8), (5, 5, 4)] {
             for beta in [0.0, 0.7] {
                 let alpha = -1.3
-                let a = (0..<(m * k)).map { _ in rng.normal() }
-                let b = (0..<(k * n)).map { _ in rng.normal() }
-                let c = (0..<(m * n)).map { _ in rng.normal() }
+                let (a, b, c) = randomOperands(m, n, k, &rng)   // a: m x k or k x m, b: k x n or n x k, c: m x n
                 var out = c
                 Kernels.gemmNN(m, n, k, alpha, a, b, beta, &out)
                 for i in 0..<m { for j in 0..<n {
@@ -94,9 +88,7 @@ final class KernelTests: XCTestCase {
         for (m, n, k) in [(2, 50, 26), (2, 50, 13), (4, 9, 16), (4, 7, 30), (2, 3, 17), (6, 12, 21)] {
             for beta in [0.0, 0.7] {
                 let alpha = -1.3
-                let a = (0..<(m * k)).map { _ in rng.normal() }
-                let b = (0..<(n * k)).map { _ in rng.normal() }
-                let c = (0..<(m * n)).map { _ in rng.normal() }
+                let (a, b, c) = randomOperands(m, n, k, &rng)
                 var out = c
                 Kernels.gemmNT(m, n, k, alpha, a, b, beta, &out)
                 let full = k / 4 * 4
@@ -129,5 +121,12 @@ final class KernelTests: XCTestCase {
         XCTAssertEqual(plain.value(g), [-1.2, 2.0, 0.5, 1.1].reduce(0) { $0 + ($1 + 1) * ($1 + 1) }, accuracy: 1e-12)
         let weighted = WeightedSquares(range: 0..<2, offset: 0.5, weights: [2, 3])
         XCTAssertEqual(weighted.value(g), 2 * 0.04 + 3 * 1.7 * 1.7, accuracy: 1e-12)
+    }
+
+    /// Standard normal operands of an m x n x k product: A (m k entries), B (k n), C (m n).
+    private func randomOperands(_ m: Int, _ n: Int, _ k: Int, _ rng: inout SeededGenerator) -> ([Double], [Double], [Double]) {
+        let a = (0..<(m * k)).map { _ in rng.normal() }
+        let b = (0..<(k * n)).map { _ in rng.normal() }
+        return (a, b, (0..<(m * n)).map { _ in rng.normal() })
     }
 }
