@@ -8,7 +8,8 @@ import TaskSwitch
 import WeightDecay
 import WorkbenchKit
 
-/// The plugin list: adding an intervention = its folder under Sources/Plugins and one line here.
+/// The plugin list: adding an intervention = its folder under Sources/Plugins, its `import` above
+/// and one entry here (Swift names a module only once imported).
 /// Each plugin brings its experiments and any figures of its own (`WorkbenchPlugin`).
 let plugins: [any WorkbenchPlugin.Type] = [
     GainModulationPlugin.self,
