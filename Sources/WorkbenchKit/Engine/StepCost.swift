@@ -5,19 +5,19 @@ import Foundation
 /// - `perUnit`: seconds per Euler step of a control iteration (forward + adjoint) when the
 ///   experiment has a `steps` parameter, else seconds per iteration. Timed on a rollout of at most
 ///   `maxSteps` steps: long enough that a trajectory which streams through memory at the run's own
-///   horizon does so here too (at 400 steps effort-allocation ran at 4.1 us/step against 6.75 at
+///   horizon does so here too (effort-allocation runs at 4.1 us/step over 200 steps against 6.75 at
 ///   16000), short enough to time every setting of a sweep.
 /// - `sgdPerStepAndRun`: seconds per step of one SGD replay run, when the run replays (timed on a
 ///   short replay of one run; the runner replays `sgd_runs` runs under each of the two controls).
 ///
 /// The clock is this thread's CPU time, as `workbench bench`'s (`time`). Not counted: MNIST
-/// loading, drawing, and how many evaluations a converging optimiser (L-BFGS) stops before its
-/// budget.
+/// loading, drawing, and that a converging optimiser (L-BFGS) may stop before its budget.
 public struct StepCost {
     public var perUnit: Double
     public var sgdPerStepAndRun: Double?
 
-    /// Seconds a run of `steps` x (`iterations` + 2) units with `sgdRuns` replays under each control should take.
+    /// Seconds a run should take: `units` (its steps x (iterations + 2)) of optimisation, and `sgdRuns`
+    /// replays of `steps` steps under each of its two controls.
     public func seconds(units: Double, steps: Int, sgdRuns: Int) -> Double {
         perUnit * units + (sgdPerStepAndRun ?? 0) * Double(steps) * Double(2 * sgdRuns)
     }
