@@ -52,7 +52,8 @@ struct FigurePlan {
                 let key = RunKey(request: request, parameters: parameters, revision: experiment.outputRevision)
                 keys[asked] = key
                 planned.append(PlannedRun(request: request, experiment: experiment, key: key, size: size,
-                                          steps: parameters.declared(.steps) ?? 0, sgdRuns: parameters.declared(.sgdRuns) ?? 0))
+                                          steps: parameters.declared(.steps) ?? 0, sgdRuns: parameters.declared(.sgdRuns) ?? 0,
+                                          sgdSteps: parameters.declared(.sgdSteps)))
             }
             if needsMNIST, let problem = mnistProblem {
                 skipped.append(.init(id: figure.id, reason: "needs MNIST: \(problem); remedy: pass --mnist DIR or set MNIST_DIR to a folder with the IDX files"))

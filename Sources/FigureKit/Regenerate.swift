@@ -115,7 +115,7 @@ func estimatedSeconds(_ runs: [PlannedRun], mnistDirectory: String?) -> [RunKey:
                                                    context: RunContext(seed: 0, mnistDirectory: mnistDirectory))
         }
         if let cost = costs[setting]! {
-            out[run.key] = cost.seconds(units: run.size, steps: run.steps, sgdRuns: run.sgdRuns)
+            out[run.key] = cost.seconds(units: run.size, steps: run.steps, sgdSteps: run.sgdSteps, sgdRuns: run.sgdRuns)
         }
     }
     return out

@@ -11,6 +11,8 @@ struct PlannedRun {
     /// Euler steps and SGD replay runs per control (each 0 when the experiment has none), for the estimate.
     var steps: Int = 0
     var sgdRuns: Int = 0
+    /// Steps of each SGD replay when shorter than `steps`.
+    var sgdSteps: Int? = nil
 }
 
 /// Executes runs on `jobs` worker threads, largest first so the last minutes are not spent

@@ -20,6 +20,9 @@ enum SeriesReader {
             let header = headerLine.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
             guard !headerLine.isEmpty else { throw WorkbenchError("\(path) has no header row; expected a series.csv") }
             var columns = [[Double]](repeating: [], count: header.count)
+            // Cells up to each column's last written one: the writer leaves a column shorter than the
+            // series (an SGD replay shorter than the horizon) as trailing empty cells, not part of it.
+            var written = [Int](repeating: 0, count: header.count)
             var line = 1
             i += 1
             let base = UnsafeRawPointer(bytes.baseAddress!).assumingMemoryBound(to: CChar.self)
@@ -40,6 +43,7 @@ enum SeriesReader {
                             throw WorkbenchError("\(path) line \(line), column '\(header[c])': not a number; delete the run folder to recompute it")
                         }
                         columns[c].append(v)
+                        written[c] = columns[c].count
                         i += consumed
                     }
                     c += 1
@@ -54,6 +58,7 @@ enum SeriesReader {
                 }
                 while i < n && (bytes[i] == 10 || bytes[i] == 13) { i += 1 }
             }
+            for c in columns.indices where written[c] < columns[c].count { columns[c].removeLast(columns[c].count - written[c]) }
             return (header, columns)
         }
     }

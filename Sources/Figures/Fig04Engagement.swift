@@ -13,8 +13,8 @@ struct EngagementFigure: PaperFigure {
         pairs (0,1), (7,1), (8,9); (b), (d), (f) the engagement coefficients ψ_τ(t) of each task (mean ±2 std over \
         seeds). (h), (j) improvement in the loss with category engagement, L_B(t) - L_C(t), on MNIST and the \
         semantic hierarchy; (i), (k) the optimal category engagement φ_c(t) per digit and per hierarchy node \
-        (coloured by level). (l) Class proportions, SGD on batches drawn with them (mean ±1 std over SGD runs and \
-        seeds): Uniform = loss with uniform class proportions, Balanced = loss on balanced batches while training on \
+        (coloured by level). (l) Class proportions, SGD on batches drawn with them for the first `sgd_steps` of the horizon (the \
+        authors' 5000 steps, t = 250, on the paper preset; mean ±1 std over SGD runs and seeds): Uniform = loss with uniform class proportions, Balanced = loss on balanced batches while training on \
         the inferred curriculum (φ_c(t) of (i) reused as proportions), Curriculum = loss on the curriculum batches; \
         (m) loss per class with the curriculum (solid) and uniform proportions (dashed), ±1 std. The paper has no panel (g). \
         Easier tasks and digits are engaged first; the semantic hierarchy is engaged from the root down. The baseline \

@@ -16,7 +16,11 @@ struct LearningRateFigure: PaperFigure {
         (α(t) = α). With offset -1 the runs use Adam with ε = 1e-300: with torch's 1e-8, late steps where γ^t dt has \
         shrunk the gradient below ε never moved, so at γ ≤ 0.7 the late α(t) was the untouched start α and rose \
         with smaller γ. Now the late α(t) is where the optimiser took it: falling towards 0 (no learning is worth \
-        its cost that close to a strongly discounted horizon), still above 0 where the iterations ran out.
+        its cost that close to a strongly discounted horizon), still above 0 where the iterations ran out. \
+        On the paper preset with offset -1 only γ ≳ 0.93 learn at all: at the base rate the initial plateau lasts \
+        t ≈ 14 and every unit of it costs β, which a shorter horizon never earns back, so for γ ≤ 0.91 the optimum is \
+        α(t) ≈ 0 and L(t) stays at 2 (both optimisers agree on V to 1e-7); the claims let those runs tie and ask the \
+        rest of the sweep to be strictly ordered.
         """ + " " + DatasetNotes.semanticWithoutBias
     let requiredExperiments = [LearningRateRuns.experiment]
 
@@ -42,26 +46,45 @@ struct LearningRateFigure: PaperFigure {
         }
     }
 
+    /// A run "learns nothing" when its final loss is within this of its initial loss: the weights
+    /// never left the initial saddle (α(t) at its bound, 0, up to the optimiser's resolution).
+    static let idleLossChange = 1e-3
+
     func claims(_ c: PlanContext) -> [Claim] {
         /// Mean optimal rate of each curve of a rate panel, in the order of the swept parameter.
         func meanRates(_ n: FigureNumbers, _ family: DrawnSeries) throws -> [Double] {
             try n.family(family).map { Measure.mean($0.values) }
         }
+        /// Which runs of a loss panel learn nothing, in the order of the swept parameter.
+        func idle(_ n: FigureNumbers, _ family: DrawnSeries) throws -> [Bool] {
+            try n.family(family).map { ($0.values.first ?? .nan) - ($0.values.last ?? .nan) <= Self.idleLossChange }
+        }
+        /// With offset -1 on the paper preset, learning pays only at the longest horizons (γ ≳ 0.93:
+        /// the plateau lasts t ≈ 14 at the base rate and every unit of it costs β); below that the
+        /// optimum is to learn nothing, α(t) = 0, and those runs tie. The sweep must then still
+        /// order strictly every pair where either run learns, and its longest horizon must learn.
+        func idleTies(_ idle: [Bool]) -> String {
+            let count = idle.filter { $0 }.count
+            return count == 0 ? "" : " (\(count) of \(idle.count) learn nothing, L(T) within \(Measure.text(Self.idleLossChange)) of L(0): tied)"
+        }
         let families = families(c)
         return [
-            Claim("(a, c) more control with larger γ: the mean optimal rate α(t) grows with γ, offset 0 and -1") { n in
+            Claim("(a, c) more control with larger γ: the mean optimal rate α(t) grows with γ, offset 0 and -1 (with offset -1, runs that learn nothing tie, and the longest horizon learns)") { n in
                 let a = try meanRates(n, families[0].rate), cc = try meanRates(n, families[1].rate)
-                return ClaimOutcome(Measure.increasing(a) && Measure.increasing(cc),
-                                    "mean α over γ ascending: (a) \(Measure.text(a)); (c) \(Measure.text(cc))")
+                let still = try idle(n, families[1].loss)
+                let passed = Measure.increasing(a) && Measure.increasing(cc, tiedWhere: still) && still.last == false
+                return ClaimOutcome(passed, "mean α over γ ascending: (a) \(Measure.text(a)); (c) \(Measure.text(cc))" + idleTies(still))
             },
             Claim("(e, g) more control with smaller β: the mean optimal rate α(t) falls with β, offset 0 and -1") { n in
                 let e = try meanRates(n, families[2].rate), g = try meanRates(n, families[3].rate)
                 return ClaimOutcome(Measure.decreasing(e) && Measure.decreasing(g),
                                     "mean α over β ascending: (e) \(Measure.text(e)); (g) \(Measure.text(g))")
             },
-            Claim("(d) with offset -1, longer horizons learn more: the final loss falls as γ grows") { n in
+            Claim("(d) with offset -1, longer horizons learn more: the final loss falls as γ grows (runs that learn nothing tie; the longest horizon learns)") { n in
                 let final = try n.family(families[1].loss).map { $0.values.last ?? .nan }
-                return ClaimOutcome(Measure.decreasing(final), "final L over γ ascending: \(Measure.text(final))")
+                let still = try idle(n, families[1].loss)
+                let passed = Measure.increasing(final.map { -$0 }, tiedWhere: still) && still.last == false
+                return ClaimOutcome(passed, "final L over γ ascending: \(Measure.text(final))" + idleTies(still))
             },
             Claim("(h) with a high cost fewer levels are worth learning: with offset -1 the final loss grows with β") { n in
                 let final = try n.family(families[3].loss).map { $0.values.last ?? .nan }

@@ -30,6 +30,17 @@ final class ClaimTests: XCTestCase {
         XCTAssertThrowsError(try n.column("a_baseline_y"))
     }
 
+    /// Ties are forgiven only between neighbours both marked tied (runs at the same bound);
+    /// anywhere else the order stays strict.
+    func testIncreasingExceptTiedNeighbours() {
+        let v = [2.87e-7, 2.86e-7, 2.9e-7, 1e-3, 2e-3]
+        XCTAssertFalse(Measure.increasing(v))
+        XCTAssertTrue(Measure.increasing(v, tiedWhere: [true, true, true, false, false]))
+        XCTAssertFalse(Measure.increasing(v, tiedWhere: [true, false, true, false, false]))
+        XCTAssertFalse(Measure.increasing([1e-3, 5e-4, 0, 0], tiedWhere: [false, false, true, true]))
+        XCTAssertTrue(Measure.increasing([0, 0, 5e-4, 1e-3], tiedWhere: [true, true, false, false]))
+    }
+
     func testVerdicts() {
         let n = numbers()
         let holds = Claim("falls") { n in ClaimOutcome(Measure.decreasing(try n.column("a_control_y")), "3, 2, 1") }

@@ -39,6 +39,9 @@ final class RunKeyTests: XCTestCase {
         XCTAssertEqual(columns[1], [1.5, -0.002])
         XCTAssertTrue(columns[2][0].isNaN)
         XCTAssertEqual(columns[2][1], 4)
+        // A column shorter than the series (trailing empty cells) reads back at its own length.
+        try "a,b\n1,2\n3,\n4,\n".write(toFile: path, atomically: true, encoding: .utf8)
+        XCTAssertEqual(try SeriesReader.read(path).columns, [[1, 3, 4], [2]])
         try "a,b\n1,x\n".write(toFile: path, atomically: true, encoding: .utf8)
         XCTAssertThrowsError(try SeriesReader.read(path))
     }

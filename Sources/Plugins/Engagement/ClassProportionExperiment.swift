@@ -33,7 +33,10 @@ public struct ClassProportionExperiment: Experiment {
     public var parameters: [ParameterSpec] {
         withDefaults(category.parameters, [
             .of(.sgdRuns, default: 5, help: "SGD runs of the plain network on curriculum / uniform batches (Fig. 4: 5)"),
-        ]) + [.of(EngagementKeys.chunk, default: 50)]
+        ]) + [.of(EngagementKeys.chunk, default: 50),
+              // The authors' class-proportion experiment trained 5000 SGD steps (t = 250 at rate 0.05) on
+              // the first 5000 entries of the 30000-step phi: the curriculum's gain is early learning.
+              .of(.sgdSteps, default: 5000, help: "SGD steps of each replay, at most steps (the authors' experiment: 5000, t = 250)")]
     }
     /// quick: the category quick preset with Adam (60 plain-gradient iterations move phi only ~3%
     /// from 1, about a fifth of what 300 do; Adam at 0.005 gets as far in 60) and 3 SGD replays.

@@ -17,9 +17,9 @@ public struct StepCost {
     public var sgdPerStepAndRun: Double?
 
     /// Seconds a run should take: `units` (its steps x (iterations + 2)) of optimisation, and `sgdRuns`
-    /// replays of `steps` steps under each of its two controls.
-    public func seconds(units: Double, steps: Int, sgdRuns: Int) -> Double {
-        perUnit * units + (sgdPerStepAndRun ?? 0) * Double(steps) * Double(2 * sgdRuns)
+    /// replays of `steps` steps (or `sgdSteps`, when shorter) under each of its two controls.
+    public func seconds(units: Double, steps: Int, sgdSteps: Int? = nil, sgdRuns: Int) -> Double {
+        perUnit * units + (sgdPerStepAndRun ?? 0) * Double(min(steps, sgdSteps ?? steps)) * Double(2 * sgdRuns)
     }
 
     public static func measure(_ experiment: any Experiment, preset: String, overrides: [(String, String)],

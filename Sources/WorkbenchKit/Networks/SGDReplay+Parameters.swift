@@ -14,6 +14,6 @@ public extension SGDReplay {
                              initialState: [Double], _ p: ParameterValues, context: RunContext,
                              probe: ((_ control: Trajectory, _ baseline: Trajectory) -> SGDProbe)? = nil) {
         self.init(model: model, curriculum: curriculum, initialState: initialState, runs: p[.sgdRuns], batch: p[.batch],
-                  learningRate: p[.learningRate], seed: context.seed, probe: probe)
+                  learningRate: p[.learningRate], seed: context.seed, steps: p.declared(.sgdSteps), probe: probe)
     }
 }

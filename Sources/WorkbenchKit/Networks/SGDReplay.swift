@@ -20,23 +20,25 @@ public struct SGDReplay {
 
     /// The model takes no control: the control sets the batches instead (a curriculum), through
     /// `curriculum(control)`, the sampler of each step.
+    /// `steps` (when given) ends each replay early: the first `steps` steps of the curriculum.
     public init<M: StochasticModel>(model: M, curriculum: @escaping (_ control: Trajectory) -> (_ step: Int) -> any ExampleSampler,
-                                    initialState: [Double], runs: Int, batch: Int, learningRate: Double, seed: UInt64,
+                                    initialState: [Double], runs: Int, batch: Int, learningRate: Double, seed: UInt64, steps: Int? = nil,
                                     probe: ((_ control: Trajectory, _ baseline: Trajectory) -> SGDProbe)? = nil,
                                     results: @escaping (_ summary: SGDSummary, _ control: Trajectory) -> [String: Any] = { _, _ in [:] }) {
         self.init(model: model, initialState: initialState, runs: runs, batch: batch, learningRate: learningRate,
-                  seed: seed, probe: probe, results: results) { control in (curriculum(control), []) }
+                  seed: seed, stepLimit: steps, probe: probe, results: results) { control in (curriculum(control), []) }
     }
 
     private init<M: StochasticModel>(model: M, initialState: [Double], runs: Int, batch: Int, learningRate: Double,
-                                     seed: UInt64, probe: ((Trajectory, Trajectory) -> SGDProbe)?,
+                                     seed: UInt64, stepLimit: Int? = nil, probe: ((Trajectory, Trajectory) -> SGDProbe)?,
                                      results: @escaping (SGDSummary, Trajectory) -> [String: Any],
                                      schedule: @escaping (Trajectory) -> (sampler: (Int) -> any ExampleSampler, controls: [Double])) {
         self.runs = runs
         replay = { control, baseline in
             let (sampler, controls) = schedule(control)
-            let summary = simulateSGD(model: model, samplerFor: sampler, steps: control.steps, learningRate: learningRate,
-                                      batch: batch, controls: controls, initialState: initialState, runs: runs, seed: seed,
+            let steps = min(control.steps, stepLimit ?? control.steps)
+            let summary = simulateSGD(model: model, samplerFor: sampler, steps: steps, learningRate: learningRate,
+                                      batch: batch, controls: Array(controls.prefix(steps * model.controlCount)), initialState: initialState, runs: runs, seed: seed,
                                       probe: probe?(control, baseline))
             return SGDReplayOutcome(columns: summary.columns, results: results(summary, control))
         }

@@ -11,6 +11,10 @@ public extension Parameter where Value == Int {
     static var sgdRuns: Parameter<Int> {
         Parameter("sgd_runs", "SGD simulations of the real network under each control (0 = none)", range: 0...1000)
     }
+    /// Steps of each SGD replay, when a replay is shorter than the optimised horizon.
+    static var sgdSteps: Parameter<Int> {
+        Parameter("sgd_steps", "SGD steps of each replay, at most steps", range: 1...10_000_000)
+    }
     static var batch: Parameter<Int> { Parameter("batch", "SGD batch size", range: 1...1_000_000) }
     static var hidden: Parameter<Int> { Parameter("hidden", "hidden units H", range: 1...10_000) }
     /// Weights (and their gains) traced individually in series.csv (`TracedWeights`).
