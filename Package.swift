@@ -74,9 +74,11 @@ let package = Package(
                 + pluginNames.map { .target(name: $0) },
             swiftSettings: fast),
 
-        .testTarget(name: "WorkbenchKitTests", dependencies: ["WorkbenchKit"]),
+        // Test helpers shared by test targets (plain Foundation, so `swift build` builds it too).
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "WorkbenchKitTests", dependencies: ["WorkbenchKit", "TestSupport"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "WorkbenchKit"]),
-        .testTarget(name: "RenderTests", dependencies: ["Render"]),
+        .testTarget(name: "RenderTests", dependencies: ["Render", "TestSupport"]),
         .testTarget(name: "FiguresTests", dependencies: ["Figures", "FigureKit", "WorkbenchKit", "Render"] + pluginNames.map { .target(name: $0) }),
     ] + pluginTargets + pluginTests
 )

@@ -104,10 +104,13 @@ public enum Measure {
         zip(v, v.dropFirst()).allSatisfy { $1 > $0 + tolerance }
     }
     /// Whether each value is above the one before it, except between neighbours that are both
-    /// `tied` (e.g. runs sitting at the same bound, whose order is the optimiser's noise).
-    public static func increasing(_ v: [Double], tiedWhere tied: [Bool]) -> Bool {
-        precondition(tied.count == v.count)
-        return v.indices.dropFirst().allSatisfy { i in (tied[i - 1] && tied[i]) || v[i] > v[i - 1] }
+    /// `tied` (e.g. runs sitting at the same bound, whose order is the optimiser's noise): those may
+    /// fall, but by no more than `tieTolerance`. False when the lists differ in length.
+    public static func increasing(_ v: [Double], tiedWhere tied: [Bool], tieTolerance: Double) -> Bool {
+        guard tied.count == v.count else { return false }
+        return v.indices.dropFirst().allSatisfy { i in
+            tied[i - 1] && tied[i] ? v[i] >= v[i - 1] - tieTolerance : v[i] > v[i - 1]
+        }
     }
     public static func decreasing(_ v: [Double], tolerance: Double = 0) -> Bool {
         zip(v, v.dropFirst()).allSatisfy { $1 < $0 - tolerance }

@@ -11,18 +11,29 @@ struct FigurePlan {
         let requests: [RunRequest]
         /// The cache key each request is computed under (with `--optimizer`, not the request's own).
         let keys: [RunRequest: RunKey]
+        /// With `--optimizer`: which of the figure's runs use it and which keep their own, and why.
+        var optimiserNote: String? = nil
+        /// With `--optimizer`: the key each switched request has under the paper's procedure, where
+        /// a run of it may already be cached to compare V with.
+        var paperKeys: [RunRequest: RunKey] = [:]
     }
     var entries: [Entry] = []
     var skipped: [FiguresReport.NotMade] = []
     /// Unique runs in plan order (figure by figure, run by run).
     var runs: [PlannedRun] = []
 
-    /// `all`: every figure of the build, whose optimisation plots keep their runs' optimiser.
+    /// `all`: every figure of the build: the runs any of them keeps on its own optimiser
+    /// (`keepsOwnOptimiser`) keep it in every figure, whatever `optimizer` asks.
     init(figures: [any WorkbenchFigure], all: [any WorkbenchFigure], registry: Registry, context: PlanContext,
          mnistDirectory: String?, optimizer: OptimizerKind? = nil) throws {
-        // Runs drawn as an optimisation (and every figure sharing them: Fig. 3a and 6 draw Fig. 7's
-        // MAML runs) keep their own optimiser, whichever figures this call makes.
-        let ownOptimiser = Set(all.filter(\.plotsOptimisation).flatMap { $0.runs(context) })
+        // Runs a figure keeps on their own optimiser (and every figure sharing them: Fig. 3a and 6 draw
+        // Fig. 7's MAML runs) keep it whichever figures this call makes.
+        var ownOptimiser: [RunRequest: String] = [:]
+        for figure in all {
+            for kept in figure.keepsOwnOptimiser(context) {
+                for run in kept.runs where ownOptimiser[run] == nil { ownOptimiser[run] = "\(figure.id): \(kept.reason)" }
+            }
+        }
         let mnistProblem = MNISTCheck.problem(mnistDirectory)
         var seen = Set<RunKey>()
         for figure in figures {
@@ -35,21 +46,37 @@ struct FigurePlan {
             var needsMNIST = figure.readsMNIST
             var planned: [PlannedRun] = []
             var keys: [RunRequest: RunKey] = [:]
+            var switched = 0, kept: [String: Int] = [:]
+            var paperKeys: [RunRequest: RunKey] = [:]
+            var counted = Set<RunRequest>()
             for asked in requests {
+                let first = counted.insert(asked).inserted
                 let experiment = try registry.experiment(named: asked.experiment.text)
                 var request = asked
-                if let optimizer, !ownOptimiser.contains(asked), experiment.parameters.contains(where: { $0.name == Parameter<OptimizerKind>.optimizer.name }) {
-                    request = asked.with([.set(.optimizer, optimizer)])
+                if let optimizer, experiment.parameters.contains(where: { $0.name == Parameter<OptimizerKind>.optimizer.name }) {
+                    if let reason = ownOptimiser[asked] {
+                        if first { kept[reason, default: 0] += 1 }
+                    } else {
+                        request = asked.with([.set(.optimizer, optimizer)])
+                        if first { switched += 1 }
+                    }
                 }
-                let parameters: ParameterValues
-                do {
-                    parameters = try experiment.resolve(request.preset, overrides: request.orderedOverrides)
-                } catch let e as WorkbenchError {
-                    throw WorkbenchError("\(figure.id): \(e.message)")
+                func resolve(_ r: RunRequest) throws -> ParameterValues {
+                    do {
+                        return try experiment.resolve(r.preset, overrides: r.orderedOverrides)
+                    } catch let e as WorkbenchError {
+                        throw WorkbenchError("\(figure.id): \(e.message)")
+                    }
                 }
+                let parameters = try resolve(request)
                 needsMNIST = needsMNIST || experiment.needsMNIST(parameters)
                 let size = Double(max(1, parameters.declared(.steps) ?? 1)) * Double(max(1, parameters.declared(.iterations) ?? 1) + 2)
                 let key = RunKey(request: request, parameters: parameters, revision: experiment.outputRevision)
+                if request != asked {
+                    // Compared only when the forced optimiser is not already the experiment's own.
+                    let paperKey = RunKey(request: asked, parameters: try resolve(asked), revision: experiment.outputRevision)
+                    if paperKey != key { paperKeys[asked] = paperKey }
+                }
                 keys[asked] = key
                 planned.append(PlannedRun(request: request, experiment: experiment, key: key, size: size,
                                           steps: parameters.declared(.steps) ?? 0, sgdRuns: parameters.declared(.sgdRuns) ?? 0,
@@ -59,7 +86,14 @@ struct FigurePlan {
                 skipped.append(.init(id: figure.id, reason: "needs MNIST: \(problem); remedy: pass --mnist DIR or set MNIST_DIR to a folder with the IDX files"))
                 continue
             }
-            entries.append(Entry(figure: figure, requests: requests, keys: keys))
+            var entry = Entry(figure: figure, requests: requests, keys: keys)
+            entry.paperKeys = paperKeys
+            if let optimizer, switched + kept.values.reduce(0, +) > 0 {
+                let keeping = kept.sorted { $0.key < $1.key }.map { "\($0.value) keep the paper's procedure (\($0.key))" }
+                entry.optimiserNote = "Optimiser (`--optimizer \(optimizer.rawValue)`): "
+                    + ((switched > 0 ? ["\(optimizer.rawValue) for \(switched) run(s)"] : []) + keeping).joined(separator: "; ")
+            }
+            entries.append(entry)
             for run in planned where seen.insert(run.key).inserted { runs.append(run) }
         }
     }

@@ -14,8 +14,9 @@ public struct FiguresOptions {
     public var formats: [ImageFormat]
     /// List each figure's runs (cached or to compute, with their size) and stop: no run, no drawing.
     public var dryRun = false
-    /// Every run's optimiser, where its experiment has one and its figure does not plot the
-    /// optimisation itself (nil: each experiment's own, the paper's procedure).
+    /// Every run's optimiser, where its experiment has one and no figure keeps the run on its own
+    /// (`WorkbenchFigure.keepsOwnOptimiser`); nil: each experiment's own, the paper's procedure.
+    /// The CLI's default is `.lbfgs`; this library default stays the paper's procedure.
     public var optimizer: OptimizerKind? = nil
     /// Seconds between the lines listing the runs in flight.
     var heartbeatSeconds = 120.0
@@ -40,6 +41,8 @@ public struct FiguresReport {
         var controlBelowBaseline: [RunRequest] = []
         /// The figure's claims, checked on its drawn numbers.
         var claims: [ClaimResult] = []
+        /// With `--optimizer`: V of its switched runs against the paper's procedure's, where cached.
+        var versusPaper: PaperComparison? = nil
     }
     struct NotMade { let id: String; let reason: String }
     var made: [Made] = []

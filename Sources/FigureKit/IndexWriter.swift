@@ -59,7 +59,7 @@ enum IndexWriter {
             md += "Claims, checked on the numbers in `\(f.id)_data.csv`:\n\n"
             md += claims.map { "- **\($0.verdict.rawValue)** \($0.statement): \($0.measured)\n" }.joined() + "\n"
         }
-        let notes = f.parameterNotes(context)
+        let notes = f.parameterNotes(context) + (entry.optimiserNote.map { [$0] } ?? []) + (made?.versusPaper.map { [$0.summary] } ?? [])
         if !notes.isEmpty { md += notes.map { "- \($0)\n" }.joined() + "\n" }
         var unique: [RunRequest] = []
         for r in entry.requests where !unique.contains(r) { unique.append(r) }

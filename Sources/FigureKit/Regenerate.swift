@@ -35,7 +35,7 @@ public func regenerateFigures(registry: Registry, figures all: FigureSet, option
     let priors = estimatedSeconds(toCompute, mnistDirectory: options.mnistDirectory)
     let estimate = toCompute.isEmpty ? "" : ", ~" + formatDuration(priors.values.reduce(0, +)) + " CPU estimated"
     log("figures (\(options.preset.rawValue) preset"
-        + (options.optimizer.map { ", optimizer \($0.rawValue) where the figure does not plot the optimisation" } ?? "")
+        + (options.optimizer.map { ", optimizer \($0.rawValue) except where a figure keeps the paper's procedure (index.md says why)" } ?? "")
         + "): \(plan.entries.count) to draw, \(report.skipped.count) skipped; "
         + "\(plan.runs.count) runs: \(report.runsCached) cached, \(toCompute.count) to compute on \(jobs) job(s)"
         + (options.shard.map { " (shard \($0), \(report.runsElsewhere) left to other shards)" } ?? "") + estimate)
@@ -78,11 +78,16 @@ public func regenerateFigures(registry: Registry, figures all: FigureSet, option
                                                          formats: options.formats, preset: options.preset)
             let seconds = Date().timeIntervalSince(figureStart) + records.values.reduce(0) { $0 + $1.seconds }
             let below = records.values.filter(\.controlBelowBaseline).map(\.request).sorted { "\($0)" < "\($1)" }
+            let versusPaper = PaperComparison(entry, records: records, cache: cache)
             report.made.append(.init(id: entry.figure.id, files: files, seconds: seconds, controlBelowBaseline: below,
-                                     claims: claims))
+                                     claims: claims, versusPaper: versusPaper))
             log("\(entry.figure.id): wrote \(files.joined(separator: ", "))")
             for claim in claims where claim.verdict == .fail {
                 log("\(entry.figure.id): claim FAILED: \(claim.statement) [\(claim.measured)]")
+            }
+            if let worse = versusPaper?.worse, !worse.isEmpty {
+                log("\(entry.figure.id): warning: \(worse.count) run(s) end more than \(Measure.text(PaperComparison.tolerance)) (relative) "
+                    + "below the paper's procedure's V: \(worse.map { "\($0.request)" }.joined(separator: "; "))")
             }
             if !below.isEmpty {
                 log("\(entry.figure.id): warning: \(below.count) run(s) end with a lower value than their baseline "

@@ -1,7 +1,8 @@
 import Foundation
 import WorkbenchKit
 
-/// Reads a run's series.csv (a header row, then numbers; empty cells are NaN) column by column.
+/// Reads a run's series.csv (a header row, then numbers; empty cells are NaN, except a column's
+/// trailing ones, which end it) column by column.
 /// A plain byte scanner with strtod: series files hold steps x dozens of columns (tens of MB
 /// for paper runs), which a general quoted-CSV parser reads far too slowly.
 enum SeriesReader {

@@ -37,6 +37,17 @@ public protocol WorkbenchFigure {
     /// in every figure that draws them, keep their experiment's own optimiser whatever
     /// `figures --optimizer` asks.
     var plotsOptimisation: Bool { get }
+    /// Runs that keep their experiment's own optimiser (the paper's procedure) whatever
+    /// `figures --optimizer` asks, each group with why; in every figure that draws them.
+    /// Default: all the figure's runs when it plots the optimisation.
+    func keepsOwnOptimiser(_ context: PlanContext) -> [KeptOptimiser]
+}
+
+/// Runs a figure keeps on their experiment's own optimiser, and why (said in index.md).
+public struct KeptOptimiser {
+    public let runs: [RunRequest]
+    public let reason: String
+    public init(_ runs: [RunRequest], reason: String) { self.runs = runs; self.reason = reason }
 }
 
 public extension WorkbenchFigure {
@@ -45,6 +56,9 @@ public extension WorkbenchFigure {
     func parameterNotes(_ context: PlanContext) -> [String] { [] }
     func claims(_ context: PlanContext) -> [Claim] { [] }
     var plotsOptimisation: Bool { false }
+    func keepsOwnOptimiser(_ context: PlanContext) -> [KeptOptimiser] {
+        plotsOptimisation ? [KeptOptimiser(runs(context), reason: "the figure plots the optimisation itself")] : []
+    }
 }
 
 /// One of the paper's figures, numbered as in the paper.

@@ -18,9 +18,11 @@ struct LearningRateFigure: PaperFigure {
         with smaller γ. Now the late α(t) is where the optimiser took it: falling towards 0 (no learning is worth \
         its cost that close to a strongly discounted horizon), still above 0 where the iterations ran out. \
         On the paper preset with offset -1 only γ ≳ 0.93 learn at all: at the base rate the initial plateau lasts \
-        t ≈ 14 and every unit of it costs β, which a shorter horizon never earns back, so for γ ≤ 0.91 the optimum is \
-        α(t) ≈ 0 and L(t) stays at 2 (both optimisers agree on V to 1e-7); the claims let those runs tie and ask the \
-        rest of the sweep to be strictly ordered.
+        t ≈ 14 and every unit of it costs β, which a shorter horizon never earns back: for γ ≤ 0.91 the paper's \
+        procedure learns nothing (α(t) ≈ 0, L(t) stays at 2). L-BFGS reaches the same V to 1e-7, at γ ≤ 0.69 by \
+        learning late, where the discount has made V flat: V does not decide there whether to learn. The claims let \
+        runs that learn nothing tie (within 1e-3 of the sweep's largest mean α, and of L) and ask the rest of the sweep \
+        to be strictly ordered, the longest horizon learning.
         """ + " " + DatasetNotes.semanticWithoutBias
     let requiredExperiments = [LearningRateRuns.experiment]
 
@@ -36,6 +38,16 @@ struct LearningRateFigure: PaperFigure {
 
     func parameterNotes(_ c: PlanContext) -> [String] { [LearningRateRuns.note(c)] }
 
+    /// With offset -1, V has two basins, learning or not. Measured on the paper preset: L-BFGS's long
+    /// first steps cross into the worse one (γ 0.96, β 0.45 and 2: V up to 2.8% below Adam's), so the
+    /// sweep cannot use it. (At γ 0.6-0.69 it reaches Adam's V to 2e-9 by learning late, where the
+    /// discount leaves V flat.) Offset 0 is one basin: L-BFGS ends within 1e-7 of Adam's V in 14-250
+    /// evaluations instead of 800.
+    func keepsOwnOptimiser(_ c: PlanContext) -> [KeptOptimiser] {
+        let offsetMinusOne = columns(c).filter { $0.1 != 0 }.flatMap { $0.0.requests(LearningRateRuns.base(c, offset: $0.1)) }
+        return [KeptOptimiser(offsetMinusOne, reason: "offset -1: two basins (learn or not); L-BFGS's long first steps cross into the worse one")]
+    }
+
     static func letter(_ i: Int) -> String { String(Character(UnicodeScalar(97 + i)!)) }
 
     /// Each column's rate and loss families, as drawn and read by the claims: the caption's
@@ -49,6 +61,8 @@ struct LearningRateFigure: PaperFigure {
     /// A run "learns nothing" when its final loss is within this of its initial loss: the weights
     /// never left the initial saddle (α(t) at its bound, 0, up to the optimiser's resolution).
     static let idleLossChange = 1e-3
+    /// How far the mean α of two such runs may be out of order, as a fraction of the sweep's largest.
+    static let idleRateFraction = 1e-3
 
     func claims(_ c: PlanContext) -> [Claim] {
         /// Mean optimal rate of each curve of a rate panel, in the order of the swept parameter.
@@ -57,7 +71,7 @@ struct LearningRateFigure: PaperFigure {
         }
         /// Which runs of a loss panel learn nothing, in the order of the swept parameter.
         func idle(_ n: FigureNumbers, _ family: DrawnSeries) throws -> [Bool] {
-            try n.family(family).map { ($0.values.first ?? .nan) - ($0.values.last ?? .nan) <= Self.idleLossChange }
+            try n.family(family).map { abs(($0.values.first ?? .nan) - ($0.values.last ?? .nan)) <= Self.idleLossChange }
         }
         /// With offset -1 on the paper preset, learning pays only at the longest horizons (γ ≳ 0.93:
         /// the plateau lasts t ≈ 14 at the base rate and every unit of it costs β); below that the
@@ -72,7 +86,7 @@ struct LearningRateFigure: PaperFigure {
             Claim("(a, c) more control with larger γ: the mean optimal rate α(t) grows with γ, offset 0 and -1 (with offset -1, runs that learn nothing tie, and the longest horizon learns)") { n in
                 let a = try meanRates(n, families[0].rate), cc = try meanRates(n, families[1].rate)
                 let still = try idle(n, families[1].loss)
-                let passed = Measure.increasing(a) && Measure.increasing(cc, tiedWhere: still) && still.last == false
+                let passed = Measure.increasing(a) && Measure.increasing(cc, tiedWhere: still, tieTolerance: Self.idleRateFraction * (cc.max() ?? 0)) && still.last == false
                 return ClaimOutcome(passed, "mean α over γ ascending: (a) \(Measure.text(a)); (c) \(Measure.text(cc))" + idleTies(still))
             },
             Claim("(e, g) more control with smaller β: the mean optimal rate α(t) falls with β, offset 0 and -1") { n in
@@ -83,7 +97,7 @@ struct LearningRateFigure: PaperFigure {
             Claim("(d) with offset -1, longer horizons learn more: the final loss falls as γ grows (runs that learn nothing tie; the longest horizon learns)") { n in
                 let final = try n.family(families[1].loss).map { $0.values.last ?? .nan }
                 let still = try idle(n, families[1].loss)
-                let passed = Measure.increasing(final.map { -$0 }, tiedWhere: still) && still.last == false
+                let passed = Measure.increasing(final.map { -$0 }, tiedWhere: still, tieTolerance: Self.idleLossChange) && still.last == false
                 return ClaimOutcome(passed, "final L over γ ascending: \(Measure.text(final))" + idleTies(still))
             },
             Claim("(h) with a high cost fewer levels are worth learning: with offset -1 the final loss grows with β") { n in

@@ -25,6 +25,12 @@ struct NonLinearEngagementFigure: PaperFigure {
 
     func parameterNotes(_ c: PlanContext) -> [String] { [source.note(c)] }
 
+    /// As Fig. 4's engagement: L-BFGS runs its whole budget here too (no time saved) and leaves the
+    /// late, nearly free φ as noise.
+    func keepsOwnOptimiser(_ c: PlanContext) -> [KeptOptimiser] {
+        [KeptOptimiser(runs(c), reason: "engagement: L-BFGS spends its whole budget here (no time saved) and leaves the late φ as noise")]
+    }
+
     /// The loss lines of (a) the claims read, as drawn: the approximation's and SGD's per role.
     static let approximation = Style.baselineVsControlLines(panel: "a")
     static func sgd(_ role: Role) -> DrawnSeries { DrawnSeries(panel: "a", label: Style.label(role) + " SGD") }

@@ -41,8 +41,11 @@ struct FiguresCommand: ParsableCommand {
     @Flag(name: .long, help: "List each figure's runs (cached or left) with the Euler steps and estimated CPU time left, and stop.")
     var dryRun = false
 
-    @Option(name: .long, help: ArgumentHelp("Optimiser for every run whose figure does not plot the optimisation itself: lbfgs (converges, usually in a tenth of the paper's evaluations) or the experiment's own (default: the paper's procedure).", valueName: "lbfgs|gradient|adam"))
-    var optimizer: String?
+    @Option(name: .long, help: ArgumentHelp("Optimiser of the runs: lbfgs (converges, usually in a tenth of the paper's evaluations, with V at least the paper's procedure's; the runs of figures that plot the optimisation, or where L-BFGS was measured to mislead a claim, keep the paper's procedure, and index.md says which and why), paper (every run as Tables 1-5: the paper's procedure, exactly), or gradient|adam (forced where lbfgs would be used).", valueName: "lbfgs|paper|gradient|adam"))
+    var optimizer: String = OptimizerKind.lbfgs.rawValue
+
+    /// `--optimizer paper`: every run keeps its experiment's own optimiser (Tables 1-5).
+    static let paperProcedure = "paper"
 
     func run() throws {
         var succeeded = false
@@ -61,11 +64,12 @@ struct FiguresCommand: ParsableCommand {
             let slice = try shard.map { try Shard(parsing: $0) } ?? Shard.fromSLURM(ProcessInfo.processInfo.environment)
             // Empty entries are kept so that `--only ''` or `--only ,` is refused rather than drawing nothing.
             let only = self.only.map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
-            let optimizerKind = try optimizer.map { name -> OptimizerKind in
-                guard let kind = OptimizerKind(rawValue: name) else {
-                    throw WorkbenchError("--optimizer '\(name)': expected one of \(OptimizerKind.allCases.map(\.rawValue).joined(separator: ", "))")
+            var optimizerKind: OptimizerKind? = nil
+            if optimizer != Self.paperProcedure {
+                guard let kind = OptimizerKind(rawValue: optimizer) else {
+                    throw WorkbenchError("--optimizer '\(optimizer)': expected \(Self.paperProcedure) or one of \(OptimizerKind.allCases.map(\.rawValue).joined(separator: ", "))")
                 }
-                return kind
+                optimizerKind = kind
             }
             var options = FiguresOptions(
                 preset: p, only: only, outDirectory: out, mnistDirectory: resolveMNISTDirectory(mnist), jobs: jobs,

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import TestSupport
 @testable import WorkbenchKit
 
 /// The relaxation experiment with inputs that are always refused (as a missing data file would be).
@@ -45,7 +46,7 @@ final class RunOutputFaultTests: XCTestCase {
     func testFullDiskSaysNoSpaceLeftAndLeavesNoResult() throws {
         let dir = temporaryPath("wb-full")
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        try TinyDisk.mount(at: dir, test: self)
+        do { addTeardownBlock(try TinyDisk.mount(at: dir)) } catch let e as TinyDisk.Unavailable { throw XCTSkip(e.reason) }
         // Relaxation with 5000 steps writes a series.csv of several hundred KB into 64 KiB.
         let options = RunOptions(overrides: [("steps", "5000"), ("iterations", "1")], outDirectory: dir)
         XCTAssertThrowsError(try runExperiment(RelaxationExperiment(), options: options)) { error in
@@ -71,27 +72,5 @@ final class RunOutputFaultTests: XCTestCase {
         XCTAssertEqual(FileChecksum(csv: Data("a,b\n".utf8)).rows, 0)
         XCTAssertEqual(FileChecksum(csv: Data()).rows, 0)
         XCTAssertNotEqual(FileChecksum(csv: Data("a,b\n1,2\n".utf8)).crc32, FileChecksum(csv: Data("a,b\n1,3\n".utf8)).crc32)
-    }
-}
-
-/// A 64 KiB tmpfs mounted over a test directory (needs root and a kernel that allows it).
-enum TinyDisk {
-    static func mount(at dir: String, test: XCTestCase) throws {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/bin/mount")
-        p.arguments = ["-t", "tmpfs", "-o", "size=64k", "tmpfs", dir]
-        p.standardError = FileHandle.nullDevice
-        p.standardOutput = FileHandle.nullDevice
-        guard (try? p.run()) != nil else { throw XCTSkip("cannot run /bin/mount to make a small full disk") }
-        p.waitUntilExit()
-        guard p.terminationStatus == 0 else {
-            throw XCTSkip("cannot mount a 64 KiB tmpfs here (needs root or CAP_SYS_ADMIN); the full-disk path is untested")
-        }
-        test.addTeardownBlock {
-            let u = Process()
-            u.executableURL = URL(fileURLWithPath: "/bin/umount")
-            u.arguments = [dir]
-            try? u.run(); u.waitUntilExit()
-        }
     }
 }

@@ -23,7 +23,7 @@ public struct StepCost {
     }
 
     public static func measure(_ experiment: any Experiment, preset: String, overrides: [(String, String)],
-                               context: RunContext, maxSteps: Int = 4000, sgdSteps: Int = 100, repeats: Int = 2) throws -> StepCost {
+                               context: RunContext, maxSteps: Int = 4000, replaySteps: Int = 100, repeats: Int = 2) throws -> StepCost {
         let full = try experiment.resolve(preset: preset, overrides: overrides)
         let shortened = { (steps: Int, sgdRuns: Int?) throws -> ParameterValues in
             var changes: [(String, String)] = []
@@ -37,11 +37,13 @@ public struct StepCost {
         let timing = time(prepared.engine, theta: prepared.initialControl, repeats: max(1, repeats))
         let perUnit = timing.forwardAndAdjoint / Double(full.declared(.steps) != nil ? prepared.engine.steps : 1)
         guard (full.declared(.sgdRuns) ?? 0) > 0 else { return StepCost(perUnit: perUnit, sgdPerStepAndRun: nil) }
-        let short = try experiment.prepare(try shortened(sgdSteps, 1), context: context)
+        let shortParameters = try shortened(replaySteps, 1)
+        let short = try experiment.prepare(shortParameters, context: context)
         guard let replay = short.sgd else { return StepCost(perUnit: perUnit, sgdPerStepAndRun: nil) }
         let trajectory = short.engine.rollout(short.initialControl)
         let replaySeconds = seconds { _ = replay.run(trajectory, baseline: trajectory) }
-        return StepCost(perUnit: perUnit, sgdPerStepAndRun: replaySeconds / Double(max(1, trajectory.steps)))
+        let replayed = min(trajectory.steps, shortParameters.declared(.sgdSteps) ?? trajectory.steps)
+        return StepCost(perUnit: perUnit, sgdPerStepAndRun: replaySeconds / Double(max(1, replayed)))
     }
 
     /// Seconds per rollout of one engine, each the best of `repeats` after a warm-up evaluation.

@@ -38,7 +38,7 @@ public struct SGDReplay {
             let (sampler, controls) = schedule(control)
             let steps = min(control.steps, stepLimit ?? control.steps)
             let summary = simulateSGD(model: model, samplerFor: sampler, steps: steps, learningRate: learningRate,
-                                      batch: batch, controls: Array(controls.prefix(steps * model.controlCount)), initialState: initialState, runs: runs, seed: seed,
+                                      batch: batch, controls: stepLimit == nil ? controls : Array(controls.prefix(steps * model.controlCount)), initialState: initialState, runs: runs, seed: seed,
                                       probe: probe?(control, baseline))
             return SGDReplayOutcome(columns: summary.columns, results: results(summary, control))
         }
