@@ -80,7 +80,8 @@ struct FigurePlan {
                 keys[asked] = key
                 planned.append(PlannedRun(request: request, experiment: experiment, key: key, size: size,
                                           steps: parameters.declared(.steps) ?? 0, sgdRuns: parameters.declared(.sgdRuns) ?? 0,
-                                          sgdSteps: parameters.declared(.sgdSteps)))
+                                          sgdSteps: parameters.declared(.sgdSteps),
+                                          converges: parameters.declared(.optimizer) == .lbfgs))
             }
             if needsMNIST, let problem = mnistProblem {
                 skipped.append(.init(id: figure.id, reason: "needs MNIST: \(problem); remedy: pass --mnist DIR or set MNIST_DIR to a folder with the IDX files"))

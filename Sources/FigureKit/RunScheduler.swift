@@ -13,6 +13,8 @@ struct PlannedRun {
     var sgdRuns: Int = 0
     /// Steps of each SGD replay when shorter than `steps`.
     var sgdSteps: Int? = nil
+    /// Whether its optimiser stops at convergence (L-BFGS), usually well within its budget.
+    var converges = false
 }
 
 /// Executes runs on `jobs` worker threads, largest first so the last minutes are not spent
