@@ -163,12 +163,13 @@ func describePlan(_ plan: FigurePlan, toCompute: [PlannedRun], priors: [RunKey: 
             line += shared > 0 ? "; \(shared) shared with a figure above)" : ")"
         }
         log(line)
+        if let note = entry.optimiserNote { log("    " + note) }
         for run in left.sorted(by: { $0.size > $1.size }) { log("    \(run.request)") }
     }
     let untimed = toCompute.filter { priors[$0.key] == nil }.count
     log(String(format: "dry run: %d runs to compute, %.3g billion Euler steps, ~", counted.count, total / 1e9)
         + formatDuration(cpu) + " CPU (optimisation, an L-BFGS run at \(Int(convergingBudgetShare * 100))% of its budget, and SGD replays"
-        + (budgetNote(priors, atBudget).map { " (\($0))" } ?? "").replacingOccurrences(of: " (", with: "; ").dropLast() + ")"
+        + (budgetNote(priors, atBudget).map { "; \($0)" } ?? "") + ")"
         + (untimed > 0 ? "; \(untimed) runs could not be timed" : ""))
 }
 
