@@ -38,10 +38,7 @@ struct PaperComparison {
 
     /// V of the optimised control in a run folder's result.json.
     static func value(in folder: String) -> Double? {
-        let path = (folder as NSString).appendingPathComponent(RunFiles.result)
-        guard let data = FileManager.default.contents(atPath: path),
-              let json = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else { return nil }
-        return jsonDouble(json[RunResults.value.control.text])
+        ResultFile.object(folder: folder).flatMap { jsonDouble($0[RunResults.value.control.text]) }
     }
 
     /// One line for index.md.

@@ -21,9 +21,8 @@ public struct RunRecord {
         if let problem = RunValidation.problem(folder: folder) {
             throw WorkbenchError("run \(request) (\(folder)) is damaged: \(problem); run `workbench figures` again to recompute it")
         }
-        let resultPath = dir.appendingPathComponent(RunFiles.result)
-        guard let data = FileManager.default.contents(atPath: resultPath),
-              let object = try? JSONSerialization.jsonObject(with: data), let json = object as? [String: Any] else {
+        let resultPath = ResultFile.path(in: folder)
+        guard let json = ResultFile.object(folder: folder) else {
             throw WorkbenchError("cannot read \(resultPath): missing or not a JSON object; delete the folder to recompute the run")
         }
         func number(_ key: ResultKey) throws -> Double {

@@ -19,12 +19,11 @@ enum RunValidation {
             let path = dir.appendingPathComponent(name)
             if stat(path, &s) == 0, s.st_mode & S_IFMT != S_IFREG { return "\(name) is not a regular file" }
         }
-        let resultPath = dir.appendingPathComponent(RunFiles.result)
-        guard let data = FileManager.default.contents(atPath: resultPath) else {
-            return "result.json is missing or unreadable"
-        }
-        guard let object = try? JSONSerialization.jsonObject(with: data), let json = object as? [String: Any] else {
-            return "result.json is not a JSON object (\(data.count) bytes)"
+        let json: [String: Any]
+        switch ResultFile.read(folder: folder) {
+        case .unreadable: return "result.json is missing or unreadable"
+        case .notAnObject(let bytes): return "result.json is not a JSON object (\(bytes) bytes)"
+        case .object(let object): json = object
         }
         for key in [RunResults.value.baseline, RunResults.value.control, RunResults.seconds] where jsonDouble(json[key.text]) == nil {
             return "result.json has no number '\(key)'"
