@@ -22,16 +22,16 @@ struct FigurePlan {
     /// Unique runs in plan order (figure by figure, run by run).
     var runs: [PlannedRun] = []
 
-    /// `all`: every figure of the build: the runs any of them keeps on its own optimiser
-    /// (`keepsOwnOptimiser`) keep it in every figure, whatever `optimizer` asks.
+    /// `all`: every figure of the build: the runs any of them chooses an optimiser for
+    /// (`optimiserChoices`) take it in every figure, whatever `optimizer` asks.
     init(figures: [any WorkbenchFigure], all: [any WorkbenchFigure], registry: Registry, context: PlanContext,
          mnistDirectory: String?, optimizer: OptimizerKind? = nil) throws {
-        // Runs a figure keeps on their own optimiser (and every figure sharing them: Fig. 3a and 6 draw
-        // Fig. 7's MAML runs) keep it whichever figures this call makes.
-        var ownOptimiser: [RunRequest: String] = [:]
+        // Runs a figure chooses an optimiser for (and every figure sharing them: Fig. 3a and 6 draw
+        // Fig. 7's MAML runs) take it whichever figures this call makes.
+        var chosen: [RunRequest: (reason: String, optimizer: OptimizerKind?)] = [:]
         for figure in all {
-            for kept in figure.keepsOwnOptimiser(context) {
-                for run in kept.runs where ownOptimiser[run] == nil { ownOptimiser[run] = "\(figure.id): \(kept.reason)" }
+            for choice in figure.optimiserChoices(context) {
+                for run in choice.runs where chosen[run] == nil { chosen[run] = ("\(figure.id): \(choice.reason)", choice.optimizer) }
             }
         }
         let mnistProblem = MNISTCheck.problem(mnistDirectory)
@@ -46,26 +46,30 @@ struct FigurePlan {
             var needsMNIST = figure.readsMNIST
             var planned: [PlannedRun] = []
             var keys: [RunRequest: RunKey] = [:]
-            var switched = 0, kept: [String: Int] = [:]
+            var switched = 0, kept: [String: Int] = [:], faster: [String: Int] = [:]
             var paperKeys: [RunRequest: RunKey] = [:]
             var counted = Set<RunRequest>()
             for asked in requests {
                 let first = counted.insert(asked).inserted
                 let experiment = try registry.experiment(named: asked.experiment.text)
                 var request = asked
-                if let optimizer, experiment.parameters.contains(where: { $0.name == Parameter<OptimizerKind>.optimizer.name }) {
-                    if let reason = ownOptimiser[asked] {
-                        if first { kept[reason, default: 0] += 1 }
-                    } else {
-                        request = asked.with([.set(.optimizer, optimizer)])
-                        if first { switched += 1 }
-                    }
-                }
                 func resolve(_ r: RunRequest) throws -> ParameterValues {
                     do {
                         return try experiment.resolve(r.preset, overrides: r.orderedOverrides)
                     } catch let e as WorkbenchError {
                         throw WorkbenchError("\(figure.id): \(e.message)")
+                    }
+                }
+                if let optimizer, experiment.parameters.contains(where: { $0.name == Parameter<OptimizerKind>.optimizer.name }) {
+                    if let choice = chosen[asked] {
+                        let own = try resolve(asked).declared(.optimizer)
+                        if let instead = choice.optimizer, instead.accelerates == own {
+                            request = asked.with([.set(.optimizer, instead)])
+                            if first { faster["\(instead.rawValue)\t\(choice.reason)", default: 0] += 1 }
+                        } else if first { kept[choice.reason, default: 0] += 1 }
+                    } else {
+                        request = asked.with([.set(.optimizer, optimizer)])
+                        if first { switched += 1 }
                     }
                 }
                 let parameters = try resolve(request)
@@ -81,7 +85,7 @@ struct FigurePlan {
                 planned.append(PlannedRun(request: request, experiment: experiment, key: key, size: size,
                                           steps: parameters.declared(.steps) ?? 0, sgdRuns: parameters.declared(.sgdRuns) ?? 0,
                                           sgdSteps: parameters.declared(.sgdSteps),
-                                          converges: parameters.declared(.optimizer) == .lbfgs))
+                                          budgetShare: parameters.declared(.optimizer).map(expectedBudgetShare) ?? 1))
             }
             if needsMNIST, let problem = mnistProblem {
                 skipped.append(.init(id: figure.id, reason: "needs MNIST: \(problem); remedy: pass --mnist DIR or set MNIST_DIR to a folder with the IDX files"))
@@ -89,10 +93,14 @@ struct FigurePlan {
             }
             var entry = Entry(figure: figure, requests: requests, keys: keys)
             entry.paperKeys = paperKeys
-            if let optimizer, switched + kept.values.reduce(0, +) > 0 {
+            if let optimizer, switched + kept.values.reduce(0, +) + faster.values.reduce(0, +) > 0 {
+                let instead = faster.sorted { $0.key < $1.key }.map { key, count in
+                    let parts = key.split(separator: "\t", maxSplits: 1)
+                    return "\(parts[0]) for \(count) run(s) (\(parts[1]))"
+                }
                 let keeping = kept.sorted { $0.key < $1.key }.map { "\($0.value) keep the paper's procedure (\($0.key))" }
                 entry.optimiserNote = "Optimiser (`--optimizer \(optimizer.rawValue)`): "
-                    + ((switched > 0 ? ["\(optimizer.rawValue) for \(switched) run(s)"] : []) + keeping).joined(separator: "; ")
+                    + ((switched > 0 ? ["\(optimizer.rawValue) for \(switched) run(s)"] : []) + instead + keeping).joined(separator: "; ")
             }
             entries.append(entry)
             for run in planned where seen.insert(run.key).inserted { runs.append(run) }

@@ -14,8 +14,8 @@ public struct FiguresOptions {
     public var formats: [ImageFormat]
     /// List each figure's runs (cached or to compute, with their size) and stop: no run, no drawing.
     public var dryRun = false
-    /// Every run's optimiser, where its experiment has one and no figure keeps the run on its own
-    /// (`WorkbenchFigure.keepsOwnOptimiser`); nil: each experiment's own, the paper's procedure.
+    /// Every run's optimiser, where its experiment has one and no figure chooses another for it
+    /// (`WorkbenchFigure.optimiserChoices`); nil: each experiment's own, the paper's procedure.
     /// The CLI's default is `.lbfgs`; this library default stays the paper's procedure.
     public var optimizer: OptimizerKind? = nil
     /// Seconds between the lines listing the runs in flight.

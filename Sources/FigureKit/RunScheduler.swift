@@ -13,8 +13,11 @@ struct PlannedRun {
     var sgdRuns: Int = 0
     /// Steps of each SGD replay when shorter than `steps`.
     var sgdSteps: Int? = nil
-    /// Whether its optimiser stops at convergence (L-BFGS), usually well within its budget.
-    var converges = false
+    /// Share of its iterations' evaluations it is expected to spend (`expectedBudgetShare`): 1 for the
+    /// paper's fixed-iteration procedures, less for those that converge or take longer steps.
+    var budgetShare = 1.0
+    /// The size it is expected to run, for ordering: the longest expected first.
+    var expectedSize: Double { size * budgetShare }
 }
 
 /// Executes runs on `jobs` worker threads, largest first so the last minutes are not spent
@@ -29,7 +32,7 @@ struct RunScheduler {
     let heartbeat: Double
 
     func execute(_ runs: [PlannedRun], progress: RunProgress) -> [RunKey: Error] {
-        let queue = WorkQueue(runs.sorted { $0.size > $1.size })
+        let queue = WorkQueue(runs.sorted { $0.expectedSize > $1.expectedSize })
         let group = DispatchGroup()
         let stop = DispatchSemaphore(value: 0)
         let beat = Thread { [heartbeat] in

@@ -37,17 +37,28 @@ public protocol WorkbenchFigure {
     /// in every figure that draws them, keep their experiment's own optimiser whatever
     /// `figures --optimizer` asks.
     var plotsOptimisation: Bool { get }
-    /// Runs that keep their experiment's own optimiser (the paper's procedure) whatever
-    /// `figures --optimizer` asks, each group with why; in every figure that draws them.
-    /// Default: all the figure's runs when it plots the optimisation.
-    func keepsOwnOptimiser(_ context: PlanContext) -> [KeptOptimiser]
+    /// Runs that do not take `figures --optimizer`, each group with why: they keep their
+    /// experiment's own optimiser (the paper's procedure), or take one that computes it faster; in
+    /// every figure that draws them. Default: all the figure's runs keep theirs when it plots the
+    /// optimisation.
+    func optimiserChoices(_ context: PlanContext) -> [OptimiserChoice]
 }
 
-/// Runs a figure keeps on their experiment's own optimiser, and why (said in index.md).
-public struct KeptOptimiser {
+/// Runs a figure keeps off `figures --optimizer`, what they use instead, and why (said in index.md).
+public struct OptimiserChoice {
     public let runs: [RunRequest]
     public let reason: String
-    public init(_ runs: [RunRequest], reason: String) { self.runs = runs; self.reason = reason }
+    /// nil: the experiment's own optimiser. Otherwise used where the run's own optimiser is the one
+    /// it `accelerates` (e.g. `.gradientFlow` for the paper's ascent), and the own kept elsewhere.
+    public let optimizer: OptimizerKind?
+    /// The runs keep their experiment's own optimiser (the paper's procedure).
+    public static func paper(_ runs: [RunRequest], reason: String) -> OptimiserChoice {
+        OptimiserChoice(runs: runs, reason: reason, optimizer: nil)
+    }
+    /// The runs use `optimizer` where it accelerates their own, and keep their own elsewhere.
+    public static func faster(_ optimizer: OptimizerKind, _ runs: [RunRequest], reason: String) -> OptimiserChoice {
+        OptimiserChoice(runs: runs, reason: reason, optimizer: optimizer)
+    }
 }
 
 public extension WorkbenchFigure {
@@ -56,8 +67,8 @@ public extension WorkbenchFigure {
     func parameterNotes(_ context: PlanContext) -> [String] { [] }
     func claims(_ context: PlanContext) -> [Claim] { [] }
     var plotsOptimisation: Bool { false }
-    func keepsOwnOptimiser(_ context: PlanContext) -> [KeptOptimiser] {
-        plotsOptimisation ? [KeptOptimiser(runs(context), reason: "the figure plots the optimisation itself")] : []
+    func optimiserChoices(_ context: PlanContext) -> [OptimiserChoice] {
+        plotsOptimisation ? [.paper(runs(context), reason: "the figure plots the optimisation itself")] : []
     }
 }
 

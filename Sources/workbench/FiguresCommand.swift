@@ -41,7 +41,7 @@ struct FiguresCommand: ParsableCommand {
     @Flag(name: .long, help: "List each figure's runs (cached or left) with the Euler steps and estimated CPU time left, and stop.")
     var dryRun = false
 
-    @Option(name: .long, help: ArgumentHelp("Optimiser of the runs: lbfgs (converges, usually in a tenth of the paper's evaluations, with V at least the paper's procedure's; the runs of figures that plot the optimisation, or where L-BFGS was measured to mislead a claim, keep the paper's procedure, and index.md says which and why), paper (every run as Tables 1-5: the paper's procedure, exactly), or gradient|adam (forced where lbfgs would be used).", valueName: "lbfgs|paper|gradient|adam"))
+    @Option(name: .long, help: ArgumentHelp("Optimiser of the runs: lbfgs (converges, usually in a tenth of the paper's evaluations, with V at least the paper's procedure's; where L-BFGS was measured to mislead a claim, a figure's runs take a faster form of the paper's procedure instead (adam-lbfgs, gradient-flow, momentum-flow), and runs of figures that plot the optimisation keep the paper's procedure; index.md says which and why), paper (every run as Tables 1-5: the paper's procedure, exactly), or any optimizer kind (forced where lbfgs would be used).", valueName: "lbfgs|paper|KIND"))
     var optimizer: String = OptimizerKind.lbfgs.rawValue
 
     /// `--optimizer paper`: every run keeps its experiment's own optimiser (Tables 1-5).

@@ -60,6 +60,13 @@ public protocol ValueEngine: AnyObject {
     /// returns V before the step. Fused into the adjoint sweep for per-step controls, so the
     /// gradient never travels through memory as a separate array.
     func ascend(_ theta: inout [Double], rate: Double, bounds: Bounds) -> Double
+    /// Per entry of theta, 1 / gamma^(t_i) of its step: the scale at which V's discount shrinks that
+    /// entry's gradient and curvature alike (nil where theta is not per-step controls).
+    var discountMetric: [Double]? { get }
+}
+
+public extension ValueEngine {
+    var discountMetric: [Double]? { nil }
 }
 
 /// Forward Euler rollout and the exact adjoint of the discrete recursion:
@@ -107,6 +114,12 @@ public final class Engine<D: LearningDynamics>: ValueEngine {
     public private(set) var costs: [Double]
     /// dt * gamma^(i dt), the weight of step i in V.
     private let stepWeight: [Double]
+
+    public var discountMetric: [Double]? {
+        guard case .perStep = problem.map, controlCount > 0 else { return nil }
+        let dt = problem.dt, m = controlCount
+        return (0..<parameterCount).map { dt / stepWeight[$0 / m] }
+    }
     private let workspace: D.Workspace
     private var drift: [Double]
     private var lambda: [Double]

@@ -42,6 +42,26 @@ public enum OptimizerKind: String, CaseIterable {
     /// Projected L-BFGS (ProjectedQuasiNewton.swift): stops at convergence, spending at most
     /// `iterations` gradient evaluations; the first step is the paper's (rate times the gradient).
     case lbfgs
+    /// Adam (as `.adam`) for the first `AdamThenQuasiNewton.adamShare` of the iterations, where it
+    /// chooses among V's basins as the paper's procedure does; then projected L-BFGS from there in
+    /// the discount metric (AdamThenQuasiNewton.swift), until it converges within the budget.
+    case adamLBFGS = "adam-lbfgs"
+    /// The paper's clamped ascent with steps of up to `GradientFlow.maxStepFactor` times its rate, to
+    /// `GradientFlow.flowTimeShare` times its flow time (GradientFlow.swift).
+    case gradientFlow = "gradient-flow"
+    /// The paper's ascent at its rate with heavy-ball momentum, to `GradientFlow.flowTimeShare` times
+    /// its flow time, for problems too stiff for longer steps (GradientFlow.swift).
+    case momentumFlow = "momentum-flow"
+
+    /// The paper's procedure this one computes faster, starting as it does (nil for the L-BFGS,
+    /// which replaces any).
+    public var accelerates: OptimizerKind? {
+        switch self {
+        case .adamLBFGS: return .adam
+        case .gradientFlow, .momentumFlow: return .gradient
+        case .gradient, .adam, .lbfgs: return nil
+        }
+    }
 }
 
 public struct OptimizerSettings {
@@ -83,6 +103,9 @@ public struct OptimizationResult {
 /// V that is not finite (a diverged rollout): the engine then holds that rollout's losses and costs.
 public func optimizeControl(engine: any ValueEngine, initial: [Double], settings: OptimizerSettings,
                             onIteration: (Int, Double) -> Void = { _, _ in }) -> OptimizationResult {
+    if settings.kind == .momentumFlow { return ascendMomentumFlow(engine: engine, initial: initial, settings: settings, onIteration: onIteration) }
+    if settings.kind == .gradientFlow { return ascendGradientFlow(engine: engine, initial: initial, settings: settings, onIteration: onIteration) }
+    if settings.kind == .adamLBFGS { return adamThenQuasiNewton(engine: engine, initial: initial, settings: settings, onIteration: onIteration) }
     if settings.kind == .lbfgs {
         var convergence = settings.convergence
         convergence.maxEvaluations = settings.iterations
@@ -105,7 +128,7 @@ public func optimizeControl(engine: any ValueEngine, initial: [Double], settings
         switch settings.kind {
         case .gradient:
             v = engine.ascend(&theta, rate: settings.rate, bounds: settings.bounds)
-        case .lbfgs:
+        case .lbfgs, .adamLBFGS, .gradientFlow, .momentumFlow:
             preconditionFailure("handled above")
         case .adam:
             v = engine.valueAndGradient(theta, gradient: &gradient)
