@@ -10,13 +10,20 @@ import XCTest
 /// `figures --optimizer lbfgs` switches every run except those a figure chooses another optimiser
 /// for (Fig. 8's offset -1 sweeps: Adam then L-BFGS), and index.md's note says which and why.
 final class OptimiserChoiceTests: XCTestCase {
+    /// One figure's quick plan under `figures --optimizer lbfgs`, with its plugin's experiments.
+    func lbfgsEntry(_ figure: any WorkbenchFigure, _ experiments: [any Experiment], mnist: String? = nil) throws -> FigurePlan.Entry {
+        let registry = Registry([experiments])
+        let context = PlanContext(preset: .quick, experiments: Set(registry.experiments.map { ExperimentName($0.name) }))
+        let plan = try FigurePlan(figures: [figure], all: [figure], registry: registry, context: context,
+                                  mnistDirectory: mnist, optimizer: .lbfgs)
+        return try XCTUnwrap(plan.entries.first)
+    }
+
     func testFigure8TakesAdamThenLBFGSForItsOffsetMinusOneRuns() throws {
         let registry = Registry([BilevelPlugin.experiments])
         let figure = LearningRateFigure()
         let context = PlanContext(preset: .quick, experiments: Set(registry.experiments.map { ExperimentName($0.name) }))
-        let plan = try FigurePlan(figures: [figure], all: [figure], registry: registry, context: context,
-                                  mnistDirectory: nil, optimizer: .lbfgs)
-        let entry = try XCTUnwrap(plan.entries.first)
+        let entry = try lbfgsEntry(figure, BilevelPlugin.experiments)
         var switched = 0, hybrid = 0
         for request in entry.requests {
             let key = try XCTUnwrap(entry.keys[request])
@@ -40,17 +47,12 @@ final class OptimiserChoiceTests: XCTestCase {
     }
 
     /// A faster optimiser replaces only the procedure it accelerates: the quick preset's class
-    /// proportions use Adam, so Fig. 4's gradient flow leaves them on Adam, and says so.
+    /// proportions use Adam, so Fig. 4's momentum flow leaves them on Adam, and says so.
     func testAFasterOptimiserReplacesOnlyTheProcedureItAccelerates() throws {
         let mnist = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/data/mnist").path
         guard FileManager.default.fileExists(atPath: mnist) else { throw XCTSkip("no MNIST data at \(mnist)") }
-        let registry = Registry([EngagementPlugin.experiments])
-        let figure = EngagementFigure()
-        let context = PlanContext(preset: .quick, experiments: Set(registry.experiments.map { ExperimentName($0.name) }))
-        let plan = try FigurePlan(figures: [figure], all: [figure], registry: registry, context: context,
-                                  mnistDirectory: mnist, optimizer: .lbfgs)
-        let entry = try XCTUnwrap(plan.entries.first)
+        let entry = try lbfgsEntry(EngagementFigure(), EngagementPlugin.experiments, mnist: mnist)
         for request in entry.requests {
             let key = try XCTUnwrap(entry.keys[request]).text
             if request.experiment == EngagementNames.classProportion {

@@ -3,7 +3,7 @@ import XCTest
 
 /// V(x) = -1/2 sum_k w_k (x_k - c_k)^2 with w_k = gamma^k spanning 30 decades, as a discounted V's
 /// late steps do: each entry's gradient and curvature carry its w_k.
-final class DiscountedQuadratic: ValueEngine {
+final class DiscountedQuadratic: ClosedFormValue {
     let n: Int, c: [Double], w: [Double]
     init(n: Int, gamma: Double) {
         self.n = n
@@ -12,21 +12,8 @@ final class DiscountedQuadratic: ValueEngine {
     }
     var parameterCount: Int { n }
     var steps: Int { n }
-    var stateCount: Int { 0 }
     var controlCount: Int { 1 }
-    var dt: Double { 1 }
-    var memoryPlan: MemoryPlan { MemoryPlan(storage: .stored, controlBytes: 8 * n, perStepBytes: 0, trajectoryBytes: 0) }
-    func useTrajectoryStorage(_ storage: TrajectoryStorage) {}
-    var leanestStorage: TrajectoryStorage { .stored }
-    var losses: [Double] { [] }
-    var costs: [Double] { [] }
-    var eta: Double { 1 }
     var discountMetric: [Double]? { w.map { 1 / $0 } }
-    func rollout(_ theta: [Double]) -> Trajectory {
-        Trajectory(control: theta, value: value(theta), losses: [0], costs: [0], controls: theta, stateCount: 0, controlCount: n,
-                   dt: 1, eta: 1, initialState: [], finalState: [], storage: .stored, states: QuadraticValue.NoStates())
-    }
-    func lastRollout(of theta: [Double]) -> Trajectory { rollout(theta) }
     func value(_ theta: [Double]) -> Double {
         var v = 0.0
         for k in 0..<n { v -= 0.5 * w[k] * (theta[k] - c[k]) * (theta[k] - c[k]) }
@@ -35,13 +22,6 @@ final class DiscountedQuadratic: ValueEngine {
     func valueAndGradient(_ theta: [Double], gradient: inout [Double]) -> Double {
         for k in 0..<n { gradient[k] = -w[k] * (theta[k] - c[k]) }
         return value(theta)
-    }
-    func ascend(_ theta: inout [Double], rate: Double, bounds: Bounds) -> Double {
-        var g = [Double](repeating: 0, count: n)
-        let v = valueAndGradient(theta, gradient: &g)
-        for k in 0..<n { theta[k] += rate * g[k] }
-        bounds.clamp(&theta)
-        return v
     }
 }
 

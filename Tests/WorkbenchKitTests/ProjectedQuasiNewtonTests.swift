@@ -1,9 +1,42 @@
 import XCTest
 @testable import WorkbenchKit
 
+/// A stateless test problem whose V and dV/dtheta are closed forms: everything else a `ValueEngine`
+/// asks is the same for all of them (no states, one "step" per rollout, the textbook clamped ascent).
+protocol ClosedFormValue: ValueEngine {
+    func value(_ theta: [Double]) -> Double
+}
+
+/// One "step" whose control is theta and which has no state.
+struct NoStates: StateSource { func forEachState(of theta: [Double], _ body: (Int, UnsafePointer<Double>) -> Void) {} }
+
+extension ClosedFormValue {
+    var stateCount: Int { 0 }
+    var dt: Double { 1 }
+    var memoryPlan: MemoryPlan { MemoryPlan(storage: .stored, controlBytes: 8 * parameterCount, perStepBytes: 0, trajectoryBytes: 0) }
+    func useTrajectoryStorage(_ storage: TrajectoryStorage) {}
+    var leanestStorage: TrajectoryStorage { .stored }
+    var losses: [Double] { [] }
+    var costs: [Double] { [] }
+    var eta: Double { 1 }
+    func rollout(_ theta: [Double]) -> Trajectory {
+        Trajectory(control: theta, value: value(theta), losses: [0], costs: [0], controls: theta, stateCount: 0,
+                   controlCount: parameterCount, dt: 1, eta: 1, initialState: [], finalState: [], storage: .stored,
+                   states: NoStates())
+    }
+    func lastRollout(of theta: [Double]) -> Trajectory { rollout(theta) }
+    func ascend(_ theta: inout [Double], rate: Double, bounds: Bounds) -> Double {
+        var g = [Double](repeating: 0, count: parameterCount)
+        let v = valueAndGradient(theta, gradient: &g)
+        for k in theta.indices { theta[k] += rate * g[k] }
+        bounds.clamp(&theta)
+        return v
+    }
+}
+
 /// V(x) = -1/2 (x - c)^T A (x - c) with A tridiagonal (2, -0.9): smooth, coupled, and with c
 /// outside the box many entries end at a bound.
-final class QuadraticValue: ValueEngine {
+final class QuadraticValue: ClosedFormValue {
     let n: Int, c: [Double]
     init(n: Int, seed: UInt64) {
         self.n = n
@@ -12,23 +45,7 @@ final class QuadraticValue: ValueEngine {
     }
     var parameterCount: Int { n }
     var steps: Int { 1 }
-    var stateCount: Int { 0 }
     var controlCount: Int { n }
-    var dt: Double { 1 }
-    var memoryPlan: MemoryPlan { MemoryPlan(storage: .stored, controlBytes: 8 * n, perStepBytes: 0, trajectoryBytes: 0) }
-    func useTrajectoryStorage(_ storage: TrajectoryStorage) {}
-    var leanestStorage: TrajectoryStorage { .stored }
-    var losses: [Double] { [] }
-    var costs: [Double] { [] }
-    var eta: Double { 1 }
-    /// One "step" whose control is theta and which has no state.
-    struct NoStates: StateSource { func forEachState(of theta: [Double], _ body: (Int, UnsafePointer<Double>) -> Void) {} }
-    func rollout(_ theta: [Double]) -> Trajectory {
-        let v = value(theta)
-        return Trajectory(control: theta, value: v, losses: [0], costs: [0], controls: theta, stateCount: 0, controlCount: n,
-                          dt: 1, eta: 1, initialState: [], finalState: [], storage: .stored, states: NoStates())
-    }
-    func lastRollout(of theta: [Double]) -> Trajectory { rollout(theta) }
     func ax(_ x: [Double]) -> [Double] {
         (0..<n).map { k in 2 * x[k] - 0.9 * ((k > 0 ? x[k - 1] : 0) + (k + 1 < n ? x[k + 1] : 0)) }
     }
@@ -41,13 +58,6 @@ final class QuadraticValue: ValueEngine {
         let ae = ax(e)
         for k in 0..<n { gradient[k] = -ae[k] }
         return -0.5 * zip(e, ae).reduce(0) { $0 + $1.0 * $1.1 }
-    }
-    func ascend(_ theta: inout [Double], rate: Double, bounds: Bounds) -> Double {
-        var g = [Double](repeating: 0, count: n)
-        let v = valueAndGradient(theta, gradient: &g)
-        for k in 0..<n { theta[k] += rate * g[k] }
-        bounds.clamp(&theta)
-        return v
     }
 }
 
