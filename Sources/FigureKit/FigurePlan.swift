@@ -74,7 +74,9 @@ struct FigurePlan {
                 }
                 let parameters = try resolve(request)
                 needsMNIST = needsMNIST || experiment.needsMNIST(parameters)
-                let size = Double(max(1, parameters.declared(.steps) ?? 1)) * Double(max(1, parameters.declared(.iterations) ?? 1) + 2)
+                let steps = Double(max(1, parameters.declared(.steps) ?? 1)), budget = max(1, parameters.declared(.iterations) ?? 1)
+                let size = steps * Double(budget + 2)
+                let expected = parameters.declared(.optimizer).map { steps * (expectedEvaluations($0, budget: budget) + 2) } ?? size
                 let key = RunKey(request: request, parameters: parameters, revision: experiment.outputRevision)
                 if request != asked {
                     // Compared only when the forced optimiser is not already the experiment's own.
@@ -82,10 +84,9 @@ struct FigurePlan {
                     if paperKey != key { paperKeys[asked] = paperKey }
                 }
                 keys[asked] = key
-                planned.append(PlannedRun(request: request, experiment: experiment, key: key, size: size,
+                planned.append(PlannedRun(request: request, experiment: experiment, key: key, size: size, expectedSize: expected,
                                           steps: parameters.declared(.steps) ?? 0, sgdRuns: parameters.declared(.sgdRuns) ?? 0,
-                                          sgdSteps: parameters.declared(.sgdSteps),
-                                          budgetShare: parameters.declared(.optimizer).map(expectedBudgetShare) ?? 1))
+                                          sgdSteps: parameters.declared(.sgdSteps)))
             }
             if needsMNIST, let problem = mnistProblem {
                 skipped.append(.init(id: figure.id, reason: "needs MNIST: \(problem); remedy: pass --mnist DIR or set MNIST_DIR to a folder with the IDX files"))

@@ -6,18 +6,17 @@ struct PlannedRun {
     let request: RunRequest
     let experiment: any Experiment
     let key: RunKey
-    /// Rough size for ordering: Euler steps times optimiser iterations, when the experiment has them.
+    /// Euler steps times (optimiser iterations + 2), when the experiment has them: the run at its whole budget.
     let size: Double
+    /// The size it is expected to run (Euler steps times its `expectedEvaluations` + 2): `size` for the
+    /// paper's fixed-iteration procedures, less for those that converge or take longer steps. The
+    /// scheduler starts the longest expected first.
+    let expectedSize: Double
     /// Euler steps and SGD replay runs per control (each 0 when the experiment has none), for the estimate.
     var steps: Int = 0
     var sgdRuns: Int = 0
     /// Steps of each SGD replay when shorter than `steps`.
     var sgdSteps: Int? = nil
-    /// Share of its iterations' evaluations it is expected to spend (`expectedBudgetShare`): 1 for the
-    /// paper's fixed-iteration procedures, less for those that converge or take longer steps.
-    var budgetShare = 1.0
-    /// The size it is expected to run, for ordering: the longest expected first.
-    var expectedSize: Double { size * budgetShare }
 }
 
 /// Executes runs on `jobs` worker threads, largest first so the last minutes are not spent

@@ -116,7 +116,7 @@ final class FiguresCommandTests: XCTestCase {
         let experiment = try registry.experiment(named: "effort-allocation")
         let request = RunRequest(GainModulationNames.effortAllocation, preset: .quick)
         let parameters = try experiment.resolve(preset: "quick", overrides: [])
-        let run = PlannedRun(request: request, experiment: experiment, key: RunKey(request: request, parameters: parameters), size: 1)
+        let run = PlannedRun(request: request, experiment: experiment, key: RunKey(request: request, parameters: parameters), size: 1, expectedSize: 1)
         var said: [String] = []
         let progress = RunProgress(runs: [run], jobs: 1, log: { said.append($0) })
         progress.heartbeat()

@@ -9,17 +9,27 @@ import Foundation
 ///   16000), short enough to time every setting of a sweep.
 /// - `sgdPerStepAndRun`: seconds per step of one SGD replay run, when the run replays (timed on a
 ///   short replay of one run; the runner replays `sgd_runs` runs under each of the two controls).
+///   With L-BFGS, its own work per evaluation too (timed over a few of its evaluations).
+/// - `perRun`: seconds of the experiment's preparation (its data: MNIST loading and statistics,
+///   the network, the engine), which every run pays once whatever its size; timed on the short
+///   preparation above.
+/// - `describedPerStep`: seconds per step of rolling out one control and describing it (the
+///   experiment's columns and results), which a run does for its baseline and its optimised control.
+///   On the quick preset these two are most of a run.
 ///
-/// The clock is this thread's CPU time, as `workbench bench`'s (`time`). Not counted: MNIST
-/// loading, drawing, and that a converging optimiser (L-BFGS) may stop before its budget.
+/// The clock is this thread's CPU time, as `workbench bench`'s (`time`). Not counted: drawing, and
+/// that a converging optimiser (L-BFGS) may stop before its budget (the caller scales `units`).
 public struct StepCost {
     public var perUnit: Double
     public var sgdPerStepAndRun: Double?
+    public var perRun: Double = 0
+    public var describedPerStep: Double = 0
 
     /// Seconds a run should take: `units` (its steps x (iterations + 2)) of optimisation, and `sgdRuns`
     /// replays of `steps` steps (or `sgdSteps`, when shorter) under each of its two controls.
     public func seconds(units: Double, steps: Int, sgdSteps: Int? = nil, sgdRuns: Int) -> Double {
-        perUnit * units + (sgdPerStepAndRun ?? 0) * Double(min(steps, sgdSteps ?? steps)) * Double(2 * sgdRuns)
+        perRun + 2 * describedPerStep * Double(steps) + perUnit * units
+            + (sgdPerStepAndRun ?? 0) * Double(min(steps, sgdSteps ?? steps)) * Double(2 * sgdRuns)
     }
 
     public static func measure(_ experiment: any Experiment, preset: String, overrides: [(String, String)],
@@ -33,17 +43,39 @@ public struct StepCost {
             let kept = overrides.filter { o in !changes.contains { $0.0 == o.0 } }
             return try experiment.resolve(preset: preset, overrides: kept + changes)
         }
-        let prepared = try experiment.prepare(try shortened(maxSteps, 0), context: context)
+        let parameters = try shortened(maxSteps, 0)
+        var preparation: PreparedRun?
+        let perRun = try seconds { preparation = try experiment.prepare(parameters, context: context) }
+        let prepared = preparation!
         let timing = time(prepared.engine, theta: prepared.initialControl, repeats: max(1, repeats))
-        let perUnit = timing.forwardAndAdjoint / Double(full.declared(.steps) != nil ? prepared.engine.steps : 1)
-        guard (full.declared(.sgdRuns) ?? 0) > 0 else { return StepCost(perUnit: perUnit, sgdPerStepAndRun: nil) }
+        var perUnit = timing.forwardAndAdjoint / Double(full.declared(.steps) != nil ? prepared.engine.steps : 1)
+        if full.declared(.optimizer) == .lbfgs, full.declared(.steps) != nil {
+            // L-BFGS's own work per evaluation (its recursion and line search pass over the whole
+            // control a few dozen times) costs as much as the rollout when the control is as large as
+            // the trajectory (effort allocation's gains): time a few of its evaluations.
+            var settings = prepared.optimizer
+            settings.iterations = 8
+            var result: OptimizationResult?
+            let t = seconds { result = optimizeControl(engine: prepared.engine, initial: prepared.initialControl, settings: settings) }
+            if let used = result?.convergence?.evaluations, used > 0 {
+                perUnit = max(perUnit, t / (Double(used) * Double(prepared.engine.steps)))
+            }
+        }
+        let described = seconds {
+            let trajectory = prepared.engine.rollout(prepared.initialControl)
+            _ = prepared.describe(trajectory, trajectory)
+            _ = prepared.extraResults(trajectory, trajectory)
+        } / Double(max(1, prepared.engine.steps))
+        var cost = StepCost(perUnit: perUnit, sgdPerStepAndRun: nil, perRun: perRun, describedPerStep: described)
+        guard (full.declared(.sgdRuns) ?? 0) > 0 else { return cost }
         let shortParameters = try shortened(replaySteps, 1)
         let short = try experiment.prepare(shortParameters, context: context)
-        guard let replay = short.sgd else { return StepCost(perUnit: perUnit, sgdPerStepAndRun: nil) }
+        guard let replay = short.sgd else { return cost }
         let trajectory = short.engine.rollout(short.initialControl)
         let replaySeconds = seconds { _ = replay.run(trajectory, baseline: trajectory) }
         let replayed = min(trajectory.steps, shortParameters.declared(.sgdSteps) ?? trajectory.steps)
-        return StepCost(perUnit: perUnit, sgdPerStepAndRun: replaySeconds / Double(max(1, replayed)))
+        cost.sgdPerStepAndRun = replaySeconds / Double(max(1, replayed))
+        return cost
     }
 
     /// Seconds per rollout of one engine, each the best of `repeats` after a warm-up evaluation.
@@ -79,14 +111,14 @@ public struct StepCost {
     }
 
     /// This thread's CPU seconds spent in `body`.
-    static func seconds(_ body: () -> Void) -> Double {
+    static func seconds(_ body: () throws -> Void) rethrows -> Double {
         func now() -> Double {
             var t = timespec()
             clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
             return Double(t.tv_sec) + 1e-9 * Double(t.tv_nsec)
         }
         let start = now()
-        body()
+        try body()
         return now() - start
     }
 }

@@ -12,7 +12,7 @@ public enum AdamThenQuasiNewton {
     /// The share of the iterations Adam spends before L-BFGS takes over.
     public static let adamShare = 0.25
 
-    static func adamIterations(_ budget: Int) -> Int { Int((Double(budget) * adamShare).rounded()) }
+    public static func adamIterations(_ budget: Int) -> Int { Int((Double(budget) * adamShare).rounded()) }
 }
 
 func adamThenQuasiNewton(engine: any ValueEngine, initial: [Double], settings: OptimizerSettings,
