@@ -28,10 +28,13 @@ struct FigurePlan {
          mnistDirectory: String?, optimizer: OptimizerKind? = nil) throws {
         // Runs a figure chooses an optimiser for (and every figure sharing them: Fig. 3a and 6 draw
         // Fig. 7's MAML runs) take it whichever figures this call makes.
+        // A figure that keeps a run on the paper's procedure wins over one that would speed it up.
         var chosen: [RunRequest: (reason: String, optimizer: OptimizerKind?)] = [:]
         for figure in all {
             for choice in figure.optimiserChoices(context) {
-                for run in choice.runs where chosen[run] == nil { chosen[run] = ("\(figure.id): \(choice.reason)", choice.optimizer) }
+                for run in choice.runs where chosen[run] == nil || (chosen[run]!.optimizer != nil && choice.optimizer == nil) {
+                    chosen[run] = ("\(figure.id): \(choice.reason)", choice.optimizer)
+                }
             }
         }
         let mnistProblem = MNISTCheck.problem(mnistDirectory)
@@ -61,12 +64,17 @@ struct FigurePlan {
                     }
                 }
                 if let optimizer, experiment.parameters.contains(where: { $0.name == Parameter<OptimizerKind>.optimizer.name }) {
+                    let own = try resolve(asked).declared(.optimizer)
                     if let choice = chosen[asked] {
-                        let own = try resolve(asked).declared(.optimizer)
                         if let instead = choice.optimizer, instead.accelerates == own {
                             request = asked.with([.set(.optimizer, instead)])
                             if first { faster["\(instead.rawValue)\t\(choice.reason)", default: 0] += 1 }
+                        } else if let instead = choice.optimizer {
+                            if first { kept["\(figure.id): their own optimiser, \(own?.rawValue ?? "none"), which \(instead.rawValue) does not speed up", default: 0] += 1 }
                         } else if first { kept[choice.reason, default: 0] += 1 }
+                    } else if let forced = optimizer.accelerates, forced != own {
+                        // A faster form replaces only the procedure it computes faster.
+                        if first { kept["their own optimiser, \(own?.rawValue ?? "none"), which \(optimizer.rawValue) does not speed up", default: 0] += 1 }
                     } else {
                         request = asked.with([.set(.optimizer, optimizer)])
                         if first { switched += 1 }

@@ -108,6 +108,12 @@ public func regenerateFigures(registry: Registry, figures all: FigureSet, option
     return report
 }
 
+/// L-BFGS's expected evaluations: this share of its budget, but at least `minimum`.
+enum LBFGSExpectation {
+    static let share = 0.06
+    static let minimum = 25.0
+}
+
 /// Gradient evaluations a run is expected to spend of its budget (`iterations`). L-BFGS needs about
 /// as many whatever its budget: counted as 6% of it but at least 25 (measured, 2026-11-30: the L-BFGS
 /// runs' evaluations, weighted by their cost, came to 1.1 times this on the paper preset and 1.07
@@ -117,7 +123,7 @@ public func regenerateFigures(registry: Registry, figures all: FigureSet, option
 /// procedures: all of it.
 func expectedEvaluations(_ kind: OptimizerKind, budget: Int) -> Double {
     let b = Double(budget)
-    func lbfgs(_ b: Double) -> Double { min(b, max(25, 0.06 * b)) }
+    func lbfgs(_ b: Double) -> Double { min(b, max(LBFGSExpectation.minimum, LBFGSExpectation.share * b)) }
     switch kind {
     case .lbfgs: return lbfgs(b)
     case .adamLBFGS:
@@ -184,7 +190,7 @@ func describePlan(_ plan: FigurePlan, toCompute: [PlannedRun], priors: [RunKey: 
     }
     let untimed = toCompute.filter { priors[$0.key] == nil }.count
     log(String(format: "dry run: %d runs to compute, %.3g billion Euler steps, ~", counted.count, total / 1e9)
-        + formatDuration(cpu) + " CPU (preparation, optimisation with L-BFGS at 6% of its budget but at least 25 evaluations, the faster forms of the paper's procedure at their flow time, describing, and SGD replays"
+        + formatDuration(cpu) + " CPU (preparation, optimisation with L-BFGS at \(Int(LBFGSExpectation.share * 100))% of its budget but at least \(Int(LBFGSExpectation.minimum)) evaluations, the faster forms of the paper's procedure at their flow time, describing, and SGD replays"
         + (budgetNote(priors, atBudget).map { "; \($0)" } ?? "") + ")"
         + (untimed > 0 ? "; \(untimed) runs could not be timed" : ""))
 }

@@ -62,7 +62,7 @@ final class OptimiserChoiceTests: XCTestCase {
             }
         }
         let note = try XCTUnwrap(entry.optimiserNote)
-        XCTAssertTrue(note.contains("gradient-flow for") && note.contains("keep the paper's procedure (fig4: class proportions"), note)
+        XCTAssertTrue(note.contains("gradient-flow for") && note.contains("keep the paper's procedure (fig4: their own optimiser, adam, which momentum-flow does not speed up)"), note)
     }
 
     /// Made first with the paper's procedure, then with L-BFGS into the same folder: the figure's

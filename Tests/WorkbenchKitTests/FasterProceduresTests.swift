@@ -105,4 +105,36 @@ final class FasterProceduresTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(flow.valueHistory.last!, paper.valueHistory.last! - 1e-9 * abs(paper.valueHistory.last!))
         XCTAssertTrue(flow.theta.allSatisfy { $0 >= -1 && $0 <= 1 })
     }
+
+    /// No longer step that lowers V is kept, the last one (shortened to end on the flow time)
+    /// included: on V = -(x - c)^2 at rate 0.45 (0.9 of the stable step) the doubled steps overshoot.
+    func testTheGradientFlowKeepsNoLongerStepThatLowersV() {
+        let engine = QuadraticValue(n: 1, seed: 7)
+        var settings = OptimizerSettings(kind: .gradient, rate: 0.45, iterations: 5, bounds: Bounds(-10, 10))
+        let paper = optimizeControl(engine: engine, initial: [0], settings: settings)
+        settings.kind = .gradientFlow
+        let flow = optimizeControl(engine: engine, initial: [0], settings: settings)
+        XCTAssertTrue(zip(flow.valueHistory, flow.valueHistory.dropFirst()).allSatisfy { $1 >= $0 }, "\(flow.valueHistory)")
+        // In so small a budget the steps taken back cost evaluations the paper's ascent spends on
+        // progress: the budget ends first (the larger budgets above end no lower than the paper's).
+        XCTAssertEqual(flow.convergence?.stopReason, .evaluations)
+        XCTAssertGreaterThan(flow.valueHistory.last!, paper.valueHistory[1])
+    }
+
+    /// Where the discount underflows (gamma 0.001 over t = 200: gamma^t ~ 1e-600) the metric stays
+    /// finite, and Adam then L-BFGS ends with a finite control no lower than Adam's whole budget.
+    func testTheDiscountMetricStaysFiniteWhereTheDiscountUnderflows() throws {
+        let engine = Engine(ControlProblem(dynamics: RelaxationExperiment.Model(), steps: 200, dt: 1, gamma: 0.001, eta: 1,
+                                           cost: NormCost(.quadratic, beta: 0.1, norm: WeightedSquares(range: 0..<1)),
+                                           map: .perStep(initialState: [0.5])))
+        let metric = try XCTUnwrap(engine.discountMetric)
+        XCTAssertTrue(metric.allSatisfy { $0.isFinite && $0 >= 1 })
+        var settings = OptimizerSettings(kind: .adam, rate: 0.01, iterations: 100, bounds: Bounds(-1, 1), adamEpsilon: 1e-300)
+        let start = [Double](repeating: 0.2, count: 200)
+        let adam = optimizeControl(engine: engine, initial: start, settings: settings)
+        settings.kind = .adamLBFGS
+        let hybrid = optimizeControl(engine: engine, initial: start, settings: settings)
+        XCTAssertTrue(hybrid.theta.allSatisfy(\.isFinite))
+        XCTAssertGreaterThanOrEqual(hybrid.valueHistory.last!, adam.valueHistory.last!)
+    }
 }

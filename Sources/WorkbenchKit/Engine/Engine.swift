@@ -115,10 +115,12 @@ public final class Engine<D: LearningDynamics>: ValueEngine {
     /// dt * gamma^(i dt), the weight of step i in V.
     private let stepWeight: [Double]
 
+    /// Capped at 1e300: beyond T |ln gamma| ~ 690 the weight underflows, and an entry whose step no
+    /// longer counts in V (gradient 0) must not meet an infinite metric (0 x inf = NaN).
     public var discountMetric: [Double]? {
         guard case .perStep = problem.map, controlCount > 0 else { return nil }
         let dt = problem.dt, m = controlCount
-        return (0..<parameterCount).map { dt / stepWeight[$0 / m] }
+        return (0..<parameterCount).map { min(dt / stepWeight[$0 / m], 1e300) }
     }
     private let workspace: D.Workspace
     private var drift: [Double]

@@ -28,8 +28,9 @@ func ascendGradientFlow(engine: any ValueEngine, initial: [Double], settings: Op
     settings.bounds.clamp(&theta)
     let target = GradientFlow.flowTimeShare * Double(settings.iterations) * settings.rate
     var flowTime = 0.0, factor = 1.0, ceiling = GradientFlow.maxStepFactor
-    // The point before the last step, its V, that step's length and factor: a longer step that
-    // lowered V is taken back and tried again at half the length, which is then the longest.
+    // The point before the last step, its V, that step's length and its multiple of the rate: a
+    // longer step that lowered V is taken back and tried again at half the length, which is then the
+    // longest. (The retry evaluates V there again, so the history holds that V twice.)
     var before = theta, valueBefore = -Double.infinity, lastStep = 0.0, lastFactor = 1.0
     var history: [Double] = [], evaluations = 0
     var final: Trajectory? = nil
@@ -55,13 +56,21 @@ func ascendGradientFlow(engine: any ValueEngine, initial: [Double], settings: Op
         history.append(v)
         if !v.isFinite { return OptimizationResult(theta: theta, valueHistory: history) }
         onIteration(history.count - 1, v)
-        before = start; valueBefore = v; lastStep = step; lastFactor = step < factor * settings.rate ? 1 : factor
+        before = start; valueBefore = v; lastStep = step; lastFactor = step / settings.rate
         flowTime += step
         factor = min(ceiling, factor * 2)
     }
     let reason: StopReason = final == nil ? .evaluations : .flowTime
-    let end = final ?? engine.rollout(theta)
-    if final == nil { evaluations += 1 }
+    var end = final ?? engine.rollout(theta)
+    if final == nil {
+        evaluations += 1
+        // The budget ended before the flow time: a longer last step that lowered V is not kept either.
+        if lastFactor > 1 && !(end.value >= valueBefore) {
+            theta = before
+            end = engine.rollout(theta)
+            evaluations += 1
+        }
+    }
     history.append(end.value)
     return OptimizationResult(theta: theta, valueHistory: history,
                               convergence: ConvergenceReport(evaluations: evaluations, stopReason: reason, projectedGradientNorm: nil),

@@ -12,7 +12,7 @@ public enum StopReason: String {
     case lineSearch = "line-search"
     /// A fixed-iteration method ran its iterations.
     case iterations
-    /// The gradient flow reached its time (`.gradientFlow`).
+    /// The gradient or momentum flow reached its time (`.gradientFlow`, `.momentumFlow`).
     case flowTime = "flow-time"
 }
 
@@ -254,8 +254,9 @@ private func differenceDot(_ g: [Double], _ a: [Double], _ b: [Double]) -> Doubl
 public struct ConvergenceReport: Equatable {
     public var evaluations: Int
     public var stopReason: StopReason
-    /// Largest |P(theta + dV/dtheta) - theta| at the end (nil where the optimiser never computes
-    /// the final gradient: the fixed-iteration methods end on a value).
+    /// Largest |P(theta + M dV/dtheta) - theta| at the end, M the L-BFGS metric (the identity for
+    /// `.lbfgs`, the discount metric for `.adamLBFGS`); nil where the optimiser never computes the
+    /// final gradient (the fixed-iteration methods and the flows end on a value).
     public var projectedGradientNorm: Double?
 }
 
