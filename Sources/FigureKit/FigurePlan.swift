@@ -63,24 +63,28 @@ struct FigurePlan {
                         throw WorkbenchError("\(figure.id): \(e.message)")
                     }
                 }
+                let askedParameters = try resolve(asked)
                 if let optimizer, experiment.parameters.contains(where: { $0.name == Parameter<OptimizerKind>.optimizer.name }) {
-                    let own = try resolve(asked).declared(.optimizer)
+                    let own = askedParameters.declared(.optimizer)
+                    func notSpedUp(by faster: OptimizerKind) -> String {
+                        "their own optimiser, \(own?.rawValue ?? "none"), which \(faster.rawValue) does not speed up"
+                    }
                     if let choice = chosen[asked] {
                         if let instead = choice.optimizer, instead.accelerates == own {
                             request = asked.with([.set(.optimizer, instead)])
                             if first { faster["\(instead.rawValue)\t\(choice.reason)", default: 0] += 1 }
                         } else if let instead = choice.optimizer {
-                            if first { kept["\(figure.id): their own optimiser, \(own?.rawValue ?? "none"), which \(instead.rawValue) does not speed up", default: 0] += 1 }
+                            if first { kept["\(figure.id): " + notSpedUp(by: instead), default: 0] += 1 }
                         } else if first { kept[choice.reason, default: 0] += 1 }
                     } else if let forced = optimizer.accelerates, forced != own {
                         // A faster form replaces only the procedure it computes faster.
-                        if first { kept["their own optimiser, \(own?.rawValue ?? "none"), which \(optimizer.rawValue) does not speed up", default: 0] += 1 }
+                        if first { kept[notSpedUp(by: optimizer), default: 0] += 1 }
                     } else {
                         request = asked.with([.set(.optimizer, optimizer)])
                         if first { switched += 1 }
                     }
                 }
-                let parameters = try resolve(request)
+                let parameters = request == asked ? askedParameters : try resolve(request)
                 needsMNIST = needsMNIST || experiment.needsMNIST(parameters)
                 let steps = Double(max(1, parameters.declared(.steps) ?? 1)), budget = max(1, parameters.declared(.iterations) ?? 1)
                 let size = steps * Double(budget + 2)
@@ -88,7 +92,7 @@ struct FigurePlan {
                 let key = RunKey(request: request, parameters: parameters, revision: experiment.outputRevision)
                 if request != asked {
                     // Compared only when the forced optimiser is not already the experiment's own.
-                    let paperKey = RunKey(request: asked, parameters: try resolve(asked), revision: experiment.outputRevision)
+                    let paperKey = RunKey(request: asked, parameters: askedParameters, revision: experiment.outputRevision)
                     if paperKey != key { paperKeys[asked] = paperKey }
                 }
                 keys[asked] = key

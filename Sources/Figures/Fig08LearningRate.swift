@@ -43,7 +43,7 @@ struct LearningRateFigure: PaperFigure {
     /// With offset -1, V has two basins, learning or not. Measured on the paper preset: L-BFGS's long
     /// first steps cross into the worse one (γ 0.96, β 0.45 and 2: V up to 2.8% below Adam's), and at
     /// γ 0.6-0.69 it learns late, where the discount leaves V flat. Adam's first quarter (200 of 800
-    /// iterations) settles the basin; L-BFGS in the discount metric then converges in it (3-370 more
+    /// iterations) settles the basin; L-BFGS in the discount metric then converges in it (5-366 more
     /// evaluations, V within 2e-6 of Adam's 800 or above; AdamThenQuasiNewton.swift). Offset 0 is one
     /// basin: L-BFGS ends within 1e-7 of Adam's V in 14-250 evaluations instead of 800.
     func optimiserChoices(_ c: PlanContext) -> [OptimiserChoice] {

@@ -6,10 +6,10 @@ import Foundation
 ///   experiment has a `steps` parameter, else seconds per iteration. Timed on a rollout of at most
 ///   `maxSteps` steps: long enough that a trajectory which streams through memory at the run's own
 ///   horizon does so here too (effort-allocation runs at 4.1 us/step over 200 steps against 6.75 at
-///   16000), short enough to time every setting of a sweep.
+///   16000), short enough to time every setting of a sweep. With L-BFGS, its own work per
+///   evaluation too (timed over a few of its evaluations).
 /// - `sgdPerStepAndRun`: seconds per step of one SGD replay run, when the run replays (timed on a
 ///   short replay of one run; the runner replays `sgd_runs` runs under each of the two controls).
-///   With L-BFGS, its own work per evaluation too (timed over a few of its evaluations).
 /// - `perRun`: seconds of the experiment's preparation (its data: MNIST loading and statistics,
 ///   the network, the engine), which every run pays once whatever its size; timed on the short
 ///   preparation above.

@@ -103,14 +103,16 @@ public struct OptimizationResult {
 /// V that is not finite (a diverged rollout): the engine then holds that rollout's losses and costs.
 public func optimizeControl(engine: any ValueEngine, initial: [Double], settings: OptimizerSettings,
                             onIteration: (Int, Double) -> Void = { _, _ in }) -> OptimizationResult {
-    if settings.kind == .momentumFlow { return ascendMomentumFlow(engine: engine, initial: initial, settings: settings, onIteration: onIteration) }
-    if settings.kind == .gradientFlow { return ascendGradientFlow(engine: engine, initial: initial, settings: settings, onIteration: onIteration) }
-    if settings.kind == .adamLBFGS { return adamThenQuasiNewton(engine: engine, initial: initial, settings: settings, onIteration: onIteration) }
-    if settings.kind == .lbfgs {
+    switch settings.kind {
+    case .momentumFlow: return ascendMomentumFlow(engine: engine, initial: initial, settings: settings, onIteration: onIteration)
+    case .gradientFlow: return ascendGradientFlow(engine: engine, initial: initial, settings: settings, onIteration: onIteration)
+    case .adamLBFGS: return adamThenQuasiNewton(engine: engine, initial: initial, settings: settings, onIteration: onIteration)
+    case .lbfgs:
         var convergence = settings.convergence
         convergence.maxEvaluations = settings.iterations
         return ascendProjectedQuasiNewton(engine: engine, initial: initial, bounds: settings.bounds,
                                           firstStep: settings.rate, settings: convergence, onIteration: onIteration)
+    case .gradient, .adam: break                              // the fixed-iteration loop below
     }
     var theta = initial
     settings.bounds.clamp(&theta)
