@@ -4,8 +4,19 @@ import PackageDescription
 
 // Numeric targets are built with bounds checks off in release builds: the inner loops run
 // billions of times and every index is validated where the data enters (parameters, files).
+// Release builds are portable: one binary built on a login node must run on every compute node.
+// On x86-64 that is x86-64-v3 (AVX2, FMA: Haswell, Zen 1 and later), spelled as the baseline CPU
+// plus its features because swiftc's -target-cpu does not know the name and clang's -march would
+// win over a later `-Xswiftc -target-cpu -Xswiftc native`, the documented way to build for the
+// local CPU. Other architectures keep their baseline.
+#if arch(x86_64)
+let portableCPU = ["-target-cpu", "x86-64"]
+    + ["avx2", "bmi", "bmi2", "f16c", "fma", "lzcnt", "movbe", "xsave", "cx16", "popcnt", "sahf"].flatMap { ["-Xcc", "-m\($0)"] }
+#else
+let portableCPU: [String] = []
+#endif
 let fast: [SwiftSetting] = [
-    .unsafeFlags(["-Ounchecked", "-enforce-exclusivity=unchecked", "-target-cpu", "native"], .when(configuration: .release)),
+    .unsafeFlags(["-Ounchecked", "-enforce-exclusivity=unchecked"] + portableCPU, .when(configuration: .release)),
 ]
 
 /// One module per intervention: every folder under Sources/Plugins is one, found here, so adding
