@@ -43,7 +43,7 @@ let pluginTargets: [Target] = pluginNames.map { name in
 }
 let pluginTests: [Target] = pluginNames
     .filter { FileManager.default.fileExists(atPath: "\(Context.packageDirectory)/Tests/\($0)Tests") }
-    .map { name in .testTarget(name: "\(name)Tests", dependencies: [.target(name: name), "WorkbenchKit", "Datasets", "FigureKit"]) }
+    .map { name in .testTarget(name: "\(name)Tests", dependencies: [.target(name: name), "WorkbenchKit", "Datasets", "FigureKit", "TestSupport"]) }
 
 let package = Package(
     name: "workbench",
@@ -63,11 +63,15 @@ let package = Package(
                        providers: [.apt(["libcairo2-dev"])]),
         .systemLibrary(name: "CPNG", path: "Sources/CPNG", pkgConfig: "libpng",
                        providers: [.apt(["libpng-dev"])]),
+        .systemLibrary(name: "CCrypto", path: "Sources/CCrypto", pkgConfig: "libcrypto",
+                       providers: [.apt(["libssl-dev"])]),
 
         // Whole-file-or-nothing output, shared by the run writer and the figure renderer.
         .target(name: "SafeOutput"),
         .target(name: "WorkbenchKit", dependencies: ["CZlib", "SafeOutput"], swiftSettings: fast),
-        .target(name: "Datasets", dependencies: ["WorkbenchKit", "CZlib"], swiftSettings: fast),
+        // The bundled MNIST (the project's only data files) travels as this target's resources.
+        .target(name: "Datasets", dependencies: ["WorkbenchKit", "CZlib", "CCrypto"],
+                resources: [.copy("Resources/mnist")], swiftSettings: fast),
         // Our own C: runs libpng under setjmp so its longjmp errors become return codes.
         .target(name: "CPNGShim", dependencies: ["CPNG"], path: "Sources/CPNGShim"),
         .target(name: "Render", dependencies: ["CCairo", "CPNGShim", "SafeOutput"]),
@@ -85,11 +89,13 @@ let package = Package(
                 + pluginNames.map { .target(name: $0) },
             swiftSettings: fast),
 
-        // Test helpers shared by test targets (plain Foundation, so `swift build` builds it too).
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        // Test helpers shared by test targets (no XCTest, so `swift build` builds it too),
+        // among them the one way tests find MNIST: the bundled copy, through the Datasets API.
+        .target(name: "TestSupport", dependencies: ["Datasets"], path: "Tests/TestSupport"),
         .testTarget(name: "WorkbenchKitTests", dependencies: ["WorkbenchKit", "TestSupport"]),
-        .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "WorkbenchKit"]),
+        .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "WorkbenchKit", "TestSupport"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "TestSupport"]),
-        .testTarget(name: "FiguresTests", dependencies: ["Figures", "FigureKit", "WorkbenchKit", "Render"] + pluginNames.map { .target(name: $0) }),
+        .testTarget(name: "FiguresTests", dependencies: ["Figures", "FigureKit", "WorkbenchKit", "Render", "TestSupport"]
+                        + pluginNames.map { .target(name: $0) }),
     ] + pluginTargets + pluginTests
 )

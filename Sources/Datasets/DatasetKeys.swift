@@ -5,10 +5,9 @@ import WorkbenchKit
 extension MNISTSplit: ParameterChoice {}
 
 public extension Parameter where Value == MNISTSplit {
-    /// The paper used the training split; ../shared/data/mnist holds only the test images, so the
-    /// experiments default to `test`.
+    /// The experiments default to `train`, the split the paper's statistics come from.
     static var split: Parameter<MNISTSplit> {
-        Parameter("split", "MNIST split the statistics come from (the paper used train; ../shared/data/mnist holds test images only)")
+        Parameter("split", "MNIST split the statistics come from (train, as the paper, or test)")
     }
 }
 

@@ -31,10 +31,10 @@ public struct DigitPairTable: Codable, Sendable, Equatable {
         digitCounts = moments.counts
     }
 
-    /// Reads the split from `directory` and computes the table.
-    public init(directory: String, split: MNISTSplit) throws {
-        let images = try MNISTImages(directory: directory, split: split)
-        self = try naming(images) { try DigitPairTable(moments: DigitMoments(examples: MNISTExamples(images: images))) }
+    /// Reads the split from `directory` (once per process) and computes the table.
+    public init(directory: String, split: MNISTSplit, store: MNISTStore = .shared) throws {
+        let data = try store.split(directory: directory, split)
+        self = try naming(data) { try DigitPairTable(moments: data.moments) }
     }
 }
 
@@ -56,13 +56,11 @@ public struct DigitPairLoss: Codable, Sendable, Equatable {
         digitCounts = digits.map { moments.counts[$0] }
     }
 
-    /// Reads only the images of `digits` from the split in `directory`.
-    public init(directory: String, split: MNISTSplit, digits: [Int]) throws {
+    /// The tuple's L* on the split in `directory` (read once per process).
+    public init(directory: String, split: MNISTSplit, digits: [Int], store: MNISTStore = .shared) throws {
         try MNIST.validate(digits: digits)
-        let images = try MNISTImages(directory: directory, split: split)
-        self = try naming(images) {
-            try DigitPairLoss(moments: DigitMoments(examples: MNISTExamples(images: images, digits: Set(digits))), digits: digits)
-        }
+        let data = try store.split(directory: directory, split)
+        self = try naming(data) { try DigitPairLoss(moments: data.moments, digits: digits) }
     }
 }
 
@@ -74,8 +72,8 @@ private func naming<T>(digits: [Int], _ body: () throws -> T) throws -> T {
 }
 
 /// ...and the image file they came from.
-private func naming<T>(_ images: MNISTImages, _ body: () throws -> T) throws -> T {
+private func naming<T>(_ data: MNISTStore.Split, _ body: () throws -> T) throws -> T {
     do { return try body() } catch let e as WorkbenchError {
-        throw WorkbenchError("MNIST \(images.split.rawValue) images \(images.imageFile), \(e.message)")
+        throw WorkbenchError("MNIST \(data.examples.split.rawValue) images \(data.imageFile), \(e.message)")
     }
 }

@@ -17,7 +17,8 @@ public enum Gzip {
     /// writes straight into it, at most one chunk at a time, so a gzip bomb is stopped at the cap
     /// having buffered no more than the cap. `file` is only used in error messages; offsets there
     /// are in the compressed file.
-    public static func decompress(_ bytes: [UInt8], file: String, limit: Int = maximumOutput) throws -> [UInt8] {
+    public static func decompress(_ bytes: [UInt8], file: String, limit: Int = maximumOutput,
+                                  expectation: String = "expected an MNIST-sized file") throws -> [UInt8] {
         guard isGzip(bytes) else {
             throw WorkbenchError("\(file): not gzip data (first bytes are not 1f 8b at byte offset 0)")
         }
@@ -36,7 +37,7 @@ public enum Gzip {
             guard bytes.count - offset >= 2, bytes[offset] == 0x1f, bytes[offset + 1] == 0x8b else {
                 throw WorkbenchError("\(file): \(bytes.count - offset) trailing bytes after the gzip stream at byte offset \(offset); expected end of file or another gzip member")
             }
-            offset += try inflateMember(bytes, from: offset, into: &output, limit: limit, file: file)
+            offset += try inflateMember(bytes, from: offset, into: &output, limit: limit, file: file, expectation: expectation)
         }
         return output
     }
@@ -44,7 +45,7 @@ public enum Gzip {
     /// Inflates one gzip member starting at `start`, appending to `output`; returns the number
     /// of compressed bytes it consumed.
     private static func inflateMember(_ bytes: [UInt8], from start: Int, into output: inout [UInt8],
-                                      limit: Int, file: String) throws -> Int {
+                                      limit: Int, file: String, expectation: String) throws -> Int {
         var stream = z_stream()
         // 16 + MAX_WBITS: expect a gzip header and check its CRC-32 and length trailer.
         guard inflateInit2_(&stream, 16 + MAX_WBITS, zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
@@ -73,7 +74,7 @@ public enum Gzip {
                 output.removeLast(Int(stream.avail_out))
                 let consumed = Int(stream.total_in)
                 if output.count > limit {
-                    throw WorkbenchError("\(file): decompresses to more than \(limit) bytes (stopped after \(start + consumed) of \(input.count) compressed bytes); expected an MNIST-sized file")
+                    throw WorkbenchError("\(file): decompresses to more than \(limit) bytes (stopped after \(start + consumed) of \(input.count) compressed bytes); \(expectation)")
                 }
                 switch status {
                 case Z_STREAM_END:
@@ -88,6 +89,37 @@ public enum Gzip {
                 }
             }
         }
+    }
+
+    /// The first `count` bytes (fewer when the stream is shorter) of the first gzip member,
+    /// inflating nothing beyond them: enough to read a header before deciding how much to inflate.
+    public static func prefix(_ bytes: [UInt8], count: Int, file: String) throws -> [UInt8] {
+        guard isGzip(bytes) else {
+            throw WorkbenchError("\(file): not gzip data (first bytes are not 1f 8b at byte offset 0)")
+        }
+        var stream = z_stream()
+        guard inflateInit2_(&stream, 16 + MAX_WBITS, zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+            throw WorkbenchError("\(file): zlib could not initialise a decompressor")
+        }
+        defer { inflateEnd(&stream) }
+        var output = [UInt8](repeating: 0, count: count)
+        let status: Int32 = bytes.withUnsafeBufferPointer { input in
+            output.withUnsafeMutableBufferPointer { out in
+                stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress!)
+                stream.avail_in = UInt32(min(input.count, Int(UInt32.max)))
+                stream.next_out = out.baseAddress
+                stream.avail_out = UInt32(count)
+                var status = Z_OK
+                while stream.avail_out > 0 && status == Z_OK { status = inflate(&stream, Z_NO_FLUSH) }
+                return status
+            }
+        }
+        guard status == Z_OK || status == Z_STREAM_END || (status == Z_BUF_ERROR && stream.avail_in == 0) else {
+            let reason = stream.msg.map { String(cString: $0) } ?? "zlib error \(status)"
+            throw WorkbenchError("\(file): corrupt gzip data near byte offset \(stream.total_in) (\(reason))")
+        }
+        output.removeLast(Int(stream.avail_out))
+        return output
     }
 
     /// Compresses `bytes` into a single gzip member (used to write test fixtures and caches).

@@ -14,16 +14,33 @@ public enum IDX {
     }
 
     public static func readImages(path: String) throws -> Images {
-        let file = try FileBytes(path: path)
+        let file = try FileBytes(path: path, declaredLength: declaredLength)
         let (dims, start) = try header(file, magic: imagesMagic, what: "IDX images")
         return Images(count: dims[0], rows: dims[1], columns: dims[2],
                       pixels: Array(file.bytes[start...]))
     }
 
     public static func readLabels(path: String) throws -> [UInt8] {
-        let file = try FileBytes(path: path)
+        let file = try FileBytes(path: path, declaredLength: declaredLength)
         let (_, start) = try header(file, magic: labelsMagic, what: "IDX labels")
         return Array(file.bytes[start...])
+    }
+
+    /// The length a file must have according to its first bytes (magic and dimensions), or nil
+    /// when they do not form a readable IDX header; `header` reports why.
+    static func declaredLength(_ prefix: [UInt8]) -> Int? {
+        guard prefix.count >= 4 else { return nil }
+        let magic = readUInt32(prefix, at: 0)
+        guard magic == imagesMagic || magic == labelsMagic else { return nil }
+        let rank = Int(magic & 0xff), headerLength = 4 + 4 * rank
+        guard prefix.count >= headerLength else { return nil }
+        var payload = 1
+        for d in 0..<rank {
+            let (product, overflow) = payload.multipliedReportingOverflow(by: Int(readUInt32(prefix, at: 4 + 4 * d)))
+            guard !overflow, product <= Gzip.maximumOutput else { return nil }
+            payload = product
+        }
+        return headerLength + payload
     }
 
     /// Validates magic, dimensions and the exact file length; returns the dimensions and the

@@ -5,23 +5,31 @@ import WorkbenchKit
 /// order of the digit tuple ((7, 1) puts 7 in column 0), exact moments over every image of those
 /// digits in the chosen split, and SGD batches drawn uniformly from the same examples.
 public enum MNIST {
-    /// Loads one split from `directory` (raw or .gz IDX files). `heldOut`, when given, fills
-    /// `Dataset.test` with the same task's statistics on that split.
+    /// Loads one split from `directory` (raw or .gz IDX files), read once per process (see
+    /// `MNISTStore`). `heldOut`, when given, fills `Dataset.test` with the same task's
+    /// statistics on that split.
     public static func load(directory: String, split: MNISTSplit, digits: [Int],
-                            heldOut: MNISTSplit? = nil) throws -> Dataset {
+                            heldOut: MNISTSplit? = nil, store: MNISTStore = .shared) throws -> Dataset {
         try validate(digits: digits)
-        let images = try MNISTImages(directory: directory, split: split)
-        let other = try heldOut.map { try MNISTImages(directory: directory, split: $0) }
-        return try dataset(images: images, digits: digits, heldOut: other)
+        let data = try store.split(directory: directory, split)
+        let other = try heldOut.map { try store.split(directory: directory, $0) }
+        return try dataset(data.examples.subset(digits: Set(digits)), moments: data.moments, digits: digits,
+                           heldOut: other?.moments)
     }
 
     /// Builds the task from images already in memory.
     public static func dataset(images: MNISTImages, digits: [Int], heldOut: MNISTImages? = nil) throws -> Dataset {
         try validate(digits: digits)
         let examples = try MNISTExamples(images: images, digits: Set(digits))
-        let moments = DigitMoments(examples: examples)
+        let test = try heldOut.map { try DigitMoments(examples: MNISTExamples(images: $0, digits: Set(digits))) }
+        return try dataset(examples, moments: DigitMoments(examples: examples), digits: digits, heldOut: test)
+    }
+
+    /// The task from its examples (only the listed digits) and per-digit moments (any superset).
+    static func dataset(_ examples: MNISTExamples, moments: DigitMoments, digits: [Int],
+                        heldOut: DigitMoments?) throws -> Dataset {
         let train = try moments.statistics(digits: digits)
-        let test = try heldOut.map { try DigitMoments(examples: MNISTExamples(images: $0, digits: Set(digits))).statistics(digits: digits) }
+        let test = try heldOut.map { try $0.statistics(digits: digits) }
         let column = Dictionary(uniqueKeysWithValues: digits.enumerated().map { ($1, $0) })
         let sampler = try OneHotTableSampler(inputCount: examples.inputCount, outputCount: digits.count,
                                              inputs: examples.inputs,
@@ -65,13 +73,11 @@ extension MNIST {
     /// Several digit tuples from one split, reading the files once (e.g. MNIST-3:
     /// [[0, 1], [7, 1], [8, 9]]). Combine with `Dataset.concatenating` and `TaskConcatenation`.
     public static func loadTasks(directory: String, split: MNISTSplit, tasks: [[Int]],
-                                 heldOut: MNISTSplit? = nil) throws -> [Dataset] {
+                                 heldOut: MNISTSplit? = nil, store: MNISTStore = .shared) throws -> [Dataset] {
         guard !tasks.isEmpty else {
             throw WorkbenchError("MNIST tasks: no digit tuples given; expected e.g. 0,1 7,1 8,9")
         }
         try tasks.forEach(validate(digits:))
-        let images = try MNISTImages(directory: directory, split: split)
-        let other = try heldOut.map { try MNISTImages(directory: directory, split: $0) }
-        return try tasks.map { try dataset(images: images, digits: $0, heldOut: other) }
+        return try tasks.map { try load(directory: directory, split: split, digits: $0, heldOut: heldOut, store: store) }
     }
 }

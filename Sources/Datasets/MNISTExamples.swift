@@ -41,4 +41,14 @@ public struct MNISTExamples: Sendable {
         labels = keep.map { images.labels[$0] }
         split = images.split
     }
+
+    /// Already-resized rows (`inputs`: count x (side * side + 1), bias last).
+    init(side: Int, inputs: [Double], labels: [UInt8], split: MNISTSplit) {
+        self.side = side
+        inputCount = side * side + 1
+        count = labels.count
+        self.inputs = inputs
+        self.labels = labels
+        self.split = split
+    }
 }

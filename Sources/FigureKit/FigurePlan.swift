@@ -121,16 +121,19 @@ struct FigurePlan {
     }
 }
 
-/// Whether a directory looks like it holds MNIST images (raw or gzipped IDX, either split).
+/// Whether a directory holds what the figures read: the training split (raw or gzipped IDX),
+/// the split the paper's statistics come from.
 enum MNISTCheck {
     static func problem(_ directory: String?) -> String? {
-        guard let directory else { return "no MNIST directory given and ../shared/data/mnist not found" }
+        guard let directory else { return "no MNIST folder given and the bundled copy is missing" }
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
             return "directory \(directory) does not exist or cannot be read"
         }
-        let images = ["t10k-images-idx3-ubyte", "train-images-idx3-ubyte"]
-        guard names.contains(where: { n in images.contains { n == $0 || n == $0 + ".gz" } }) else {
-            return "\(directory) holds no t10k-images-idx3-ubyte[.gz] or train-images-idx3-ubyte[.gz]"
+        let missing = ["train-images-idx3-ubyte", "train-labels-idx1-ubyte"].filter { file in
+            !names.contains { $0 == file || $0 == file + ".gz" }
+        }
+        guard missing.isEmpty else {
+            return "\(directory) lacks \(missing.map { $0 + "[.gz]" }.joined(separator: " and ")) (the training split, which the figures read)"
         }
         return nil
     }

@@ -99,7 +99,7 @@ public struct FigureInputs {
     public func runs(_ requests: [RunRequest]) throws -> [RunRecord] { try requests.map(run) }
 
     public func requireMNIST() throws -> String {
-        guard let d = mnistDirectory else { throw WorkbenchError("this figure needs MNIST: pass --mnist DIR or set MNIST_DIR") }
+        guard let d = mnistDirectory else { throw WorkbenchError("this figure needs MNIST and the bundled copy is missing: pass --mnist DIR or set MNIST_DIR") }
         return d
     }
 }

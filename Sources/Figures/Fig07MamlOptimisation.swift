@@ -12,8 +12,8 @@ struct MamlOptimisationFigure: PaperFigure {
     let caption = """
         (a) Cumulative evaluation loss Σ dt L over the evaluation steps (the area under Fig. 6's curves) from the \
         initialisation found with K optimised steps, mean over the five MNIST pairs (line) and per pair (dots); \
-        dashed: random initialisation. The paper shows training and test splits; a held-out split is drawn when the \
-        runs evaluated one (the shared data has the test split only). (b) The loss optimised, -V, against control \
+        dashed: random initialisation. The tasks' statistics come from the training split; the squares repeat the \
+        evaluation on the test split, as the paper's train/test comparison. (b) The loss optimised, -V, against control \
         iterations, one curve per K; (c) the same divided by its maximum. More steps reach lower cumulative loss and \
         leave the one-step plateau faster. The meta-objective includes the loss at the initialisation (V sums \
         i = 0..K, as the authors' code did; with eq. 26's i = 1..K, K = 1 slowly leaves its plateau too).

@@ -27,7 +27,7 @@ enum MamlRuns {
     static func note(_ c: PlanContext) -> String {
         "\(experiment) `\(c.preset.rawValue)` preset (Table 2), objective \(objective.rawValue) (V sums i = \(objective == .withInitialLoss ? 0 : 1)..K), "
             + "K = \(steps(c).map(String.init).joined(separator: ", ")); "
-            + "the five MNIST pairs' statistics come from the split named in each run's result.json"
+            + "the five MNIST pairs' statistics come from the training split, the evaluation repeated on the test split"
     }
 }
 

@@ -26,7 +26,7 @@ struct FiguresCommand: ParsableCommand {
     @Option(name: .long, help: "Output directory for the figures, index.md and the run cache.")
     var out: String = "figures"
 
-    @Option(name: .long, help: "Directory with MNIST IDX files (raw or .gz). Default: $MNIST_DIR, then ../shared/data/mnist.")
+    @Option(name: .long, help: "Directory with MNIST IDX files (raw or .gz). Default: $MNIST_DIR, then the bundled copy.")
     var mnist: String?
 
     @Option(name: .long, help: "Runs computed in parallel (default: the number of cores).")

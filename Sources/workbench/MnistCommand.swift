@@ -10,7 +10,8 @@ struct MnistCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Minimum linear error L* (App. K.4) for a digit pair, or the 10x10 table of Fig. 18.")
 
-        @Option(name: .long, help: "Directory with the IDX files (raw or .gz). Default: $MNIST_DIR, then ../shared/data/mnist.")
+        @Option(name: [.customLong("mnist"), .customLong("dir")],
+                help: "Directory with the IDX files (raw or .gz). Default: $MNIST_DIR, then the bundled copy.")
         var dir: String?
 
         @Option(name: .long, help: "Two digits, e.g. 0,1 (default: every pair).")
@@ -24,9 +25,7 @@ struct MnistCommand: ParsableCommand {
 
         func run() throws {
             try reportingErrors {
-                guard let directory = resolveMNISTDirectory(dir) else {
-                    throw WorkbenchError("no MNIST directory: pass --dir DIR or set MNIST_DIR")
-                }
+                let directory = try MNISTLocation.resolve(explicit: dir)
                 guard let s = MNISTSplit(rawValue: split) else {
                     throw WorkbenchError("--split '\(split)': expected train or test")
                 }

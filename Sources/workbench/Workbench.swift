@@ -1,4 +1,5 @@
 import ArgumentParser
+import Datasets
 import Foundation
 import WorkbenchKit
 
@@ -38,7 +39,7 @@ struct ExperimentOptions: ParsableArguments {
     @Option(name: .long, help: "Random seed (weights, initial control, SGD batches).")
     var seed: UInt64 = 0
 
-    @Option(name: .long, help: "Directory with MNIST IDX files (raw or .gz). Default: $MNIST_DIR, then ../shared/data/mnist.")
+    @Option(name: .long, help: "Directory with MNIST IDX files (raw or .gz). Default: $MNIST_DIR, then the bundled copy.")
     var mnist: String?
 
     func overrides() throws -> [(String, String)] {
@@ -53,12 +54,8 @@ struct ExperimentOptions: ParsableArguments {
     var mnistDirectory: String? { resolveMNISTDirectory(mnist) }
 }
 
-/// --mnist, then $MNIST_DIR, then ../shared/data/mnist when run from a checkout beside it.
+/// --mnist, then $MNIST_DIR, then the copy bundled with the project; nil only when none is
+/// given and the bundled copy is missing (a run that needs MNIST then says so).
 func resolveMNISTDirectory(_ explicit: String?) -> String? {
-    if let e = explicit { return e }
-    if let env = ProcessInfo.processInfo.environment["MNIST_DIR"], !env.isEmpty { return env }
-    let beside = "../shared/data/mnist"
-    var isDir: ObjCBool = false
-    if FileManager.default.fileExists(atPath: beside, isDirectory: &isDir), isDir.boolValue { return beside }
-    return nil
+    try? MNISTLocation.resolve(explicit: explicit)
 }

@@ -1,6 +1,7 @@
 import XCTest
 import WorkbenchKit
 @testable import Datasets
+import TestSupport
 
 final class ConcatenationTests: XCTestCase {
     func testConcatenatedMomentsMatchIndependentDraws() throws {
@@ -35,7 +36,7 @@ final class ConcatenationTests: XCTestCase {
     }
 
     func testMNIST3HasTheTaskEngagementShape() throws {
-        let parts = try MNIST.loadTasks(directory: try mnistDirectory(), split: .test, tasks: [[0, 1], [7, 1], [8, 9]])
+        let parts = try MNIST.loadTasks(directory: try bundledMNISTDirectory(), split: .test, tasks: [[0, 1], [7, 1], [8, 9]])
         let joined = try Dataset.concatenating(parts)
         XCTAssertEqual(joined.train.inputCount, 78)
         XCTAssertEqual(joined.train.outputCount, 6)

@@ -33,11 +33,29 @@ final class GzipBombTests: XCTestCase {
         }
     }
 
-    func testBombFileIsRefusedThroughTheFileReader() throws {
+    /// A bomb of zeros named as an MNIST file has no IDX header: it is refused after inflating
+    /// its first 16 bytes.
+    func testHeaderlessBombIsRefusedAfterItsFirstBytes() throws {
         let dir = try temporaryDirectory(self)
         let path = dir + "/train-images-idx3-ubyte.gz"
         try write(Self.bomb, to: path)
-        assertWorkbenchError(try FileBytes(path: path, decompressionLimit: 4 << 20),
+        assertWorkbenchError(try IDX.readImages(path: path), contains: [path, "wrong magic number 0x00000000"])
+    }
+
+    /// A bomb behind a valid header (60000 x 28 x 28, 47 MB declared; 64 MB follow) is stopped
+    /// at the declared size plus a little, never inflated to the general cap.
+    func testBombBehindAValidHeaderStopsAtTheDeclaredSize() throws {
+        let header = IDX.encode(magic: IDX.imagesMagic, dimensions: [60000, 28, 28], payload: [])
+        let declared = header.count + 60000 * 28 * 28
+        let bomb = try Gzip.compress(header + [UInt8](repeating: 0, count: 64 << 20), level: 9)
+        let dir = try temporaryDirectory(self)
+        let path = dir + "/train-images-idx3-ubyte.gz"
+        try write(bomb, to: path)
+        assertWorkbenchError(try IDX.readImages(path: path),
+                             contains: [path, "decompresses to more than \(declared + FileBytes.trailingSlack) bytes",
+                                        "its header declares \(declared) bytes"])
+        // The general cap still applies to a file whose header declares more than it allows.
+        assertWorkbenchError(try FileBytes(path: path, decompressionLimit: 4 << 20, declaredLength: IDX.declaredLength),
                              contains: [path, "decompresses to more than 4194304 bytes", "expected an MNIST-sized file"])
     }
 

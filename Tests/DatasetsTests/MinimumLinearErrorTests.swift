@@ -1,6 +1,7 @@
 import XCTest
 import WorkbenchKit
 @testable import Datasets
+import TestSupport
 
 final class MinimumLinearErrorTests: XCTestCase {
     func testCholeskySolvesAndReportsSingularity() throws {
@@ -23,7 +24,7 @@ final class MinimumLinearErrorTests: XCTestCase {
     }
 
     func testPaperPairsAreOrderedAndInThePapersRange() throws {
-        let images = try MNISTImages(directory: try mnistDirectory(), split: .test)
+        let images = try MNISTImages(directory: try bundledMNISTDirectory(), split: .test)
         let table = try DigitPairTable(moments: DigitMoments(examples: MNISTExamples(images: images)))
         let l01 = table.values[0][1]!, l71 = table.values[7][1]!, l89 = table.values[8][9]!
         print(String(format: "L* on the test split: (0,1) %.5f  (7,1) %.5f  (8,9) %.5f", l01, l71, l89))

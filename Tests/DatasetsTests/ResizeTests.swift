@@ -1,6 +1,7 @@
 import XCTest
 import WorkbenchKit
 @testable import Datasets
+import TestSupport
 
 /// The 28x28 -> 5x5 downsampling must reproduce skimage.transform.resize with its defaults.
 final class ResizeTests: XCTestCase {
@@ -8,7 +9,7 @@ final class ResizeTests: XCTestCase {
     ///
     ///     pip install scikit-image
     ///     python3 -c "import gzip, numpy as np; from skimage.transform import resize
-    ///     raw = gzip.open('../shared/data/mnist/t10k-images-idx3-ubyte.gz').read()
+    ///     raw = gzip.open('Sources/Datasets/Resources/mnist/t10k-images-idx3-ubyte.gz').read()
     ///     imgs = np.frombuffer(raw, np.uint8, offset=16).reshape(-1, 28, 28)
     ///     [print(i, [float(v) for v in resize(imgs[i], (5, 5)).ravel()]) for i in (0, 1, 2, 9999)]"
     static let expected: [Int: [Double]] = [
@@ -35,7 +36,7 @@ final class ResizeTests: XCTestCase {
     ]
 
     func testMatchesScikitImageOnRealMNIST() throws {
-        let images = try MNISTImages(directory: try mnistDirectory(), split: .test)
+        let images = try MNISTImages(directory: try bundledMNISTDirectory(), split: .test)
         let resize = try AntiAliasedResize(inputRows: 28, inputColumns: 28, outputRows: 5, outputColumns: 5)
         for (index, want) in Self.expected {
             let got = resize.apply(Array(images.pixels[(index * 784)..<((index + 1) * 784)]))

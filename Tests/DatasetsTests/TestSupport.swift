@@ -3,14 +3,6 @@ import XCTest
 import WorkbenchKit
 @testable import Datasets
 
-/// The shared MNIST directory next to the project (never copied into it).
-func mnistDirectory(file: String = #filePath) throws -> String {
-    let root = URL(fileURLWithPath: file).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    let dir = root.deletingLastPathComponent().appendingPathComponent("shared/data/mnist").path
-    guard FileManager.default.fileExists(atPath: dir) else { throw XCTSkip("no MNIST data at \(dir)") }
-    return dir
-}
-
 /// A fresh temporary directory, removed when the test ends.
 func temporaryDirectory(_ test: XCTestCase) throws -> String {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("datasets-tests-\(UUID().uuidString)").path

@@ -1,12 +1,13 @@
 import XCTest
 @testable import Engagement
 import WorkbenchKit
+import TestSupport
 
 final class EngagementBaselineTests: XCTestCase {
     /// Sec. 5.1: the baseline is psi = 1 with C = 0 in every mode, so its value is the discounted
     /// loss alone and does not change with beta (active mode's beta|psi|^2 would charge psi = 1).
     func testBaselineValueIsTheUnchargedLossInEveryMode() throws {
-        let dir = try mnistDirectory()
+        let dir = try bundledMNISTDirectory()
         for mode in EngagementMode.allCases.map(\.rawValue) {
             var values: [Double] = []
             for beta in ["0.1", "5"] {

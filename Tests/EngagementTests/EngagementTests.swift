@@ -2,14 +2,7 @@ import Foundation
 import XCTest
 @testable import Engagement
 import WorkbenchKit
-
-/// The shared MNIST directory beside the checkout (test split images only).
-func mnistDirectory(file: String = #filePath) throws -> String {
-    let root = URL(fileURLWithPath: file).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    let dir = root.deletingLastPathComponent().appendingPathComponent("shared/data/mnist").path
-    guard FileManager.default.fileExists(atPath: dir) else { throw XCTSkip("no MNIST data at \(dir)") }
-    return dir
-}
+import TestSupport
 
 func experiment(_ name: String) -> any Experiment {
     EngagementPlugin.experiments.first { $0.name == name }!
@@ -25,7 +18,7 @@ func earlyMean(_ run: RunOutcome, _ column: String, fraction: Double = 0.1) -> D
 final class EngagementGradientTests: XCTestCase {
     /// Every experiment's engine against finite differences on a short horizon.
     func testGradientsOfEveryExperiment() throws {
-        let dir = try mnistDirectory()
+        let dir = try bundledMNISTDirectory()
         for e in EngagementPlugin.experiments {
             let small: [(String, String)] = [("steps", "25"), ("hidden", "4")]
                 + (e.name == "task-engagement" ? [("mode", "vector")] : [])
@@ -46,7 +39,7 @@ final class EngagementGradientTests: XCTestCase {
     }
 
     func testSeedChangesWeightsWhileControlStartsNeutral() throws {
-        let dir = try mnistDirectory()
+        let dir = try bundledMNISTDirectory()
         let e = TaskEngagementExperiment()
         let p = try e.resolve(preset: "quick", overrides: [("steps", "5")])
         let a = try e.prepare(p, context: RunContext(seed: 1, mnistDirectory: dir))
@@ -63,7 +56,7 @@ final class EngagementGradientTests: XCTestCase {
     }
 
     func testBadPairsAreRejectedWithOneLine() throws {
-        let dir = try mnistDirectory()
+        let dir = try bundledMNISTDirectory()
         let e = TaskEngagementExperiment()
         let p = try e.resolve(preset: "quick", overrides: [("pairs", "0,1,7")])
         XCTAssertThrowsError(try e.prepare(p, context: RunContext(seed: 1, mnistDirectory: dir))) { error in
@@ -79,7 +72,7 @@ final class EngagementClaimTests: XCTestCase {
     /// L_B. In every mode the tasks are engaged from easy to hard: the centre in time of each
     /// task's engagement above its final level is ordered (0,1) < (7,1) < (8,9).
     func testTaskEngagementBeatsBaselineAndEngagesEasierTaskFirst() throws {
-        let dir = try mnistDirectory()
+        let dir = try bundledMNISTDirectory()
         for mode in ["attentive", "active", "vector"] {
             let run = try runExperiment(TaskEngagementExperiment(),
                                         options: RunOptions(preset: "quick", overrides: [("mode", mode)], mnistDirectory: dir))
@@ -113,7 +106,7 @@ final class EngagementClaimTests: XCTestCase {
 
     /// Fig. 4h-i, App. K.5: easier digits (0, 1, 6) are engaged more early than the hardest (3, 5, 8).
     func testCategoryEngagementFavoursEasierDigitsEarly() throws {
-        let dir = try mnistDirectory()
+        let dir = try bundledMNISTDirectory()
         let run = try runExperiment(experiment("category-engagement"), options: RunOptions(preset: "quick", mnistDirectory: dir))
         XCTAssertGreaterThan(run.valueControl, run.valueBaseline)
         let easy = ["0", "1", "6"].map { earlyMean(run, "phi_\($0)_control") }.reduce(0, +) / 3
@@ -157,7 +150,7 @@ final class EngagementClaimTests: XCTestCase {
     /// Fig. 4l: training on the inferred class proportions beats uniform class sampling
     /// (lower balanced-batch loss on average over training).
     func testClassProportionCurriculumBeatsUniform() throws {
-        let dir = try mnistDirectory()
+        let dir = try bundledMNISTDirectory()
         let run = try runExperiment(ClassProportionExperiment(), options: RunOptions(preset: "quick", mnistDirectory: dir))
         let uniform = run.extra["mean_balanced_loss_uniform"] as! Double
         let curriculum = run.extra["mean_balanced_loss_curriculum"] as! Double

@@ -10,6 +10,7 @@ import Render
 import TaskSwitch
 import WorkbenchKit
 import XCTest
+import TestSupport
 
 /// The figures' claim checks: how a verdict is reached, and that the quick preset reproduces every
 /// finding the captions state.
@@ -66,10 +67,7 @@ final class ClaimTests: XCTestCase {
 
     /// `workbench figures --preset quick`: every figure is drawn, declares claims, and every claim passes.
     func testEveryQuickClaimPasses() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
-        let mnist = root.appendingPathComponent("shared/data/mnist").path
-        guard FileManager.default.fileExists(atPath: mnist) else { throw XCTSkip("no MNIST data at \(mnist)") }
+        let mnist = try bundledMNISTDirectory()
         let out = NSTemporaryDirectory() + "claims-test-\(UUID().uuidString)"
         addTeardownBlock { try? FileManager.default.removeItem(atPath: out) }
         // The CLI's plugin list: every plugin's experiments, and its figures after the paper's.

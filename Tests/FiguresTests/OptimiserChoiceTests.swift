@@ -6,6 +6,7 @@ import Foundation
 import GainModulation
 import WorkbenchKit
 import XCTest
+import TestSupport
 
 /// `figures --optimizer lbfgs` switches every run except those a figure chooses another optimiser
 /// for (Fig. 8's offset -1 sweeps: Adam then L-BFGS), and index.md's note says which and why.
@@ -49,9 +50,7 @@ final class OptimiserChoiceTests: XCTestCase {
     /// A faster optimiser replaces only the procedure it accelerates: the quick preset's class
     /// proportions use Adam, so Fig. 4's momentum flow leaves them on Adam, and says so.
     func testAFasterOptimiserReplacesOnlyTheProcedureItAccelerates() throws {
-        let mnist = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/data/mnist").path
-        guard FileManager.default.fileExists(atPath: mnist) else { throw XCTSkip("no MNIST data at \(mnist)") }
+        let mnist = try bundledMNISTDirectory()
         let entry = try lbfgsEntry(EngagementFigure(), EngagementPlugin.experiments, mnist: mnist)
         for request in entry.requests {
             let key = try XCTUnwrap(entry.keys[request]).text

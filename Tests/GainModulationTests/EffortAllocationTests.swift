@@ -2,20 +2,13 @@ import Foundation
 import XCTest
 @testable import GainModulation
 import WorkbenchKit
-
-/// The shared MNIST files beside the checkout (test split only).
-func sharedMNIST() throws -> String {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    let dir = root.deletingLastPathComponent().appendingPathComponent("shared/data/mnist").path
-    guard FileManager.default.fileExists(atPath: dir) else { throw XCTSkip("no MNIST files at \(dir)") }
-    return dir
-}
+import TestSupport
 
 final class EffortAllocationTests: XCTestCase {
     let e = EffortAllocationExperiment()
 
     func testGradientsForEveryDatasetAndBasis() throws {
-        let mnist = try sharedMNIST()
+        let mnist = try bundledMNISTDirectory()
         for (dataset, basis) in [("gaussian", "synapse"), ("semantic", "synapse"), ("mnist", "synapse"), ("gaussian", "neuron")] {
             let p = try e.resolve(preset: "quick", overrides: [("dataset", dataset), ("basis", basis), ("steps", "40"), ("hidden", "5"),
                                                                 ("init_std", "0.3")])
@@ -32,7 +25,7 @@ final class EffortAllocationTests: XCTestCase {
     func testControlBeatsBaselineAndActsEarly() throws {
         for dataset in ["gaussian", "mnist"] {
             let run = try runExperiment(e, options: RunOptions(preset: "quick", overrides: [("dataset", dataset), ("steps", "2000"), ("iterations", "30")],
-                                                               mnistDirectory: try sharedMNIST()))
+                                                               mnistDirectory: try bundledMNISTDirectory()))
             XCTAssertGreaterThan(run.valueControl, run.valueBaseline, dataset)
             let lb = run.column("loss_baseline")!, lc = run.column("loss_control")!
             let early = 300

@@ -1,21 +1,14 @@
 import XCTest
 @testable import Maml
 import WorkbenchKit
+import TestSupport
 
 final class MamlTests: XCTestCase {
-    /// ../shared/data/mnist beside the package root (test split only).
-    func mnistDirectory() throws -> String {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let dir = root.deletingLastPathComponent().appendingPathComponent("shared/data/mnist").path
-        guard FileManager.default.fileExists(atPath: dir) else { throw XCTSkip("no MNIST files at \(dir)") }
-        return dir
-    }
-
     func testGradientMatchesFiniteDifferences() throws {
         let e = MamlExperiment()
         let p = try e.resolve(preset: "quick", overrides: [("optimized_steps", "8"), ("hidden", "6"),
                                                            ("learning_rate", "0.05")])
-        let run = try e.prepare(p, context: RunContext(seed: 3, mnistDirectory: try mnistDirectory()))
+        let run = try e.prepare(p, context: RunContext(seed: 3, mnistDirectory: try bundledMNISTDirectory()))
         var rng = SeededGenerator(seed: 7)
         let theta = run.initialControl.map { $0 + 0.2 * rng.normal() }
         XCTAssertLessThan(checkGradient(engine: run.engine, at: theta).maxRelativeError, 1e-5)
@@ -25,7 +18,7 @@ final class MamlTests: XCTestCase {
     func testOneStepObjectiveIsTheMamlLoss() throws {
         let e = MamlExperiment()
         let p = try e.resolve(preset: "quick", overrides: [("optimized_steps", "1")])
-        let run = try e.prepare(p, context: RunContext(seed: 3, mnistDirectory: try mnistDirectory()))
+        let run = try e.prepare(p, context: RunContext(seed: 3, mnistDirectory: try bundledMNISTDirectory()))
         let start = run.engine.rollout(run.initialControl)
         let oneStep = run.extraResults(start, start)["one_step_loss_baseline"] as! Double
         let v = start.value
@@ -35,7 +28,7 @@ final class MamlTests: XCTestCase {
     /// Figs. 6-7: initialisations optimised over more steps learn with less cumulative loss over the
     /// evaluation horizon; all beat the random initialisation.
     func testMoreOptimisedStepsGiveLowerCumulativeLoss() throws {
-        let dir = try mnistDirectory()
+        let dir = try bundledMNISTDirectory()
         var cumulative: [Double] = []
         for k in ["1", "20", "60"] {
             let run = try runExperiment(MamlExperiment(), options: RunOptions(
@@ -67,14 +60,6 @@ final class MamlTests: XCTestCase {
 }
 
 final class MamlObjectiveTests: XCTestCase {
-    /// ../shared/data/mnist beside the package root (test split only).
-    func mnistDirectory() throws -> String {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let dir = root.deletingLastPathComponent().appendingPathComponent("shared/data/mnist").path
-        guard FileManager.default.fileExists(atPath: dir) else { throw XCTSkip("no MNIST files at \(dir)") }
-        return dir
-    }
-
     /// The authors' objective also counts the loss at the initialisation: with K = 1,
     /// V = -dt (L(w_0) + L(w_1)), against eq. 26's -dt L(w_1).
     func testWithInitialLossAddsTheLossAtTheInitialisation() throws {
@@ -83,7 +68,7 @@ final class MamlObjectiveTests: XCTestCase {
         var lossAtStart = 0.0, oneStep = 0.0
         for objective in MamlObjective.allCases {
             let p = try e.resolve(preset: "quick", overrides: [("optimized_steps", "1"), ("objective", objective.rawValue)])
-            let run = try e.prepare(p, context: RunContext(seed: 3, mnistDirectory: try mnistDirectory()))
+            let run = try e.prepare(p, context: RunContext(seed: 3, mnistDirectory: try bundledMNISTDirectory()))
             let start = run.engine.rollout(run.initialControl)
             values[objective.rawValue] = start.value
             let extra = run.extraResults(start, start)
@@ -98,7 +83,7 @@ final class MamlObjectiveTests: XCTestCase {
     /// a lower one-step loss than standard MAML (K = 1), many give a higher one, and K = 1's
     /// meta-objective stalls on a plateau (its last 200 iterations move -V by < 0.5%).
     func testWithInitialLossGivesTheOneStepDipAndThePlateau() throws {
-        let dir = try mnistDirectory()
+        let dir = try bundledMNISTDirectory()
         var oneStep: [Int: Double] = [:]
         for k in [1, 40, 240] {
             let run = try runExperiment(MamlExperiment(), options: RunOptions(

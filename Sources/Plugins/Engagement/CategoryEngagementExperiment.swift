@@ -87,7 +87,7 @@ public struct CategoryEngagementExperiment: Experiment {
             .of(.batch, default: dataset == .mnist ? 256 : 32, help: "SGD batch size (Table 4)"),
         ]
         switch dataset {
-        case .mnist: specs += [.of(.digits, default: Array(0...9), help: "MNIST digits, in output order"), .of(.split, default: .test)]
+        case .mnist: specs += [.of(.digits, default: Array(0...9), help: "MNIST digits, in output order"), .of(.split, default: .train)]
         case .semantic: specs += [.of(.levels, default: 4, range: 2...SemanticHierarchy.maximumLevels)]
         }
         return specs

@@ -40,7 +40,7 @@ public struct TaskEngagementExperiment: Experiment {
             .of(EngagementKeys.mode, default: .attentive),
             .of(EngagementKeys.psiSize, default: 0),
             .of(EngagementKeys.pairs, default: [0, 1, 7, 1, 8, 9]),
-            .of(.split, default: .test),
+            .of(.split, default: .train),
             .of(.hidden, default: 20, help: "hidden units H (Table 4)"),
             .of(.lambda, default: 0, help: "L2 regularisation lambda (Table 4)"),
             .of(.weightInitStd, default: 0.01),

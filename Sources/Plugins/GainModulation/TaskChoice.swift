@@ -25,7 +25,7 @@ public enum GainTask: String, ParameterChoice {
         [
             .of(GainKeys.dataset, default: .mnist),
             .of(.digits, default: [1, 3]),
-            .of(.split, default: .test),
+            .of(.split, default: .train),
             .of(.levels, default: 4),
         ]
     }

@@ -14,8 +14,8 @@ import WorkbenchKit
 /// task learns for `eval_steps` steps; result.json holds the mean curve and each task's curve
 /// (eval_loss_per_task, one list per pair), the per-task cumulative loss sum dt L and the
 /// one-step loss (mean and per task), on the statistics of `split` and, when `heldout` names the
-/// other split, on it too. The paper's train/test evaluation needs both splits; the shared data
-/// holds only the test split, so by default everything is computed on it (the result says so).
+/// other split, on it too: by default the tasks come from the training split and the evaluation
+/// is repeated on the test split, as the paper's train/test comparison (Fig. 7).
 public struct MamlExperiment: Experiment {
     public init() {}
     public let name = MamlNames.maml.text
@@ -41,8 +41,8 @@ public struct MamlExperiment: Experiment {
             .of(.lambda, default: 0),
             .of(.weightInitStd, default: 0.01, help: "std of the random initialisation the optimisation starts from (Table 2)"),
             .of(MamlKeys.tasks, default: [0, 1, 7, 1, 8, 9, 3, 8, 5, 3]),
-            .of(.split, default: .test, help: "split the tasks' statistics come from (paper: train; ../shared/data/mnist has test only)"),
-            .of(MamlKeys.heldout, default: HeldOutSplit.none),
+            .of(.split, default: .train, help: "split the tasks' statistics come from (the paper's: train)"),
+            .of(MamlKeys.heldout, default: HeldOutSplit.test),
         ]
     }
 

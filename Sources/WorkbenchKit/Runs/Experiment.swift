@@ -58,7 +58,7 @@ public struct RunContext {
 
     public func requireMNIST() throws -> String {
         guard let dir = mnistDirectory else {
-            throw WorkbenchError("this run needs MNIST IDX files: pass --mnist DIR or set MNIST_DIR")
+            throw WorkbenchError("this run needs MNIST IDX files and the bundled copy is missing: pass --mnist DIR or set MNIST_DIR")
         }
         return dir
     }
