@@ -3,8 +3,9 @@ import Foundation
 /// The bytes one run may hold. Runs check what they need against it before allocating, so a
 /// too-large run is refused with one line instead of dying in the allocator.
 ///
-/// Default: half of physical memory (leaves room for the system and a second job). Override
-/// with `WORKBENCH_MEMORY_BUDGET` (bytes, or with a K/M/G/T suffix: `8G`, `512M`, `1.5G`).
+/// Default: 80% of the tightest limit the process lives under (its cgroup's, or the memory SLURM
+/// granted the task), else half of physical memory (leaves room for the system and a second
+/// job). Override with `WORKBENCH_MEMORY_BUDGET` (bytes, or with a K/M/G/T suffix: `8G`, `512M`, `1.5G`).
 public struct MemoryBudget: Equatable, CustomStringConvertible {
     public var bytes: Int
     public init(bytes: Int) { self.bytes = bytes }
@@ -19,15 +20,37 @@ public struct MemoryBudget: Equatable, CustomStringConvertible {
         return pages.multipliedReportingOverflow(by: pageSize).overflow ? Int.max : pages * pageSize
     }
 
+    /// The share of an outside limit that runs may plan for: the rest is the process itself (code,
+    /// drawing, result files being written) and the page cache a cgroup also counts.
+    public static let shareOfLimit = 0.8
+
     /// The budget of this process: `WORKBENCH_MEMORY_BUDGET` if set, else the default share.
-    public static func current(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> MemoryBudget {
+    public static func current(environment: [String: String] = ProcessInfo.processInfo.environment,
+                               readFile: (String) -> String? = MemoryLimit.readFile,
+                               physicalMemory: Int = physicalMemoryBytes) throws -> MemoryBudget {
+        try resolve(environment: environment, readFile: readFile, physicalMemory: physicalMemory).budget
+    }
+
+    /// The budget and where it comes from, in words ("80% of 4.0 GB (SLURM_MEM_PER_NODE=4096)").
+    /// Limits at or above physical memory bound nothing (cgroup v1 writes "no limit" as a huge
+    /// number) and are passed over. `readFile` and `physicalMemory` are injected by tests.
+    public static func resolve(environment: [String: String] = ProcessInfo.processInfo.environment,
+                               readFile: (String) -> String? = MemoryLimit.readFile,
+                               physicalMemory: Int = physicalMemoryBytes) throws -> (budget: MemoryBudget, origin: String) {
         if let text = environment[environmentVariable], !text.isEmpty {
             guard let bytes = parse(text) else {
                 throw WorkbenchError("\(environmentVariable)='\(text)': expected a positive number of bytes, optionally with K, M, G or T (e.g. 8G)")
             }
-            return MemoryBudget(bytes: bytes)
+            return (MemoryBudget(bytes: bytes), "\(environmentVariable)=\(text)")
         }
-        return MemoryBudget(bytes: Int(Double(physicalMemoryBytes) * defaultShareOfPhysicalMemory))
+        let limits = [try MemoryLimit.slurm(environment), MemoryLimit.cgroup(read: readFile)]
+            .compactMap { $0 }.filter { $0.bytes < physicalMemory }
+        if let tightest = limits.min(by: { $0.bytes < $1.bytes }) {
+            return (MemoryBudget(bytes: Int(Double(tightest.bytes) * shareOfLimit)),
+                    "\(Int(shareOfLimit * 100))% of \(tightest)")
+        }
+        return (MemoryBudget(bytes: Int(Double(physicalMemory) * defaultShareOfPhysicalMemory)),
+                "\(Int(defaultShareOfPhysicalMemory * 100))% of \(formatBytes(physicalMemory)) of physical memory")
     }
 
     /// "123456", "512M", "1.5G", "8GB", "2t" (powers of 1024); nil when not a positive size.
