@@ -169,7 +169,7 @@ final class FiguresCommandTests: XCTestCase {
         XCTAssertThrowsError(try Shard(parsing: "3/2"))
         XCTAssertThrowsError(try Shard(parsing: "x"))
         XCTAssertEqual(try Shard.fromSLURM(["SLURM_ARRAY_TASK_ID": "4", "SLURM_ARRAY_TASK_COUNT": "4",
-                                            "SLURM_ARRAY_TASK_MIN": "1"]), try Shard(index: 4, count: 4))
+                                            "SLURM_ARRAY_TASK_MIN": "1", "SLURM_ARRAY_TASK_MAX": "4"]), try Shard(index: 4, count: 4))
         XCTAssertNil(try Shard.fromSLURM([:]))
     }
 }

@@ -140,15 +140,17 @@ final class RunCacheIntegrityTests: XCTestCase {
     }
 
     func testSLURMErrorsNameTheVariables() {
-        XCTAssertThrowsError(try Shard.fromSLURM(["SLURM_ARRAY_TASK_ID": "999", "SLURM_ARRAY_TASK_COUNT": "2"])) { error in
-            XCTAssertEqual("\(error)", "SLURM_ARRAY_TASK_ID=999, SLURM_ARRAY_TASK_MIN=0 (unset), SLURM_ARRAY_TASK_COUNT=2 do not name a shard: "
-                + "expected SLURM_ARRAY_TASK_MIN <= SLURM_ARRAY_TASK_ID < SLURM_ARRAY_TASK_MIN + SLURM_ARRAY_TASK_COUNT (or pass --shard K/N)")
+        let range = ["SLURM_ARRAY_TASK_MIN": "0", "SLURM_ARRAY_TASK_MAX": "1"]
+        XCTAssertThrowsError(try Shard.fromSLURM(range.merging(["SLURM_ARRAY_TASK_ID": "999"]) { $1 })) { error in
+            XCTAssertEqual("\(error)", "SLURM_ARRAY_TASK_ID=999, _MIN=0, _MAX=1, _STEP=1: expected _STEP >= 1 and _MIN <= ID <= _MAX; pass --shard K/N (docs/cluster.md)")
         }
-        XCTAssertThrowsError(try Shard.fromSLURM(["SLURM_ARRAY_TASK_ID": "x", "SLURM_ARRAY_TASK_COUNT": "2", "SLURM_ARRAY_TASK_MIN": "1"])) { error in
-            XCTAssertTrue("\(error)".hasPrefix("SLURM_ARRAY_TASK_ID=x, SLURM_ARRAY_TASK_MIN=1, SLURM_ARRAY_TASK_COUNT=2: expected integers"), "\(error)")
+        XCTAssertThrowsError(try Shard.fromSLURM(range.merging(["SLURM_ARRAY_TASK_ID": "x"]) { $1 })) { error in
+            XCTAssertTrue("\(error)".hasPrefix("SLURM_ARRAY_TASK_ID=x, _MIN=0, _MAX=1, _STEP=1: expected integers"), "\(error)")
         }
-        XCTAssertThrowsError(try Shard.fromSLURM(["SLURM_ARRAY_TASK_ID": "\(Int.max)", "SLURM_ARRAY_TASK_COUNT": "2", "SLURM_ARRAY_TASK_MIN": "-5"]))
-        XCTAssertEqual(try Shard.fromSLURM(["SLURM_ARRAY_TASK_ID": "7", "SLURM_ARRAY_TASK_COUNT": "3", "SLURM_ARRAY_TASK_MIN": "5"]),
+        // Spans that overflow are refused, not trapped on.
+        XCTAssertThrowsError(try Shard.fromSLURM(["SLURM_ARRAY_TASK_ID": "\(Int.max)", "SLURM_ARRAY_TASK_MIN": "-5", "SLURM_ARRAY_TASK_MAX": "\(Int.max)"]))
+        XCTAssertThrowsError(try Shard.fromSLURM(["SLURM_ARRAY_TASK_ID": "0", "SLURM_ARRAY_TASK_MIN": "\(Int.min)", "SLURM_ARRAY_TASK_MAX": "\(Int.max)"]))
+        XCTAssertEqual(try Shard.fromSLURM(["SLURM_ARRAY_TASK_ID": "7", "SLURM_ARRAY_TASK_COUNT": "3", "SLURM_ARRAY_TASK_MIN": "5", "SLURM_ARRAY_TASK_MAX": "7"]),
                        try Shard(index: 3, count: 3))
     }
 }
