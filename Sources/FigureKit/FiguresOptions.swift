@@ -18,8 +18,21 @@ public struct FiguresOptions {
     /// (`WorkbenchFigure.optimiserChoices`); nil: each experiment's own, the paper's procedure.
     /// The CLI's default is `.lbfgs`; this library default stays the paper's procedure.
     public var optimizer: OptimizerKind? = nil
+    /// Report, per figure, which runs are cached, claimed by a running process (and which) or
+    /// missing, and stop: no run, no drawing, no estimate.
+    public var status = false
+    /// Draw only from cached runs: compute nothing, and fail the figures whose runs are not all
+    /// cached, listing those runs (the merge step after a cluster array).
+    public var noCompute = false
     /// Seconds between the lines listing the runs in flight.
     var heartbeatSeconds = 120.0
+    /// Run claims: how old a heartbeat makes a claim stale, the clock they are judged by (seconds
+    /// since 1970), how often a run held elsewhere is looked at again and how the wait is spent;
+    /// injected by tests, so that none depends on timing.
+    var claimStaleAfter = RunClaims.defaultStaleAfter
+    var claimClock: () -> Double = { Date().timeIntervalSince1970 }
+    var claimPollSeconds = 5.0
+    var claimSleep: (Double) -> Void = { Thread.sleep(forTimeInterval: $0) }
     /// Where progress and summary lines go (stderr in the CLI).
     public var log: (String) -> Void
 
@@ -55,12 +68,21 @@ public struct FiguresReport {
     var runsComputed = 0
     /// Runs left to other shards (shard mode only).
     var runsElsewhere = 0
+    /// Runs another process computed while this one waited or planned (found complete under the claim).
+    var runsDoneElsewhere = 0
+    /// Shard mode: runs of this shard another live process holds the claim on, left to it.
+    var runsLeftToOthers = 0
+    /// `--status` and `--no-compute`: runs not cached (missing, damaged or claimed).
+    var runsNotCached = 0
+    /// This call only reported (`--status`): success means every run is cached.
+    var statusOnly = false
     var shard: Shard?
     var seconds = 0.0
 
     /// Nothing was skipped (a dry run succeeds when every figure could be planned).
     public var nothingSkipped: Bool { skipped.isEmpty }
 
-    /// True when every requested figure was made (in shard mode: when this slice's runs all succeeded).
-    public var succeeded: Bool { shard == nil ? skipped.isEmpty && failed.isEmpty : failed.isEmpty }
+    /// True when every requested figure was made (in shard mode: when every figure could be
+    /// prepared and this slice's runs all succeeded; with `--status`: when every run is cached).
+    public var succeeded: Bool { skipped.isEmpty && failed.isEmpty && (!statusOnly || runsNotCached == 0) }
 }

@@ -3,15 +3,18 @@ import Render
 import WorkbenchKit
 
 /// `workbench figures`: plan the requested figures, compute the runs not yet cached (this
-/// shard's share of them, on `jobs` threads), then draw every figure whose runs are all there
-/// and write index.md. Without --shard everything ends drawn; with it only runs are computed.
+/// shard's share of them, on `jobs` threads, each under its run claim), then draw every figure
+/// whose runs are all there and write index.md. Without --shard everything ends drawn; with it
+/// only runs are computed. `--status` reports and stops; `--no-compute` draws only from the cache.
 /// `figures`: what this build draws (the paper's and the plugins'); `registry`: its experiments.
 public func regenerateFigures(registry: Registry, figures all: FigureSet, options: FiguresOptions) throws -> FiguresReport {
     let start = Date()
     let log = options.log
     let figures = try all.select(options.only)
-    if !options.dryRun { try AtomicFile.prepareDirectory(options.outDirectory) }
+    let writes = !options.dryRun && !options.status
+    if writes { try AtomicFile.prepareDirectory(options.outDirectory) }
     let cache = RunCache(directory: (options.outDirectory as NSString).appendingPathComponent("runs"))
+    let claims = RunClaims(staleAfter: options.claimStaleAfter, clock: options.claimClock, log: log)
     let context = PlanContext(preset: options.preset, experiments: Set(registry.experiments.map { ExperimentName($0.name) }))
     let plan = try FigurePlan(figures: figures.implemented, all: all.figures, registry: registry, context: context,
                               mnistDirectory: options.mnistDirectory, optimizer: options.optimizer)
@@ -20,16 +23,30 @@ public func regenerateFigures(registry: Registry, figures all: FigureSet, option
     report.shard = options.shard
     report.skipped = figures.pending + plan.skipped
     report.runsPlanned = plan.runs.count
+    if options.status {
+        report.statusOnly = true
+        describeStatus(plan, cache: cache, claims: claims, report: &report, log: log)
+        return report
+    }
+    let computes = !options.noCompute
     var toCompute: [PlannedRun] = []
+    var notCached: [RunKey: String] = [:]
     for (position, run) in plan.runs.enumerated() {
         switch cache.state(run.key, experiment: run.request.experiment.text) {
         case .complete: report.runsCached += 1; continue
         case .damaged(let reason):
-            log("warning: cached run \(run.request) (\(cache.folder(run.key, experiment: run.request.experiment.text))) is damaged: \(reason); recomputing it")
-        case .missing: break
+            let folder = cache.folder(run.key, experiment: run.request.experiment.text)
+            if computes { log("warning: cached run \(run.request) (\(folder)) is damaged: \(reason); recomputing it") }
+            notCached[run.key] = "damaged: \(reason)"
+        case .missing:
+            notCached[run.key] = cache.whyNotCached(run, claims: claims)
         }
         if let shard = options.shard, !shard.owns(position: position) { report.runsElsewhere += 1; continue }
         toCompute.append(run)
+    }
+    if !computes {
+        report.runsNotCached = notCached.count
+        toCompute = []
     }
     let jobs = max(1, options.jobs)
     let (priors, atBudget) = estimatedSeconds(toCompute, mnistDirectory: options.mnistDirectory)
@@ -38,7 +55,8 @@ public func regenerateFigures(registry: Registry, figures all: FigureSet, option
     log("figures (\(options.preset.rawValue) preset"
         + (options.optimizer.map { ", optimizer \($0.rawValue) except where a figure chooses the paper's procedure or a faster form of it (index.md says which and why)" } ?? "")
         + "): \(plan.entries.count) to draw, \(report.skipped.count) skipped; "
-        + "\(plan.runs.count) runs: \(report.runsCached) cached, \(toCompute.count) to compute on \(jobs) job(s)"
+        + "\(plan.runs.count) runs: \(report.runsCached) cached, "
+        + (computes ? "\(toCompute.count) to compute on \(jobs) job(s)" : "\(notCached.count) not cached (--no-compute: none computed)")
         + (options.shard.map { " (shard \($0), \(report.runsElsewhere) left to other shards)" } ?? "") + estimate)
 
     if options.dryRun {
@@ -48,17 +66,27 @@ public func regenerateFigures(registry: Registry, figures all: FigureSet, option
     }
 
     let progress = RunProgress(runs: toCompute, jobs: jobs, priors: priors, log: log)
-    let failures = RunScheduler(cache: cache, jobs: jobs, mnistDirectory: options.mnistDirectory,
-                                heartbeat: options.heartbeatSeconds)
-        .execute(toCompute, progress: progress)
-    report.runsComputed = toCompute.count - failures.count
+    var scheduler = RunScheduler(cache: cache, jobs: jobs, mnistDirectory: options.mnistDirectory,
+                                 heartbeat: options.heartbeatSeconds, claims: claims, leaveClaimedRuns: options.shard != nil)
+    scheduler.pollEvery = options.claimPollSeconds
+    scheduler.sleep = options.claimSleep
+    let outcome = scheduler.execute(toCompute, progress: progress)
+    let failures = outcome.failures
+    report.runsDoneElsewhere = outcome.doneElsewhere.count
+    report.runsLeftToOthers = outcome.leftToOthers.count
+    report.runsComputed = toCompute.count - failures.count - outcome.doneElsewhere.count - outcome.leftToOthers.count
 
     if let shard = options.shard {
         for (key, error) in failures {
             report.failed.append(.init(id: key.folderName("run"), reason: describe(error)))
         }
         report.seconds = Date().timeIntervalSince(start)
-        log("shard \(shard): \(report.runsComputed) runs computed, \(failures.count) failed; run `workbench figures` without --shard to draw")
+        for s in report.skipped { log("\(s.id): skipped: \(s.reason)") }
+        log("shard \(shard): \(report.runsComputed) runs computed, \(failures.count) failed"
+            + (outcome.doneElsewhere.isEmpty ? "" : ", \(outcome.doneElsewhere.count) computed meanwhile by other processes")
+            + (outcome.leftToOthers.isEmpty ? "" : ", \(outcome.leftToOthers.count) left to the processes holding their claims")
+            + (report.skipped.isEmpty ? "" : "; \(report.skipped.count) figure(s) could not be prepared (listed above), so this shard fails")
+            + "; run `workbench figures --no-compute` without --shard to draw")
         return report
     }
 
@@ -68,6 +96,14 @@ public func regenerateFigures(registry: Registry, figures all: FigureSet, option
         if let bad = keys.first(where: { failures[$0] != nil }) {
             report.failed.append(.init(id: entry.figure.id, reason: "a run failed: \(describe(failures[bad]!))"))
             continue
+        }
+        if !computes {
+            let missing = zip(entry.requests, keys).filter { notCached[$0.1] != nil }
+            if !missing.isEmpty {
+                report.failed.append(.init(id: entry.figure.id, reason: "--no-compute: \(missing.count) of its runs are not cached: "
+                    + missing.map { "\($0.0) (\(notCached[$0.1]!))" }.joined(separator: "; ")))
+                continue
+            }
         }
         do {
             var records: [RunRequest: RunRecord] = [:]
@@ -103,6 +139,9 @@ public func regenerateFigures(registry: Registry, figures all: FigureSet, option
     try IndexWriter.write(report: report, plan: plan, figures: all, context: context, options: options)
     for s in report.skipped { log("\(s.id): skipped: \(s.reason)") }
     for f in report.failed { log("\(f.id): failed: \(f.reason)") }
+    if !computes, !notCached.isEmpty {
+        log("--no-compute: \(notCached.count) run(s) not cached; compute them (an array task that failed: docs/cluster.md), then draw again")
+    }
     log(claimSummary(report))
     log("figures: \(report.made.count) made, \(report.skipped.count) skipped, \(report.failed.count) failed in \(formatDuration(report.seconds)); index: \((options.outDirectory as NSString).appendingPathComponent("index.md"))")
     return report
@@ -145,10 +184,12 @@ func estimatedSeconds(_ runs: [PlannedRun], mnistDirectory: String?) -> (expecte
     for run in runs {
         let setting = run.request.seed(0)
         if costs[setting] == nil {
-            costs[setting] = try? StepCost.measure(run.experiment, preset: setting.preset.rawValue, overrides: setting.orderedOverrides,
-                                                   context: RunContext(seed: 0, mnistDirectory: mnistDirectory))
+            // Stored as .some(nil) when the setting cannot be timed: assigning a plain nil would
+            // remove the entry, and the lookup below would find none.
+            costs[setting] = .some(try? StepCost.measure(run.experiment, preset: setting.preset.rawValue, overrides: setting.orderedOverrides,
+                                                   context: RunContext(seed: 0, mnistDirectory: mnistDirectory)))
         }
-        if let cost = costs[setting]! {
+        if let measured = costs[setting], let cost = measured {
             let seconds = { (units: Double) in cost.seconds(units: units, steps: run.steps, sgdSteps: run.sgdSteps, sgdRuns: run.sgdRuns) }
             atBudget[run.key] = seconds(run.size)
             expected[run.key] = seconds(run.expectedSize)

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import WorkbenchKit
 
 /// Runs cached on disk, one folder per run under `<out>/runs/`, named by the hash of the run's
@@ -30,13 +33,42 @@ struct RunCache {
         return RunValidation.problem(folder: dir).map(State.damaged) ?? .complete
     }
 
-    /// Records which run a folder holds before computing it, so the result can be verified on reuse.
-    public func prepare(_ key: RunKey, experiment: String) throws -> String {
+    /// Creates the run's folder (idempotent: several processes may reach it at once).
+    public func makeFolder(_ key: RunKey, experiment: String) throws -> String {
         let dir = folder(key, experiment: experiment)
         try AtomicFile.prepareDirectory(dir)
-        // A result left by some other run (a hash collision) must not pass for this one.
-        try? FileManager.default.removeItem(atPath: (dir as NSString).appendingPathComponent(RunFiles.result))
-        try AtomicFile.write(key.text, to: (dir as NSString).appendingPathComponent("key.txt"))
         return dir
+    }
+
+    /// Records which run a folder holds, so the result can be verified on reuse. Called by the
+    /// claim's holder only; nothing else in the folder is touched: a result there is either this
+    /// run's (then it is complete and not recomputed) or, after a hash collision, replaced when
+    /// this run publishes its own.
+    public func recordKey(_ key: RunKey, in dir: String) throws {
+        let path = (dir as NSString).appendingPathComponent("key.txt")
+        if FileManager.default.contents(atPath: path) == Data(key.text.utf8) { return }
+        try AtomicFile.write(key.text, to: path)
+    }
+
+    /// Where one process computes a run before publishing it: a folder of its own inside the
+    /// run's, so a process that dies leaves the run folder as it was.
+    static func stagingFolder(in dir: String, token: String) -> String {
+        (dir as NSString).appendingPathComponent(".computing-\(token)")
+    }
+
+    /// Moves a computed run's files from its staging folder into the run folder, each by one
+    /// rename, result.json last (a folder with result.json is complete), unless the run is
+    /// already complete there (computed by a process that took over this one's claim): a
+    /// completed run is never replaced.
+    public func publish(_ key: RunKey, experiment: String, from staging: String) throws {
+        let dir = folder(key, experiment: experiment)
+        defer { try? FileManager.default.removeItem(atPath: staging) }
+        if state(key, experiment: experiment) == .complete { return }
+        for name in [RunFiles.series, RunFiles.result] {
+            let from = (staging as NSString).appendingPathComponent(name), to = (dir as NSString).appendingPathComponent(name)
+            guard rename(from, to) == 0 else {
+                throw WorkbenchError("cannot move '\(from)' to '\(to)': \(String(cString: strerror(errno))); expected a writable run folder")
+            }
+        }
     }
 }

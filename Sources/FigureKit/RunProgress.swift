@@ -12,10 +12,12 @@ final class RunProgress {
     private let runs: [PlannedRun]
     private let jobs: Int
     private let start = Date()
-    private let log: (String) -> Void
+    let log: (String) -> Void
     private let priors: [RunKey: Double]
     private var finishedKeys = Set<RunKey>()
     private var inFlight: [RunKey: (run: PlannedRun, started: Date, done: Int, total: Int)] = [:]
+    /// Runs another process holds the claim on, waited for: by holder.
+    private var waitingFor: [RunKey: String] = [:]
     private var rates: [String: (seconds: Double, size: Double)] = [:]
     private let lock = NSLock()
 
@@ -34,9 +36,20 @@ final class RunProgress {
         inFlight[run.key]?.total = total
     }
 
-    /// `  running: <run> 412/1000 it (6m12s); ... | elapsed 20m, ETA 1h05m`
+    /// A run another process computes (it holds the claim): this one waits for it.
+    func waiting(_ run: PlannedRun, holder: ClaimHolder, age: Double) {
+        lock.lock(); defer { lock.unlock() }
+        waitingFor[run.key] = "\(holder)"
+        log("  waiting: \(run.request) is being computed by \(holder) (claim heartbeat \(formatDuration(age)) ago); drawing waits for it")
+    }
+
+    /// `  running: <run> 412/1000 it (6m12s); ... | elapsed 20m, ETA 1h05m`, and the runs waited for.
     func heartbeat() {
         lock.lock(); defer { lock.unlock() }
+        if !waitingFor.isEmpty {
+            let byHolder = Dictionary(grouping: waitingFor.values, by: { $0 }).map { "\($0.key) (\($0.value.count))" }.sorted()
+            log("  waiting for \(waitingFor.count) run(s) other processes compute: " + byHolder.joined(separator: ", "))
+        }
         guard !inFlight.isEmpty else { return }
         let now = Date()
         let list = inFlight.values.sorted { $0.started < $1.started }.map {
@@ -59,11 +72,13 @@ final class RunProgress {
         return count == 0 ? 0 : work / Double(min(jobs, count))
     }
 
-    func finished(_ run: PlannedRun, seconds: Double, error: Error?) {
+    /// `elsewhere`: the status of a run another process computed or computes ("done by host:pid").
+    func finished(_ run: PlannedRun, seconds: Double, error: Error?, elsewhere: String? = nil) {
         lock.lock(); defer { lock.unlock() }
         finishedKeys.insert(run.key)
         inFlight.removeValue(forKey: run.key)
-        if error == nil {
+        waitingFor.removeValue(forKey: run.key)
+        if error == nil, elsewhere == nil {
             for group in Self.groups(run) {
                 let r = rates[group] ?? (0, 0)
                 rates[group] = (r.seconds + seconds, r.size + run.size)
@@ -74,7 +89,7 @@ final class RunProgress {
         let eta = remaining()
         let width = String(total).count
         let count = String(repeating: " ", count: width - String(done).count) + "\(done)/\(total)"
-        let status = error.map { "FAILED: \(describe($0))" } ?? String(format: "%.1fs", seconds)
+        let status = error.map { "FAILED: \(describe($0))" } ?? elsewhere ?? String(format: "%.1fs", seconds)
         log("[\(count)] \(RunProgress.bar(Double(done) / Double(max(total, 1)))) \(run.request)  \(status)  | elapsed \(formatDuration(elapsed)), ETA \(formatDuration(eta))")
     }
 

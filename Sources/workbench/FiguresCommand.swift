@@ -11,8 +11,10 @@ struct FiguresCommand: ParsableCommand {
         abstract: "Regenerate the paper's figures (Figs. 2-21), and the plugins' own, from cached or fresh runs.",
         discussion: """
             Runs are cached in OUT/runs/<experiment>-<hash> by their parameters and the code version, so \
-            redrawing is instant and an interrupted regeneration resumes. With --shard K/N (or in a SLURM array \
-            job) only the K-th slice of the runs is computed; a final call without --shard draws. Figures needing \
+            redrawing is instant and an interrupted regeneration resumes. A run is computed by one process at a \
+            time (a claim file in its folder), so processes may share OUT. With --shard K/N (or in a SLURM range \
+            array job) only the K-th slice of the runs is computed; a final call without --shard (--no-compute after \
+            an array, docs/cluster.md) draws. Figures needing \
             MNIST are skipped with the remedy when no MNIST folder is found. Exit status 0 only when every \
             requested figure was made.
             """)
@@ -29,10 +31,10 @@ struct FiguresCommand: ParsableCommand {
     @Option(name: .long, help: "Directory with MNIST IDX files (raw or .gz). Default: $MNIST_DIR, then the bundled copy.")
     var mnist: String?
 
-    @Option(name: .long, help: "Runs computed in parallel (default: the number of cores).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Option(name: .long, help: "Runs computed in parallel (default: the cores this process may use; capped at those and at what the memory budget allows, with a line saying so).")
+    var jobs: Int?
 
-    @Option(name: .long, help: ArgumentHelp("Compute only the K-th of N slices of the runs (default from SLURM_ARRAY_TASK_ID/COUNT).", valueName: "K/N"))
+    @Option(name: .long, help: ArgumentHelp("Compute only the K-th of N slices of the runs (default in a SLURM range array: from SLURM_ARRAY_TASK_ID, _MIN, _MAX, _STEP).", valueName: "K/N"))
     var shard: String?
 
     @Option(name: .long, help: ArgumentHelp("Image format(s): png, svg, pdf, comma-separated.", valueName: "format"))
@@ -40,6 +42,12 @@ struct FiguresCommand: ParsableCommand {
 
     @Flag(name: .long, help: "List each figure's runs (cached or left) with the Euler steps and estimated CPU time left, and stop.")
     var dryRun = false
+
+    @Flag(name: .long, help: "Report per figure which runs are cached, claimed by a running process (which) or missing, and stop; exit 0 only when every run is cached.")
+    var status = false
+
+    @Flag(name: .long, help: "Compute nothing: draw the figures whose runs are all cached, fail the others listing their missing runs (the merge after a cluster array).")
+    var noCompute = false
 
     @Option(name: .long, help: ArgumentHelp("Optimiser of the runs: lbfgs (converges, usually in a tenth of the paper's evaluations, with V at least the paper's procedure's; where L-BFGS was measured to mislead a claim, a figure's runs take a faster form of the paper's procedure instead (adam-lbfgs, gradient-flow, momentum-flow), and runs of figures that plot the optimisation keep the paper's procedure; index.md says which and why), paper (every run as Tables 1-5: the paper's procedure, exactly), or any optimizer kind (forced where lbfgs would be used).", valueName: "lbfgs|paper|KIND"))
     var optimizer: String = OptimizerKind.lbfgs.rawValue
@@ -53,7 +61,9 @@ struct FiguresCommand: ParsableCommand {
             guard let p = Preset(rawValue: preset) else {
                 throw WorkbenchError("--preset '\(preset)': expected quick or paper")
             }
-            guard jobs >= 1 else { throw WorkbenchError("--jobs \(jobs): expected a positive number of parallel runs") }
+            if status && (dryRun || noCompute) {
+                throw WorkbenchError("--status with --\(dryRun ? "dry-run" : "no-compute"): expected one of them; --status only reports")
+            }
             let formats = try format.split(separator: ",").map { name -> ImageFormat in
                 guard let f = ImageFormat(rawValue: name.trimmingCharacters(in: .whitespaces).lowercased()) else {
                     throw WorkbenchError("--format '\(name)': expected png, svg or pdf")
@@ -61,7 +71,10 @@ struct FiguresCommand: ParsableCommand {
                 return f
             }
             guard !formats.isEmpty else { throw WorkbenchError("--format: expected png, svg or pdf") }
-            let slice = try shard.map { try Shard(parsing: $0) } ?? Shard.fromSLURM(ProcessInfo.processInfo.environment)
+            // A report or a merge reads the cache whole, whatever array it runs in.
+            let slice = status || noCompute ? try shard.map { try Shard(parsing: $0) }
+                : try shard.map { try Shard(parsing: $0) } ?? Shard.fromSLURM(ProcessInfo.processInfo.environment)
+            if noCompute, slice != nil { throw WorkbenchError("--no-compute with --shard: a shard only computes; drop one of them") }
             // Empty entries are kept so that `--only ''` or `--only ,` is refused rather than drawing nothing.
             let only = self.only.map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
             var optimizerKind: OptimizerKind? = nil
@@ -71,14 +84,22 @@ struct FiguresCommand: ParsableCommand {
                 }
                 optimizerKind = kind
             }
+            let log = { (line: String) in FileHandle.standardError.write(Data((line + "\n").utf8)) }
+            let (budget, origin) = try MemoryBudget.resolve()
+            let (jobs, capped) = try JobCount.resolve(requested: jobs, cores: JobCount.availableCores(), budget: budget)
+            if let capped { log(capped) }
             var options = FiguresOptions(
                 preset: p, only: only, outDirectory: out, mnistDirectory: resolveMNISTDirectory(mnist), jobs: jobs,
-                shard: slice, formats: formats, dryRun: dryRun,
-                log: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) })
+                shard: slice, formats: formats, dryRun: dryRun, log: log)
             options.optimizer = optimizerKind
+            options.status = status
+            options.noCompute = noCompute
             // The budget bounds the process: the --jobs runs in flight share it. Set once, before
             // any run starts, where every run reads it.
-            let share = try MemoryBudget.current().shared(by: jobs)
+            let share = budget.shared(by: jobs)
+            if !status, !noCompute {
+                log("memory budget \(formatBytes(budget.bytes)) (\(origin))" + (jobs > 1 ? ", \(formatBytes(share.bytes)) for each of \(jobs) runs at once" : ""))
+            }
             setenv(MemoryBudget.environmentVariable, String(share.bytes), 1)
             let report = try regenerateFigures(registry: registry, figures: try .paper(with: plugins), options: options)
             succeeded = dryRun ? report.nothingSkipped : report.succeeded
