@@ -5,18 +5,32 @@ import WorkbenchKit
 /// A finding the paper's caption or text states about a figure, checked on the numbers the
 /// figure drew (the columns of its `fig<N>_data.csv`), so a PASS means the drawn figure shows it.
 public struct Claim {
-    /// The finding in the caption's words, with the panels it is about: "(e) peak g(t) grows with γ".
+    /// The finding in the paper's words (quoted or closely paraphrased from one sentence), with the
+    /// panels it is about and how it is measured, thresholds stated: "(e) “increasing the discount
+    /// factor γ leads to higher levels of control”: Σ_t g(t) grows strictly with γ".
     let statement: String
+    /// Where the paper states it ("Sec. 2.1", "Fig. 2 caption", "App. K.2"); a plugin's own figure
+    /// cites `Claim.workbench`.
+    public let citation: String
     /// Set when the finding needs paper-size runs: the quick preset reports it as not checked
     /// (with this reason), the paper preset checks it.
     public let paperOnly: String?
+    /// The numbers come from one run (one seed, or one run per swept value) where the paper
+    /// averaged several or drew one without saying: the measured text says so.
+    public let oneSeed: Bool
     public let check: (FigureNumbers) throws -> ClaimOutcome
 
-    public init(_ statement: String, paperOnly: String? = nil, check: @escaping (FigureNumbers) throws -> ClaimOutcome) {
+    public init(_ statement: String, citation: String, paperOnly: String? = nil, oneSeed: Bool = false,
+                check: @escaping (FigureNumbers) throws -> ClaimOutcome) {
         self.statement = statement
+        self.citation = citation
         self.paperOnly = paperOnly
+        self.oneSeed = oneSeed
         self.check = check
     }
+
+    /// The citation of a finding that is the workbench's own, not the paper's (plugin figures).
+    public static let workbench = "workbench, not in the paper"
 }
 
 /// Whether a claim held, and the measured numbers behind the verdict ("peak g: 0.20 < 0.27 < ... < 0.46").
@@ -35,20 +49,25 @@ public struct ClaimOutcome {
 struct ClaimResult {
     enum Verdict: String { case pass = "PASS", fail = "FAIL", paperOnly = "PAPER ONLY" }
     let statement: String
+    let citation: String
     let verdict: Verdict
     let measured: String
 
     static func evaluate(_ claim: Claim, on numbers: FigureNumbers, preset: Preset) -> ClaimResult {
+        func result(_ verdict: Verdict, _ measured: String) -> ClaimResult {
+            ClaimResult(statement: claim.statement, citation: claim.citation, verdict: verdict,
+                        measured: measured + (claim.oneSeed && verdict != .paperOnly ? "; one seed" : ""))
+        }
         if let reason = claim.paperOnly, preset != .paper {
-            return ClaimResult(statement: claim.statement, verdict: .paperOnly, measured: "checked on the paper preset only: \(reason)")
+            return result(.paperOnly, "checked on the paper preset only: \(reason)")
         }
         do {
             let outcome = try claim.check(numbers)
-            return ClaimResult(statement: claim.statement, verdict: outcome.passed ? .pass : .fail, measured: outcome.measured)
+            return result(outcome.passed ? .pass : .fail, outcome.measured)
         } catch let e as WorkbenchError {
-            return ClaimResult(statement: claim.statement, verdict: .fail, measured: "cannot check: \(e.message)")
+            return result(.fail, "cannot check: \(e.message)")
         } catch {
-            return ClaimResult(statement: claim.statement, verdict: .fail, measured: "cannot check: \(error)")
+            return result(.fail, "cannot check: \(error)")
         }
     }
 }
@@ -71,6 +90,21 @@ public struct FigureNumbers {
         }
         self.columns = columns
         self.order = order
+    }
+
+    /// The numbers of a written `<figure>_data.csv`, read as the drawing's are (text cells, such
+    /// as point labels, read as NaN), so a test can check what a figure drew after the fact.
+    public init(csv path: String) throws {
+        let table: CSVTable
+        do { table = try CSVTable(path: path) } catch let e as RenderError { throw WorkbenchError(e.message) }
+        var columns: [String: [Double]] = [:]
+        for (c, name) in table.header.enumerated() {
+            var values = table.rows.map { Double($0[c].trimmingCharacters(in: .whitespaces)) ?? .nan }
+            while let last = values.last, last.isNaN { values.removeLast() }
+            columns[name] = values
+        }
+        self.columns = columns
+        self.order = table.header
     }
 
     /// All column names, in CSV order.

@@ -56,8 +56,8 @@ enum IndexWriter {
         }
         md += f.caption + "\n\n"
         if let claims = made?.claims, !claims.isEmpty {
-            md += "Claims, checked on the numbers in `\(f.id)_data.csv`:\n\n"
-            md += claims.map { "- **\($0.verdict.rawValue)** \($0.statement): \($0.measured)\n" }.joined() + "\n"
+            md += "Claims, each with where the paper states it, checked on the numbers in `\(f.id)_data.csv`:\n\n"
+            md += claims.map { "- **\($0.verdict.rawValue)** \($0.statement) (*\($0.citation)*): \($0.measured)\n" }.joined() + "\n"
         }
         let notes = f.parameterNotes(context) + (entry.optimiserNote.map { [$0] } ?? []) + (made?.versusPaper.map { [$0.summary] } ?? [])
         if !notes.isEmpty { md += notes.map { "- \($0)\n" }.joined() + "\n" }

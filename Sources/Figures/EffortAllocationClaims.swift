@@ -1,4 +1,5 @@
 import FigureKit
+import Foundation
 import Render
 import WorkbenchKit
 
@@ -7,52 +8,72 @@ extension EffortAllocationFigure {
     /// The panel letter of a panel type in this figure's first row.
     func letter(_ panel: Panel) -> String { String(Character(UnicodeScalar(97 + panels.firstIndex(of: panel)!)!)) }
 
+    /// Where the effort-allocation findings are stated: Sec. 6.1 for Fig. 5, App. K.2 for Figs. 11
+    /// and 12 ("in all cases").
+    var statedIn: String { number == 5 ? "Sec. 6.1" : "App. K.2" }
+
     func claims(_ c: PlanContext) -> [Claim] {
-        let loss = letter(.loss), norms = letter(.norms), speed = letter(.speed)
-        let sooner = Claim("(\(loss)) control learns sooner: its loss completes 90% of its fall earlier than the baseline's") { n in
-            let b = Measure.timeToFall(try n.y(Style.baselineVsControlLines(panel: loss).baseline), share: 0.9)
-            let c = Measure.timeToFall(try n.y(Style.baselineVsControlLines(panel: loss).control), share: 0.9)
-            guard let b, let c else { return ClaimOutcome(false, "a loss curve does not fall") }
-            return ClaimOutcome(c < b, "90% of the fall at step \(c) (control) vs \(b) (baseline)")
+        let reward = letter(.reward), loss = letter(.loss), norms = letter(.norms), speed = letter(.speed)
+        let losses = Style.baselineVsControlLines(panel: loss)
+        func finalNorm(_ n: FigureNumbers, _ role: Role, _ norm: WeightNorm) throws -> Double {
+            try n.y(Self.normLine(panel: norms, role, norm)).last!
         }
-        let sparser = Claim("(\(norms)) with control the weights are sparser: final L1 lower than the baseline's at an equal final L2 (within 5%)") { n in
-            let l1B = try n.y(Self.normLine(panel: norms, .baseline, .l1)).last!, l1C = try n.y(Self.normLine(panel: norms, .control, .l1)).last!
-            let l2B = try n.y(Self.normLine(panel: norms, .baseline, .l2)).last!, l2C = try n.y(Self.normLine(panel: norms, .control, .l2)).last!
-            let gap = Measure.relativeGap(l2B, l2C)
-            return ClaimOutcome(l1C < l1B && gap <= 0.05,
-                                "final L1 \(Measure.text(l1C)) (control) vs \(Measure.text(l1B)) (baseline); final L2 \(Measure.text(l2C)) vs \(Measure.text(l2B)) (gap \(Measure.text(100 * gap))%)")
+        let sooner = Claim("(\(loss)) " + (number == 5 ? "“it also learns faster”" : "“in all cases the learning of the dataset is speed up by the learning effort control signal”")
+                           + ": the loss reaches 90% of its fall sooner with control, and its sum over the run is lower",
+                           citation: statedIn) { n in
+            Rule.learnsFaster(baseline: try n.y(losses.baseline), control: try n.y(losses.control))
         }
-        let early = Claim("(\(speed)) control is spent early: the mean of |G1| and |G2| over the first quarter of the run is at least 3x that over the last half") { n in
-            var ratios: [Double] = []
-            for layer in [1, 2] {
-                let g = try n.y(Self.gainSizeLine(panel: speed, layer: layer)), q = g.count / 4
-                ratios.append(Measure.meanAbs(g, 0..<q) / Measure.meanAbs(g, g.count / 2..<g.count))
-            }
-            return ClaimOutcome(ratios.allSatisfy { $0 >= 3 }, "first quarter / last half: G1 \(Measure.text(ratios[0]))x, G2 \(Measure.text(ratios[1]))x")
+        let sparser = Claim("(\(norms)) " + (number == 5 ? "“a more sparse solution (L1 norm in Fig. 5b), using fewer weights”" : "“the set of weights gets more sparse when using control”")
+                            + " while “the weights for the baseline and controlled case reach the same L2 norm”: final L1/L2 lower with control, "
+                            + "final L2 norms within 5%", citation: statedIn + (number == 5 ? "; App. K.2" : "")) { n in
+            Rule.sparser(l1B: try finalNorm(n, .baseline, .l1), l2B: try finalNorm(n, .baseline, .l2),
+                         l1C: try finalNorm(n, .control, .l1), l2C: try finalNorm(n, .control, .l2), sameL2: true)
+        }
+        let early = Claim("(\(speed)) " + (number == 5 ? "“the control signal is larger early in training”" : "“Most of the control is exerted in early stages of learning”")
+                          + ", “decaying to zero at the end of the given time frame”: for each layer's |G| (RMS of all its gains), the mean over "
+                          + "the first quarter of the run is at least 3x that over the last half, and the mean over the last 5% at most 5% of its peak",
+                          citation: number == 5 ? "Sec. 6.1; App. K.2" : "App. K.2") { n in
+            let r = try [1, 2].map { Rule.earlyThenDecays(try n.y(Self.gainSizeLine(panel: speed, layer: $0))) }
+            return ClaimOutcome(r.allSatisfy(\.passed), Rule.earlyThenDecaysText("G1", r[0]) + "; " + Rule.earlyThenDecaysText("G2", r[1]))
+        }
+        let aroundLearning = Claim("(\(speed)) " + (number == 5 ? "“and near the stages of learning when the increase in performance (d_tL(t)) is larger”"
+                                                              : "“with peaks around times when the improvement in the loss is higher”")
+                                   + ": each layer's |G| peaks within 5% of the run of the control's d_tL peak",
+                                   citation: statedIn) { n in
+            let rate = try n.y(Self.speedLine(panel: speed, .control))
+            let top = Measure.argmax(rate.map { $0.isNaN ? 0 : $0 }), near = rate.count / 20
+            let peaks = try [1, 2].map { Measure.argmax(try n.y(Self.gainSizeLine(panel: speed, layer: $0))) }
+            return ClaimOutcome(peaks.allSatisfy { abs($0 - top) <= near },
+                                "|G1| peaks at step \(peaks[0]), |G2| at \(peaks[1]); the control's d_tL at \(top) (within ±\(near) steps)")
         }
         switch number {
-        case 5: return [sooner, sparser, early, TaskSwitchPanels.switchClaim]
-        case 11: return [settled, sooner, sparser, early]
-        case 12: return [plateaus, sooner, sparser, early]
+        case 5:
+            let shifts = Claim("(\(speed)) “The control signal shifts the peaks in d_tL(t) earlier in learning”: the control's d_tL peaks before the baseline's",
+                               citation: "Sec. 6.1") { n in
+                let b = Measure.argmax(try n.y(Self.speedLine(panel: speed, .baseline)).map { $0.isNaN ? 0 : $0 })
+                let cc = Measure.argmax(try n.y(Self.speedLine(panel: speed, .control)).map { $0.isNaN ? 0 : $0 })
+                return ClaimOutcome(cc < b, "d_tL peaks at step \(cc) (control) vs \(b) (baseline)")
+            }
+            let costsFirst = Claim("(\(reward)) “reduces the instant net reward rate by the use of control in the early stages of learning, to get better "
+                                   + "performance later”: v_C(t) < v_B(t) up to one crossing, v_C(t) > v_B(t) after it, and Σ(v_C - v_B) after the crossing is positive",
+                                   citation: "Sec. 6.1") { n in
+                let lines = Style.baselineVsControlLines(panel: reward)
+                return Rule.costThenGain(control: try n.y(lines.control), baseline: try n.y(lines.baseline))
+            }
+            return [costsFirst, sparser, sooner, early, aroundLearning, shifts]
+                + (withSwitchPanels(c) ? TaskSwitchPanels.claims : [])
+        case 11: return [sooner, sparser, early, aroundLearning]
+        case 12: return [plateaus, sooner, sparser, early, aroundLearning, firstStep]
         default: return taskSwitchClaims
         }
     }
 
-    /// Fig. 11's time window hides nothing: the losses have settled before it ends.
-    private var settled: Claim {
-        let loss = letter(.loss), share = window ?? 1
-        return Claim("(\(loss)) the shown window (first \(Int((share * 100).rounded()))% of the run) holds all the learning: both losses are within 0.1% of their final value after it") { n in
-            let b = try n.y(Style.baselineVsControlLines(panel: loss).baseline), c = try n.y(Style.baselineVsControlLines(panel: loss).control)
-            let end = Int((share * Double(b.count - 1)).rounded())
-            let sb = Measure.settledFrom(b, tolerance: 0.001), sc = Measure.settledFrom(c, tolerance: 0.001)
-            return ClaimOutcome(max(sb, sc) <= end, "settled from step \(sb) (baseline), \(sc) (control); window ends at \(end) of \(b.count)")
-        }
-    }
-
-    /// Fig. 12: the control keeps the first plateau and skips the later ones (README's text).
+    /// Fig. 12 (App. K.2): the control skips the plateaus of step-like learning.
     private var plateaus: Claim {
         let loss = letter(.loss), speed = letter(.speed)
-        return Claim("(\(loss), \(speed)) control keeps the first plateau (leaves it at most 25% earlier than the baseline) but skips the later ones: d_tL shows fewer learning bumps") { n in
+        return Claim("(\(loss), \(speed)) “the control signal is able to skip the plateaus when learning each level on the hierarchy”: the control "
+                     + "leaves the first plateau (5% of the loss's fall) in at most half the baseline's time, and its d_tL shows fewer learning "
+                     + "bumps (≥ 0.05, the largest within 1/40 of the run) than the baseline's three or more", citation: "App. K.2") { n in
             let lb = try n.y(Style.baselineVsControlLines(panel: loss).baseline), lc = try n.y(Style.baselineVsControlLines(panel: loss).control)
             guard let leaveB = Measure.timeToFall(lb, share: 0.05), let leaveC = Measure.timeToFall(lc, share: 0.05) else {
                 return ClaimOutcome(false, "a loss curve does not fall")
@@ -60,49 +81,64 @@ extension EffortAllocationFigure {
             let halfWidth = lb.count / 40
             let bumpsB = Measure.peaks(try n.y(Self.speedLine(panel: speed, .baseline)), minHeight: 0.05, halfWidth: halfWidth)
             let bumpsC = Measure.peaks(try n.y(Self.speedLine(panel: speed, .control)), minHeight: 0.05, halfWidth: halfWidth)
-            let kept = Double(leaveC) >= 0.75 * Double(leaveB)
-            return ClaimOutcome(kept && bumpsC.count < bumpsB.count && bumpsB.count >= 3,
-                                "first plateau left at step \(leaveC) (control) vs \(leaveB) (baseline); d_tL bumps (≥ 0.05, ±\(halfWidth) steps) at \(bumpsC) (control) vs \(bumpsB) (baseline)")
+            let skipped = 2 * leaveC <= leaveB
+            return ClaimOutcome(skipped && bumpsC.count < bumpsB.count && bumpsB.count >= 3,
+                                "first plateau left at step \(leaveC) (control) vs \(leaveB) (baseline); d_tL bumps at \(bumpsC) (control) vs \(bumpsB) (baseline)")
+        }
+    }
+
+    /// Fig. 12 (App. K.2): the control is largest at the first step and decays exponentially.
+    private var firstStep: Claim {
+        let speed = letter(.speed)
+        return Claim("(\(speed)) “the control signal is the highest just the first step and decays exponentially until the end of training”: "
+                     + "each layer's |G| peaks within the first 1% of the run, and log |G| falls along a line (negative slope, R² ≥ 0.9) from "
+                     + "the peak to 95% of the run", citation: "App. K.2") { n in
+            var parts: [String] = [], ok = true
+            for layer in [1, 2] {
+                let g = try n.y(Self.gainSizeLine(panel: speed, layer: layer)), top = Measure.argmax(g)
+                let range = top..<max(top + 2, g.count * 95 / 100)
+                let fit = Measure.lineFit(range.map(Double.init), range.map { log(max(g[$0], 1e-300)) })
+                ok = ok && top <= g.count / 100 && fit.slope < 0 && fit.r2 >= 0.9
+                parts.append("G\(layer): peak at step \(top) of \(g.count), log-linear slope \(Measure.text(fit.slope)), R² \(Measure.text(fit.r2))")
+            }
+            return ClaimOutcome(ok, parts.joined(separator: "; "))
         }
     }
 
     /// Fig. 16 (App. K.3): the task-switch run's loss, control and weights.
     private var taskSwitchClaims: [Claim] {
         let loss = letter(.loss), norms = letter(.norms), speed = letter(.speed)
+        func finalNorm(_ n: FigureNumbers, _ role: Role, _ norm: WeightNorm) throws -> Double {
+            try n.y(Self.normLine(panel: norms, role, norm)).last!
+        }
         return [
-            Claim("(\(loss)) the baseline's loss is above the control's almost everywhere: lower summed loss with control in every task period, and wherever L_C > L_B it is in the run-up to the next switch (the last third of a period, where the control prepares for the next task)") { n in
+            Claim("(\(loss)) “the baseline loss L_B(t) is higher than the loss with control L_C(t) almost at every point throughout learning”: "
+                  + "L_C(t) ≤ L_B(t) at 90% of the steps or more", citation: "Sec. 6.1") { n in
                 let b = try n.y(Style.baselineVsControlLines(panel: loss).baseline), c = try n.y(Style.baselineVsControlLines(panel: loss).control)
+                let r = Rule.almostEverywhereBelow(baseline: b, control: c)
                 let switches = try Self.switches(n, speed)
-                guard switches.count >= 2 else { return ClaimOutcome(false, "found \(switches.count) switches in (\(speed))") }
-                let period = switches[1] - switches[0]
-                let bounds = [0] + switches + [b.count]
-                let periodsLower = zip(bounds, bounds.dropFirst()).map { lo, hi in
-                    Measure.sum(Array(c[lo..<hi])) < Measure.sum(Array(b[lo..<hi]))
-                }
+                let period = switches.count >= 2 ? switches[1] - switches[0] : b.count
                 let above = b.indices.filter { c[$0] > b[$0] }
                 let beforeSwitch = above.filter { i in switches.contains { s in s > i && s - i <= period / 3 } }
-                let share = Double(b.count - above.count) / Double(max(1, b.count))
-                return ClaimOutcome(periodsLower.allSatisfy { $0 } && beforeSwitch.count == above.count,
-                                    "L_B ≥ L_C at \(Measure.text(100 * share))% of the steps; summed loss lower with control in \(periodsLower.filter { $0 }.count) of \(periodsLower.count) periods; steps with L_C > L_B: \(above.count), of which \(beforeSwitch.count) within \(period / 3) steps before a switch")
+                return ClaimOutcome(r.passed, r.text + "; of the \(above.count) steps with L_C > L_B, \(beforeSwitch.count) lie in the last third of a period before a switch")
             },
-            Claim("(\(speed)) control peaks at every switch: |G1| + |G2| is largest within 2% of the run around each switch, over the half-periods either side") { n in
-                let switches = try Self.switches(n, speed)
+            Claim("(\(speed)) “The control signal starts acting before the switch”: at every switch s, |G1| + |G2| first reaches half its "
+                  + "peak over (s - P/2, s + P/2) before s", citation: "Sec. 6.1") { n in
                 let g1 = try n.y(Self.gainSizeLine(panel: speed, layer: 1)), g2 = try n.y(Self.gainSizeLine(panel: speed, layer: 2))
-                let g = zip(g1, g2).map { abs($0) + abs($1) }
-                guard switches.count >= 2 else { return ClaimOutcome(false, "found \(switches.count) switches in (\(speed))") }
-                let period = switches[1] - switches[0], near = max(1, g.count / 50)
-                let hits = switches.map { s -> Bool in
-                    let around = max(0, s - period / 2)..<min(g.count, s + period / 2)
-                    let peak = around.max { g[$0] < g[$1] }!
-                    return abs(peak - s) <= near
-                }
-                return ClaimOutcome(hits.allSatisfy { $0 }, "switches at \(switches); peak of |G| within ±\(near) steps: \(hits.map { $0 ? "yes" : "no" }.joined(separator: ", "))")
+                return Rule.startsBeforeSwitches(zip(g1, g2).map { abs($0) + abs($1) }, switches: try Self.switches(n, speed))
             },
-            Claim("(\(norms)) with control the weights end larger (final L2) yet sparser (lower L1/L2)") { n in
-                let l1B = try n.y(Self.normLine(panel: norms, .baseline, .l1)).last!, l1C = try n.y(Self.normLine(panel: norms, .control, .l1)).last!
-                let l2B = try n.y(Self.normLine(panel: norms, .baseline, .l2)).last!, l2C = try n.y(Self.normLine(panel: norms, .control, .l2)).last!
-                return ClaimOutcome(l2C > l2B && l1C / l2C < l1B / l2B,
-                                    "final L2 \(Measure.text(l2C)) (control) vs \(Measure.text(l2B)) (baseline); L1/L2 \(Measure.text(l1C / l2C)) vs \(Measure.text(l1B / l2B))")
+            Claim("(\(norms)) “the weight norm for the controlled case through the switches are larger”: L2 larger with control at every "
+                  + "switch and at the end", citation: "App. K.3") { n in
+                let b = try n.y(Self.normLine(panel: norms, .baseline, .l2)), c = try n.y(Self.normLine(panel: norms, .control, .l2))
+                let at = try Self.switches(n, speed).filter { $0 < b.count } + [b.count - 1]
+                let larger = at.filter { c[$0] > b[$0] }.count
+                return ClaimOutcome(larger == at.count, "L2 larger with control at \(larger) of \(at.count) (switches and end); "
+                                    + "final L2 \(Measure.text(c.last!)) (control) vs \(Measure.text(b.last!)) (baseline)")
+            },
+            Claim("(\(norms)) “the sparsity of the weights is higher compared to the baseline case”: final L1/L2 lower with control",
+                  citation: "Sec. 6.1") { n in
+                Rule.sparser(l1B: try finalNorm(n, .baseline, .l1), l2B: try finalNorm(n, .baseline, .l2),
+                             l1C: try finalNorm(n, .control, .l1), l2C: try finalNorm(n, .control, .l2), sameL2: false)
             },
         ]
     }

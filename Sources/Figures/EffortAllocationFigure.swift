@@ -51,9 +51,9 @@ struct EffortAllocationFigure: PaperFigure {
         s += panels.enumerated().map { "(\(Character(UnicodeScalar(97 + $0.offset)!))) \(text[$0.element]!)" }.joined(separator: "; ")
         s += ". Mean and ±2 std over seeds. "
         s += acrossSwitches
-            ? "Control peaks at every switch; with control the weights grow larger (L2) yet sparser (lower L1/L2), so each switch needs less control."
+            ? "Control rises into every switch and peaks at it; with control the weights grow larger (L2) yet sparser (lower L1/L2), so each switch needs less control."
             : "Control is spent early, around the steepest loss decrease, speeds learning up and makes the weights sparser (lower L1) at a similar L2."
-                + (number == 12 ? " On the semantic hierarchy the control keeps the first plateau of step-like learning (it leaves it about when the baseline does) and skips the later ones." : "")
+                + (number == 12 ? " On the semantic hierarchy the paper has the control skip the plateaus of step-like learning and peak at the first step (App. K.2); the claims below measure both on these runs." : "")
         if let window {
             s += " Task time is shown over the first \(Int((window * 100).rounded()))% of the run (t ≤ \(Int((window * 80).rounded())) of the paper's 80): "
                 + "every curve has settled by then and stays flat to the end (the data CSV holds the whole run)."

@@ -14,6 +14,18 @@ enum EngagementPanels {
     /// The first node line of a hierarchy level in `coefficients`, which carries the level's label.
     static func levelLine(panel: String, level: Int) -> DrawnSeries { DrawnSeries(panel: panel, label: "level \(level)") }
 
+    /// The node lines `coefficients` drew in `panel` for a hierarchy, grouped by level, root first:
+    /// each level's first node carries its label, the others follow it unlabelled.
+    static func levels(_ n: FigureNumbers, panel: String) throws -> [[[Double]]] {
+        let starts = Set((0..<10).map { levelLine(panel: panel, level: $0).y })
+        var levels: [[[Double]]] = []
+        for name in n.yColumns(inPanel: panel) {
+            if starts.contains(name) { levels.append([try n.column(name)]) } else if !levels.isEmpty { levels[levels.count - 1].append(try n.column(name)) }
+        }
+        guard !levels.isEmpty else { throw WorkbenchError("no hierarchy level lines in panel (\(panel))") }
+        return levels
+    }
+
     /// L_baseline(t) - L_control(t), mean ±2 std over seeds.
     static func improvement(_ ax: Axes, _ records: [RunRecord]) throws {
         let d = try records.map { try Style.difference($0.column(RunColumns.loss, .baseline), $0.column(RunColumns.loss, .control)) }

@@ -24,19 +24,27 @@ struct MamlOptimisationFigure: PaperFigure {
 
     func parameterNotes(_ c: PlanContext) -> [String] { [MamlRuns.note(c)] }
 
-    /// The series the claims read, as drawn: (a) the cumulative loss from the learned and the
-    /// random initialisation, (c) the normalised objective over K.
+    /// The series the claims read, as drawn: (a) the cumulative loss from the learned
+    /// initialisation (training split and the held-out test split) and the random one, (c) the
+    /// normalised objective over K.
     static let learned = DrawnSeries(panel: "a", label: "learned init")
+    static let heldOut = DrawnSeries(panel: "a", label: "learned init, held-out split")
     static let random = DrawnSeries(panel: "a", label: "random init")
     static let normalisedObjective = DrawnSeries(panel: "c", label: MamlClaims.kFamily)
 
     func claims(_ c: PlanContext) -> [Claim] {
         [
-            Claim("(a) more optimised steps reach a lower cumulative evaluation loss (until it saturates: no K more than 0.1% "
-                  + "above the one before), all below the random initialisation") { n in
-                let learned = try n.y(Self.learned), random = try n.y(Self.random)[0]
-                return ClaimOutcome(MamlClaims.fallsUntilSaturated(learned) && learned.allSatisfy { $0 < random },
-                                    "Σ dt L over K ascending: \(Measure.text(learned)); random init \(Measure.text(random))")
+            Claim("(a) “considering more time-steps in the optimization … is beneficial for the resulting dynamics … the loss dynamics "
+                  + "in the evaluation steps is improve[d] very quickly (Figure 7)”: the cumulative evaluation loss falls strictly with K "
+                  + "(training split)", citation: "App. F.1", oneSeed: true) { n in
+                let learned = try n.y(Self.learned)
+                return ClaimOutcome(Measure.decreasing(learned), "Σ dt L over K ascending: \(Measure.text(learned))")
+            },
+            Claim("(a) “evaluated on training and test sets”: on the test split too the cumulative evaluation loss falls strictly with K",
+                  citation: "Fig. 7 caption", oneSeed: true) { n in
+                let test = try n.y(Self.heldOut), train = try n.y(Self.learned)
+                return ClaimOutcome(Measure.decreasing(test), "Σ dt L on the test split over K ascending: \(Measure.text(test)); "
+                                    + "test / training split: \(Measure.text(zip(test, train).map { $0 / $1 }))")
             },
             MamlClaims.plateau(Self.normalisedObjective),
         ]
@@ -52,7 +60,7 @@ struct MamlOptimisationFigure: PaperFigure {
                         color: Style.control, marker: .circle)
         if maml.allSatisfy({ $0[MamlNames.cumulativeEvalLossHeldout.control] != nil }) {
             cumulative.line(ks, try maml.map { try $0.scalar(MamlNames.cumulativeEvalLossHeldout.control) },
-                            label: "learned init, held-out split", color: Color.C(1), marker: .square)
+                            label: Self.heldOut.label, color: Color.C(1), marker: .square)
         }
         let perTask = try maml.map { try $0.array(MamlNames.cumulativeEvalLossPerTask.control) }
         let tasks = perTask.map(\.count).min() ?? 0

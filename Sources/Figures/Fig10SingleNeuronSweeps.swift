@@ -36,29 +36,58 @@ struct SingleNeuronSweepFigure: PaperFigure {
             + sweeps(c).map { "\($0.values.count) values of \($0.parameter)" }.joined(separator: ", ")]
     }
 
-    /// The gain families (a)-(c) the claims read, as drawn: one per sweep, named by its label.
+    /// The families the claims read, as drawn: the gains (a)-(c) and the reward differences
+    /// (d)-(f), one per sweep, named by its label.
     func gains(_ c: PlanContext) -> [DrawnSeries] { zip(["a", "b", "c"], sweeps(c)).map { DrawnSeries(panel: $0, label: $1.label) } }
+    func rewardGains(_ c: PlanContext) -> [DrawnSeries] { zip(["d", "e", "f"], sweeps(c)).map { DrawnSeries(panel: $0, label: $1.label) } }
+
+    /// How far the curves of the T sweep stray from the longest T's over the first half of each
+    /// horizon, as a share of the longest's peak |value|: aligned in task time (step by step) and on
+    /// the paper's normalised axis t/T (each curve read at the same fractions of its horizon).
+    static func horizonGap(_ curves: [(parameter: Double, values: [Double])]) -> (absolute: Double, normalised: Double) {
+        guard let longest = curves.last?.values, let peak = longest.map(abs).max(), peak > 0 else { return (.nan, .nan) }
+        func at(_ v: [Double], _ u: Double) -> Double {
+            let x = u * Double(v.count - 1), i = min(Int(x), v.count - 2)
+            return v[i] + (x - Double(i)) * (v[i + 1] - v[i])
+        }
+        var absolute = 0.0, normalised = 0.0
+        for curve in curves {
+            let v = curve.values
+            for (a, b) in zip(v.prefix(v.count / 2), longest) { absolute = max(absolute, abs(a - b)) }
+            for k in 0...200 {
+                let u = 0.5 * Double(k) / 200
+                normalised = max(normalised, abs(at(v, u) - at(longest, u)))
+            }
+        }
+        return (absolute / peak, normalised / peak)
+    }
 
     func claims(_ c: PlanContext) -> [Claim] {
-        let gains = gains(c)
+        let gains = gains(c), rewards = rewardGains(c)
+        func totals(_ n: FigureNumbers, _ family: DrawnSeries) throws -> [Double] { try n.family(family).map { Measure.sum($0.values) } }
         return [
-            Claim("(a) larger β means less control") { n in
-                let total = try n.family(gains[0]).map { Measure.sum($0.values) }
-                return ClaimOutcome(Measure.decreasing(total), "sum of g(t) over β ascending: \(Measure.text(total))")
+            Claim("(a) “Increasing β leads to less control”: the total control Σ_t g(t) falls strictly with β", citation: "App. K.1", oneSeed: true) { n in
+                Rule.monotone(try totals(n, gains[0]), increasing: false, quantity: "Σg", parameter: "β")
             },
-            Claim("(b) larger λ sustains control longer") { n in
+            Claim("(b) “Increasing λ leads to an overall similar amount of control”: the total control Σ_t g(t) of every λ within 25% "
+                  + "of every other's (largest / smallest ≤ 1.25)", citation: "App. K.1", oneSeed: true) { n in
+                let total = try totals(n, gains[1])
+                let spread = (total.max() ?? .nan) / (total.min() ?? .nan)
+                return ClaimOutcome(spread <= 1.25, "Σg over λ ascending: \(Measure.text(total)); largest / smallest \(Measure.text(spread))")
+            },
+            Claim("(b) “but the control is sustained longer for higher λ”: the mean g(t) over the last quarter of the run grows strictly with λ",
+                  citation: "App. K.1", oneSeed: true) { n in
                 let late = try n.family(gains[1]).map { Measure.mean(Array($0.values.suffix($0.values.count / 4))) }
                 return ClaimOutcome(Measure.increasing(late), "mean g(t) over the last quarter, λ ascending: \(Measure.text(late))")
             },
-            Claim("(c, f) the available time T hardly changes the control within the learning span") { n in
-                let curves = try n.family(gains[2]), longest = curves.last!.values
-                let peak = longest.max()!
-                let gaps = curves.map { curve in
-                    zip(curve.values.prefix(curve.values.count / 2), longest).map { abs($0 - $1) }.max() ?? 0
-                }
-                let worst = gaps.max()! / peak
-                return ClaimOutcome(worst < 0.1, "largest gap to the longest T's g(t) over the first half of each horizon: "
-                                    + "\(Measure.text(100 * worst))% of its peak (< 10%)")
+            Claim("(c, f) “this parameter [T] does not seem to change the control signal or instant reward rate within the time span to "
+                  + "learn the task”: over the first half of each horizon, g(t) and v_C(t) - v_B(t) of every T stay within 10% of the longest "
+                  + "T's peak of its curve (aligned in task time, where the learning span is the same for every T)",
+                  citation: "App. K.1", oneSeed: true) { n in
+                let g = Self.horizonGap(try n.family(gains[2])), v = Self.horizonGap(try n.family(rewards[2]))
+                return ClaimOutcome(g.absolute < 0.1 && v.absolute < 0.1,
+                                    "largest gap in task time: g \(Measure.text(100 * g.absolute))%, v_C - v_B \(Measure.text(100 * v.absolute))%; "
+                                    + "on the paper's normalised axis t/T: g \(Measure.text(100 * g.normalised))%, v_C - v_B \(Measure.text(100 * v.normalised))%")
             },
         ]
     }

@@ -40,7 +40,7 @@ struct DigitPairFigure: PaperFigure {
 
     func claims(_ c: PlanContext) -> [Claim] {
         [
-            Claim("(a) App. K.4: the pairs (0, 1), (7, 1) and (8, 9) have optimal loss L* 0.02, 0.036 and 0.055 (to the printed digits)") { n in
+            Claim("(a) “(0, 1), (7, 1) and (8, 9) have corresponding 0.02, 0.036, and 0.055 optimal loss L*”: L* of these pairs rounds to the printed digits", citation: "App. K.4") { n in
                 let m = try (0..<10).map { try n.column(Self.pairTable.column("col\($0)")) }
                 let found = Self.printedLosses.map { entry -> (Bool, String) in
                     let (a, b) = entry.pair
@@ -50,7 +50,8 @@ struct DigitPairFigure: PaperFigure {
                 }
                 return ClaimOutcome(found.allSatisfy(\.0), "L*: " + found.map(\.1).joined(separator: ", "))
             },
-            Claim("(b) the easy-to-hard order of App. K.5: \(Self.paperOrder.map(String.init).joined(separator: ", "))") { n in
+            Claim("(b) “the order from easier to hardest are 0, 6, 1, 4, 7, 9, 2, 3, 8, 5”: the digits' average L* over the other nine, ascending, "
+                  + "give exactly that order", citation: "App. K.5") { n in
                 let averages = try n.column(Self.digitAverages.column("col0"))
                 let order = averages.indices.sorted { averages[$0] < averages[$1] }
                 return ClaimOutcome(order == Self.paperOrder, "measured order: \(order.map(String.init).joined(separator: ", "))")

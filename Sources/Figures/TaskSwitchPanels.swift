@@ -14,17 +14,47 @@ enum TaskSwitchPanels {
         task to the next (every other marker), not from each switch to the next.
         """
 
-    /// Panel (f)'s losses at the switches, as drawn and read by `switchClaim`.
+    /// The series the claims read, as drawn: (e) the losses, (f) the losses at the switches (x: the
+    /// switch steps), (g) the normalised cost of control over the last two switches.
+    static let losses = Style.baselineVsControlLines(panel: "e")
     static let switchLosses = Style.baselineVsControlLines(panel: "f")
+    static let zoomCost = DrawnSeries(panel: "g", label: costLabel)
+    static let costLabel = "C / max C"
 
-    /// Fig. 5f (Sec. 6 "Task Switch"): each switch costs less with control, and less as switches repeat.
-    static let switchClaim = Claim("(f) control's loss at each switch is below the baseline's and falls from one switch into the same task to the next") { n in
-        let b = try n.y(TaskSwitchPanels.switchLosses.baseline), c = try n.y(TaskSwitchPanels.switchLosses.control)
-        let below = zip(b, c).allSatisfy { $1 < $0 }
-        let intoB = Measure.alternate(c, from: 0), intoA = Measure.alternate(c, from: 1)
-        let falls = Measure.decreasing(intoB) && Measure.decreasing(intoA)
-        return ClaimOutcome(below && falls && c.count >= 3,
-                            "L at the switches, control: \(Measure.text(c)); baseline: \(Measure.text(b)); same-task sequences \(Measure.text(intoB, separator: " > ")) and \(Measure.text(intoA, separator: " > "))")
+    /// Fig. 5 (e)-(g) (Sec. 6.1 "Task Switch").
+    static var claims: [Claim] {
+        [
+            Claim("(e) “the baseline loss L_B(t) is higher than the loss with control L_C(t) almost at every point throughout learning”: "
+                  + "L_C(t) ≤ L_B(t) at 90% of the steps or more", citation: "Sec. 6.1") { n in
+                let r = Rule.almostEverywhereBelow(baseline: try n.y(losses.baseline), control: try n.y(losses.control))
+                return ClaimOutcome(r.passed, r.text)
+            },
+            Claim("(e) “to speed up the approach of the weight to the solution, skipping the plateau in the loss”: after every switch but "
+                  + "the first, the loss recovers half-way from its value at the switch to the period's end level in fewer steps with control",
+                  citation: "Sec. 6.1") { n in
+                let switches = try n.x(switchLosses.baseline).map { Int($0.rounded()) }
+                let b = Measure.recoverySteps(try n.y(losses.baseline), switches: switches)
+                let c = Measure.recoverySteps(try n.y(losses.control), switches: switches)
+                let faster = zip(b, c).dropFirst().allSatisfy { $1 < $0 }
+                return ClaimOutcome(faster && b.count >= 2, "steps to recover half-way, switch by switch: control \(c.map(String.init).joined(separator: ", ")); "
+                                    + "baseline \(b.map(String.init).joined(separator: ", "))")
+            },
+            Claim("(f) “After each switch, the control signal manages to iteratively drive the learning dynamics to places in parameter "
+                  + "space where each switch is less costly”: the control's loss at each switch is below the baseline's and falls from one "
+                  + "switch into the same task to the next", citation: "Sec. 6.1") { n in
+                let b = try n.y(switchLosses.baseline), c = try n.y(switchLosses.control)
+                let below = zip(b, c).allSatisfy { $1 < $0 }
+                let intoB = Measure.alternate(c, from: 0), intoA = Measure.alternate(c, from: 1)
+                let falls = Measure.decreasing(intoB) && Measure.decreasing(intoA)
+                return ClaimOutcome(below && falls && c.count >= 3,
+                                    "L at the switches, control: \(Measure.text(c)); baseline: \(Measure.text(b)); same-task sequences \(Measure.text(intoB, separator: " > ")) and \(Measure.text(intoA, separator: " > "))")
+            },
+            Claim("(g) “The control signal starts acting before the switch (Fig. 5g)”: at each switch the zoom shows, C / max C first "
+                  + "reaches half its peak over (s - P/2, s + P/2) before s", citation: "Sec. 6.1") { n in
+                let switches = try n.x(switchLosses.baseline).map { Int($0.rounded()) }
+                return Rule.startsBeforeSwitches(try n.y(zoomCost), switches: switches, x: try n.x(zoomCost))
+            },
+        ]
     }
 
     static func draw(_ fig: Figure, row: Int, _ records: [RunRecord]) throws {
@@ -39,7 +69,7 @@ enum TaskSwitchPanels {
             atSwitch.line(switchSteps, values, label: name, color: color, width: Style.lineWidth, marker: .circle)
         }
         let cost = Style.meanStd(try records.map { try $0.array(TaskSwitchNames.costNormalisedAtSwitch.control) }).mean
-        atSwitch.line(switchSteps, cost, label: "C / max C", color: Color.C(2), width: Style.lineWidth, marker: .square)
+        atSwitch.line(switchSteps, cost, label: costLabel, color: Color.C(2), width: Style.lineWidth, marker: .square)
         atSwitch.xLabel = "Switch time"
         atSwitch.yLabel = "L at switch; normalised C"
 
@@ -56,7 +86,7 @@ enum TaskSwitchPanels {
             zoom.line(x, Array(mean[window]), label: name, color: color, width: Style.lineWidth)
         }
         let c = Style.meanStd(try records.map { try $0.column(TaskSwitchNames.costNormalised, .control) }).mean
-        zoom.line(x, Array(c[window]), label: "C / max C", color: Color.C(2), width: Style.lineWidth)
+        zoom.line(x, Array(c[window]), label: costLabel, color: Color.C(2), width: Style.lineWidth)
         zoom.xLabel = Style.taskTime
         zoom.yLabel = "Loss L(t) (zoom)"
         for col in 3..<fig.cols { fig[row, col].isHidden = true }

@@ -31,12 +31,12 @@ struct RuleCoefficientsFigure: WorkbenchFigure {
     func claims(_ c: PlanContext) -> [Claim] {
         [
             Claim("(a) the optimised rule stays in the upper-right corner of the plane through most of training: "
-                  + "γ_r(t) > 0.9 and η_r(t) > 0.18 over at least 80% of the steps") { n in
+                  + "γ_r(t) > 0.9 and η_r(t) > 0.18 over at least 80% of the steps", citation: Claim.workbench, oneSeed: true) { n in
                 let f = try n.y(Self.feedback), h = try n.y(Self.hebbian)
                 let share = Double(zip(f, h).filter { $0 > 0.9 && $1 > 0.18 }.count) / Double(max(1, f.count))
                 return ClaimOutcome(share >= 0.8, "share of steps in the corner: \(Measure.text(share))")
             },
-            Claim("(b) the optimised rule grows the weights sooner: their RMS reaches half its final value earlier than under gradient descent") { n in
+            Claim("(b) the optimised rule grows the weights sooner: their RMS reaches half its final value earlier than under gradient descent", citation: Claim.workbench, oneSeed: true) { n in
                 func halfway(_ v: [Double]) -> Int? {
                     guard let first = v.first, let last = v.last, last > first else { return nil }
                     return v.firstIndex { $0 >= first + (last - first) / 2 }

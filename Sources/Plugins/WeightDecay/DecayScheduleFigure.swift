@@ -28,24 +28,24 @@ struct DecayScheduleFigure: WorkbenchFigure {
 
     func claims(_ c: PlanContext) -> [Claim] {
         [
-            Claim("(b) gradient descent overfits: its population loss ends more than 10% above its minimum") { n in
+            Claim("(b) gradient descent overfits: its population loss ends more than 10% above its minimum", citation: Claim.workbench, oneSeed: true) { n in
                 let l = try n.y(Self.population.baseline)
                 let least = l.min() ?? .nan, last = l.last ?? .nan
                 return ClaimOutcome(last > 1.1 * least, "minimum \(Measure.text(least)), end \(Measure.text(last))")
             },
             // Tuned ridge does at least as well as early stopping on isotropic data (Ali et al. 2019).
-            Claim("(b) the optimised decay ends with a lower population loss than gradient descent reaches at any time") { n in
+            Claim("(b) the optimised decay ends with a lower population loss than gradient descent reaches at any time", citation: Claim.workbench, oneSeed: true) { n in
                 let b = try n.y(Self.population.baseline).min() ?? .nan, d = try n.y(Self.population.control).last ?? .nan
                 return ClaimOutcome(d < b, "decay's end \(Measure.text(d)), gradient descent's minimum \(Measure.text(b))")
             },
-            Claim("(a) the decay settles within 2% of the best constant decay for this sample (the ridge penalty minimising ηL + βλ²)") { n in
+            Claim("(a) the decay settles within 2% of the best constant decay for this sample (the ridge penalty minimising ηL + βλ²)", citation: Claim.workbench, oneSeed: true) { n in
                 let l = try n.y(Self.decay), ridge = try n.y(Self.bestConstant).first ?? .nan
                 // The last step's decay acts on nothing (no update follows it), so it is left out.
                 let late = Measure.mean(Array(l.dropLast().suffix(l.count / 2)))
                 return ClaimOutcome(abs(late - ridge) < 0.02 * ridge,
                                     "mean λ over the second half \(Measure.text(late)), best constant \(Measure.text(ridge))")
             },
-            Claim("(c) the decay fits the training sample worse than gradient descent at the end") { n in
+            Claim("(c) the decay fits the training sample worse than gradient descent at the end", citation: Claim.workbench, oneSeed: true) { n in
                 let b = try n.y(Self.training.baseline).last ?? .nan, d = try n.y(Self.training.control).last ?? .nan
                 return ClaimOutcome(d > b, "end: \(Measure.text(d)) (decay) vs \(Measure.text(b)) (gradient descent)")
             },
