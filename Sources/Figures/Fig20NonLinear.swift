@@ -9,8 +9,10 @@ struct NonLinearFigure: PaperFigure {
     let number = 20
     let title = "Learning effort in a non-linear (tanh) network"
     let caption = """
-        (a) L(t) and (b) v(t): solid lines are the approximated dynamics (eqs. 91-92), baseline black and control \
-        blue; dashed lines with circles and bands are SGD on the real tanh network with the inferred gains in the \
+        (a) L(t) and (b) v(t): solid lines are the approximated dynamics (App. I's first-order expansion around the \
+        input mean, eq. 90, followed by gradient flow on its loss; the printed eq. 91, like the authors' code, adds \
+        two terms that the gradient of that loss does not have, and the workbench uses the exact gradient), baseline \
+        black and control blue; dashed lines with circles and bands are SGD on the real tanh network with the inferred gains in the \
         control case (mean ±2 std over SGD runs; the loss is measured at every step on one fixed sample of 1024 \
         examples, since the batch loss of 32 examples is mostly sampling noise; v = -η L - C with the same cost of \
         control). (c), (d) W1(t), W2(t) in the baseline case; (e), (f) L1 and L2 norms of all weights, approximated \
@@ -19,7 +21,9 @@ struct NonLinearFigure: PaperFigure {
         and the RMS of all of the layer's gains (black). In (c, d, g, h) \
         solid lines are the approximated dynamics and dashed lines the same weights trained by SGD on the real tanh \
         network (mean over SGD runs from the same initial weights), one colour per weight: the 8 weights of each \
-        layer that change most in the baseline, with their gains in (i, j).
+        layer that change most in the baseline, with their gains in (i, j). The approximation follows SGD only \
+        roughly: SGD's loss lags it early, then keeps falling after the approximation has settled, and ends well \
+        below it, in both cases (compare `a_*_y` with `a_*_sgd_y` in the data).
         """
     let requiredExperiments = [GainModulationNames.nonLinear]
 

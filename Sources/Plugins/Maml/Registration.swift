@@ -1,4 +1,0 @@
-import FigureKit
-
-/// What the CLI's one registry line for this plugin hands `workbench`: its experiments (and figures, when it has its own).
-extension MamlPlugin: WorkbenchPlugin {}
