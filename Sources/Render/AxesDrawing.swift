@@ -3,13 +3,13 @@ import Foundation
 /// Frame decorations of a panel: grid, spines, ticks, tick labels, axis labels, title
 /// and panel letter.
 enum AxesDrawing {
-    static func drawGrid(_ axes: Axes, _ p: PanelLayout, _ c: Canvas, _ style: Style) {
+    static func drawGrid(_ axes: Axes, _ p: PanelLayout, _ c: Canvas, _ style: LayoutMetrics) {
         guard axes.grid else { return }
         for v in p.xTicks.major { let x = p.transform.px(v); c.line(x, p.frame.minY, x, p.frame.maxY, color: style.gridColor, width: 0.6) }
         for v in p.yTicks.major { let y = p.transform.py(v); c.line(p.frame.minX, y, p.frame.maxX, y, color: style.gridColor, width: 0.6) }
     }
 
-    static func drawFrame(_ axes: Axes, _ p: PanelLayout, _ c: Canvas, _ style: Style) {
+    static func drawFrame(_ axes: Axes, _ p: PanelLayout, _ c: Canvas, _ style: LayoutMetrics) {
         let f = p.frame, t = p.transform, fs = style.tickFont
         let w = style.spineWidth
         c.line(f.minX, f.maxY + w / 2, f.minX, f.minY - (axes.showTopRightSpines ? w / 2 : 0), color: .black, width: w)
@@ -56,7 +56,7 @@ enum AxesDrawing {
         }
     }
 
-    static func drawTitles(_ axes: Axes, _ p: PanelLayout, _ c: Canvas, _ style: Style, letter: String?) {
+    static func drawTitles(_ axes: Axes, _ p: PanelLayout, _ c: Canvas, _ style: LayoutMetrics, letter: String?) {
         let f = p.frame
         if let title = axes.title, let baseline = FigureLayout.titleBaseline(axes, p, canvas: c, style: style) {
             c.text(title, at: f.minX + f.width / 2, baseline, size: style.titleFont, h: .center, v: .baseline)

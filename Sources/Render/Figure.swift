@@ -56,7 +56,7 @@ public final class Figure {
 
     /// Draws every panel onto a canvas whose unit is the point.
     func draw(on c: Canvas) {
-        let style = Style(base: fontSize)
+        let style = LayoutMetrics(base: fontSize)
         c.setColor(.white); c.rect(Rect(x: 0, y: 0, width: width * 72, height: height * 72)); c.fill()
         let layouts = FigureLayout.compute(self, canvas: c)
         if let title {

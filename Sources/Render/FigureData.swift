@@ -50,6 +50,6 @@ extension Figure {
 
     /// Writes `dataCSV()` atomically.
     public func writeData(to url: URL) throws {
-        try AtomicFile.write(Data(dataCSV().utf8), to: url, what: "figure data")
+        try FigureFiles.write(Data(dataCSV().utf8), to: url, what: "figure data")
     }
 }

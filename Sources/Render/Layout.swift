@@ -23,7 +23,7 @@ private struct Margins {
 /// then aligned per grid row and column so neighbouring panels share edges.
 enum FigureLayout {
     static func compute(_ figure: Figure, canvas: Canvas) -> [PanelLayout] {
-        let style = Style(base: figure.fontSize)
+        let style = LayoutMetrics(base: figure.fontSize)
         let W = figure.width * 72, H = figure.height * 72
         var top = style.outerPad
         if let t = figure.title { top += canvas.measure(t, size: style.suptitleFont, bold: false).height + 6 }
@@ -68,7 +68,7 @@ enum FigureLayout {
         }
     }
 
-    private static func panel(_ axes: Axes, cell: Rect, margins: Margins, style: Style, canvas: Canvas,
+    private static func panel(_ axes: Axes, cell: Rect, margins: Margins, style: LayoutMetrics, canvas: Canvas,
                               legendOutside: Bool) -> PanelLayout {
         let frame = Rect(x: cell.x + margins.left, y: cell.y + margins.top,
                          width: max(10, cell.width - margins.left - margins.right),
@@ -102,7 +102,7 @@ enum FigureLayout {
     }
 
     /// How far right of the frame the colorbar and its labels reach (0 without one).
-    private static func colorbarExtent(_ axes: Axes, _ p: PanelLayout, style: Style, canvas: Canvas) -> Double {
+    private static func colorbarExtent(_ axes: Axes, _ p: PanelLayout, style: LayoutMetrics, canvas: Canvas) -> Double {
         guard let cbTicks = p.colorbarTicks else { return 0 }
         let fs = style.tickFont
         var cb = style.colorbarGap + style.colorbarWidth + style.tickLength + style.tickPad
@@ -114,7 +114,7 @@ enum FigureLayout {
     /// Where the panel title's baseline goes: just above the frame, or, when the y axis's ×10^k
     /// label (drawn at the frame's top-left) would run into it, above that label. Layout and
     /// drawing both use it, so the margin reserved is the one drawn into.
-    static func titleBaseline(_ axes: Axes, _ p: PanelLayout, canvas: Canvas, style: Style) -> Double? {
+    static func titleBaseline(_ axes: Axes, _ p: PanelLayout, canvas: Canvas, style: LayoutMetrics) -> Double? {
         guard let title = axes.title else { return nil }
         let f = p.frame, t = canvas.measure(title, size: style.titleFont)
         var baseline = f.minY - 6
@@ -127,7 +127,7 @@ enum FigureLayout {
     }
 
     /// The margins this panel's decorations actually need, given its current ticks.
-    private static func measure(_ axes: Axes, _ p: PanelLayout, style: Style, canvas: Canvas, letter: Bool) -> Margins {
+    private static func measure(_ axes: Axes, _ p: PanelLayout, style: LayoutMetrics, canvas: Canvas, letter: Bool) -> Margins {
         let fs = style.tickFont
         let tickSpace = style.tickLength + style.tickPad
         var m = Margins()

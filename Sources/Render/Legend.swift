@@ -24,7 +24,7 @@ enum Legend {
     }
 
     /// The box's size in points, or nil when the panel shows no legend.
-    static func size(_ axes: Axes, _ c: Canvas, _ style: Style) -> (width: Double, height: Double)? {
+    static func size(_ axes: Axes, _ c: Canvas, _ style: LayoutMetrics) -> (width: Double, height: Double)? {
         let list = entries(axes)
         guard axes.showLegend, !axes.isHidden, !list.isEmpty else { return nil }
         let m = Metrics(list, axes, c, style)
@@ -35,7 +35,7 @@ enum Legend {
     private struct Metrics {
         let fs: Double, handle: Double, gapAfterHandle: Double, pad: Double, rowGap: Double
         let rowHeight: Double, columnWidth: Double, columnGap: Double, columns: Int, rows: Int
-        init(_ list: [Entry], _ axes: Axes, _ c: Canvas, _ style: Style) {
+        init(_ list: [Entry], _ axes: Axes, _ c: Canvas, _ style: LayoutMetrics) {
             let size = style.legendFont
             fs = size
             handle = size * 2; gapAfterHandle = size * 0.6; pad = size * 0.45; rowGap = size * 0.35
@@ -49,7 +49,7 @@ enum Legend {
     }
 
     /// Draws the legend in the box the layout placed it in (inside the frame or beside it).
-    static func draw(_ axes: Axes, _ p: PanelLayout, _ c: Canvas, _ style: Style) {
+    static func draw(_ axes: Axes, _ p: PanelLayout, _ c: Canvas, _ style: LayoutMetrics) {
         let list = entries(axes)
         guard axes.showLegend, !list.isEmpty, let placement = p.legend else { return }
         let m = Metrics(list, axes, c, style)
@@ -94,7 +94,7 @@ enum Legend {
     /// free; otherwise the search runs as for `.best`. `besideFrame` is how far right of the
     /// frame the panel's own decorations reach (its colorbar and labels; 0 without one): an
     /// outside legend starts past it.
-    static func place(w: Double, h: Double, axes: Axes, p: PanelLayout, style: Style, besideFrame: Double = 0,
+    static func place(w: Double, h: Double, axes: Axes, p: PanelLayout, style: LayoutMetrics, besideFrame: Double = 0,
                       forceOutside: Bool = false) -> Placement {
         let f = p.frame
         if !forceOutside {

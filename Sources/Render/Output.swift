@@ -42,11 +42,11 @@ extension Figure {
         let format = try ImageFormat(url: url)
         let bytes = try encoded(as: format, metadata: metadata)
         guard data else {
-            try AtomicFile.write(bytes, to: url, what: "figure")
+            try FigureFiles.write(bytes, to: url, what: "figure")
             return [url]
         }
         let csv = Figure.dataURL(for: url)
-        try AtomicFile.writeTogether([(bytes, url, "figure"), (Data(dataCSV().utf8), csv, "figure data")])
+        try FigureFiles.writeTogether([(bytes, url, "figure"), (Data(dataCSV().utf8), csv, "figure data")])
         return [url, csv]
     }
 

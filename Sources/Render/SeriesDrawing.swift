@@ -2,7 +2,7 @@ import Foundation
 
 /// Draws the data of a panel inside its frame.
 enum SeriesDrawing {
-    static func draw(_ axes: Axes, _ p: PanelLayout, _ c: Canvas, _ style: Style) {
+    static func draw(_ axes: Axes, _ p: PanelLayout, _ c: Canvas, _ style: LayoutMetrics) {
         let t = p.transform
         c.save()
         c.clip(to: p.frame)
@@ -90,7 +90,7 @@ enum SeriesDrawing {
         flush()
     }
 
-    static func drawHeatmap(_ h: HeatmapItem, _ t: Transform, _ c: Canvas, _ style: Style) {
+    static func drawHeatmap(_ h: HeatmapItem, _ t: Transform, _ c: Canvas, _ style: LayoutMetrics) {
         for (r, row) in h.matrix.enumerated() {
             for (col, v) in row.enumerated() {
                 let color = h.colormap.color(at: h.scale.normalized(v))

@@ -13,7 +13,7 @@ final class LayoutTests: XCTestCase {
         axes.scatter([0.95], [0.3], label: "point")
         let (layout, placement) = try Raster.withMeasuringCanvas(fig) { c -> (PanelLayout, Legend.Placement) in
             let p = FigureLayout.compute(fig, canvas: c)[0]
-            return (p, Legend.place(w: 60, h: 40, axes: axes, p: p, style: Style(base: fig.fontSize)))
+            return (p, Legend.place(w: 60, h: 40, axes: axes, p: p, style: LayoutMetrics(base: fig.fontSize)))
         }
         let box = placement.box
         XCTAssertFalse(placement.isOutside, "a free corner is left inside")
@@ -59,7 +59,7 @@ final class LayoutTests: XCTestCase {
         XCTAssertFalse(legend.box.intersects(layouts[1].frame), "it stays off the next panel")
         XCTAssertFalse(DataFootprint(crowded, p.transform).touches(legend.box))
         for candidate in Legend.candidates(w: legend.box.width, h: legend.box.height, frame: p.frame,
-                                                     inset: Style(base: fig.fontSize).legendFont * 0.5, preferred: .best) {
+                                                     inset: LayoutMetrics(base: fig.fontSize).legendFont * 0.5, preferred: .best) {
             XCTAssertTrue(DataFootprint(crowded, p.transform).touches(candidate), "an inside spot \(candidate) was free")
         }
         XCTAssertEqual(layouts[1].legend?.isOutside, false, "the quiet panel keeps its legend inside")
@@ -105,7 +105,7 @@ final class LayoutTests: XCTestCase {
             fig[0, k].line(x, x.map { k == 2 ? $0 : $0 * 1e-5 })
             fig[0, k].title = title
         }
-        let style = Style(base: fig.fontSize)
+        let style = LayoutMetrics(base: fig.fontSize)
         // Per panel: cell, title box, ×10^k box (if any), title baseline.
         let boxes = try Raster.withMeasuringCanvas(fig) { c -> [(cell: Rect, title: Rect, mult: Rect?, baseline: Double)] in
             FigureLayout.compute(fig, canvas: c).enumerated().map { k, p in

@@ -3,7 +3,7 @@ import SafeOutput
 
 /// Whole-file writes for figures (`SafeOutput.AtomicWrite`), failures worded as `RenderError`
 /// naming what was written ("figure", "figure data").
-enum AtomicFile {
+enum FigureFiles {
     static func write(_ data: Data, to url: URL, what: String) throws {
         try writeTogether([(data, url, what)])
     }

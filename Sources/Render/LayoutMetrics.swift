@@ -1,6 +1,6 @@
 /// Sizes in points shared by layout and drawing, derived from one base font size so a
 /// figure can be scaled for a slide or a paper column by changing a single number.
-struct Style {
+struct LayoutMetrics {
     var base: Double
 
     var tickFont: Double { base * 0.9 }
