@@ -1,5 +1,4 @@
 // swift-tools-version:5.9
-import Foundation
 import PackageDescription
 
 // Numeric targets are built with bounds checks off in release builds: the inner loops run
@@ -19,31 +18,48 @@ let fast: [SwiftSetting] = [
     .unsafeFlags(["-Ounchecked", "-enforce-exclusivity=unchecked"] + portableCPU, .when(configuration: .release)),
 ]
 
-/// One module per intervention: every folder under Sources/Plugins is one, found here, so adding
-/// an intervention means adding its folder and one line in the CLI's plugin list
-/// (Sources/workbench/Plugins.swift). Its tests, in Tests/<Name>Tests, are a target when that
-/// folder exists. A plugin may import FigureKit to contribute figures of its own.
-let pluginsDirectory = "\(Context.packageDirectory)/Sources/Plugins"
-let pluginNames = ((try? FileManager.default.contentsOfDirectory(atPath: pluginsDirectory)) ?? [])
-    .filter { name in
-        var isDirectory: ObjCBool = false
-        return !name.hasPrefix(".") && FileManager.default.fileExists(atPath: "\(pluginsDirectory)/\(name)", isDirectory: &isDirectory)
-            && isDirectory.boolValue
+/// The plugins (interventions), listed rather than discovered: SwiftPM caches the evaluated
+/// manifest by its contents, so a folder found here with FileManager stays invisible to the next
+/// build until Package.swift itself changes.
+///
+/// Adding a plugin = its folder Sources/Plugins/<Name> (with Tests/<Name>Tests), one line in this
+/// list, and one line (with its `import`) in Sources/PluginList/Plugins.swift.
+///
+/// A plugin's science, target <Name>, depends on WorkbenchKit and Datasets only. Figures of its own
+/// live in Sources/Plugins/<Name>/Figures, target <Name>Figures (`figures: true`), which may import
+/// FigureKit and Render: a subfolder, so a plugin stays one folder to copy, excluded from the
+/// science target, so the science cannot import the drawing. `notes: true` keeps a NOTES.md of
+/// design notes beside the sources (not a resource).
+let plugins: [Plugin] = [
+    Plugin("Bilevel", notes: true),
+    Plugin("Engagement", notes: true),
+    Plugin("GainModulation"),
+    Plugin("LearningRule", figures: true),
+    Plugin("Maml", notes: true),
+    Plugin("TaskSwitch"),
+    Plugin("WeightDecay", figures: true),
+]
+
+struct Plugin {
+    let name: String, figures: Bool, notes: Bool
+    init(_ name: String, figures: Bool = false, notes: Bool = false) {
+        self.name = name; self.figures = figures; self.notes = notes
     }
-    .sorted()
-
-/// A plugin may keep its design notes in NOTES.md beside its sources (not a resource).
-func pluginExcludes(_ name: String) -> [String] {
-    FileManager.default.fileExists(atPath: "\(Context.packageDirectory)/Sources/Plugins/\(name)/NOTES.md") ? ["NOTES.md"] : []
+    var path: String { "Sources/Plugins/\(name)" }
+    var figureTarget: String { "\(name)Figures" }
+    /// The science target and, if any, the figure target: what the plugin list and the tests import.
+    var modules: [Target.Dependency] { [.target(name: name)] + (figures ? [.target(name: figureTarget)] : []) }
+    var targets: [Target] {
+        [.target(name: name, dependencies: ["WorkbenchKit", "Datasets"], path: path,
+                 exclude: (notes ? ["NOTES.md"] : []) + (figures ? ["Figures"] : []), swiftSettings: fast)]
+        + (figures ? [.target(name: figureTarget, dependencies: [.target(name: name), "WorkbenchKit", "FigureKit", "Render"],
+                              path: "\(path)/Figures")] : [])
+        + [.testTarget(name: "\(name)Tests", dependencies: modules + ["WorkbenchKit", "Datasets", "FigureKit", "TestSupport"])]
+    }
 }
 
-let pluginTargets: [Target] = pluginNames.map { name in
-    .target(name: name, dependencies: ["WorkbenchKit", "Datasets", "FigureKit", "Render"],
-            path: "Sources/Plugins/\(name)", exclude: pluginExcludes(name), swiftSettings: fast)
-}
-let pluginTests: [Target] = pluginNames
-    .filter { FileManager.default.fileExists(atPath: "\(Context.packageDirectory)/Tests/\($0)Tests") }
-    .map { name in .testTarget(name: "\(name)Tests", dependencies: [.target(name: name), "WorkbenchKit", "Datasets", "FigureKit", "TestSupport"]) }
+/// The plugins the paper's figures (Sources/Figures) read runs of by their typed names.
+let paperPlugins: [Target.Dependency] = ["Bilevel", "Engagement", "GainModulation", "LearningRule", "Maml", "TaskSwitch"]
 
 let package = Package(
     name: "workbench",
@@ -80,13 +96,13 @@ let package = Package(
         // no figure: the CLI hands it the registry and the figures.
         .target(name: "FigureKit", dependencies: ["WorkbenchKit", "Render"]),
         // The paper's figures (Figs. 2-21), drawn from the plugins' runs by their typed names.
-        .target(name: "Figures", dependencies: ["WorkbenchKit", "Datasets", "Render", "FigureKit"]
-                    + pluginNames.map { .target(name: $0) }),
+        .target(name: "Figures", dependencies: ["WorkbenchKit", "Datasets", "Render", "FigureKit"] + paperPlugins),
+        // The one plugin list, imported by the CLI and the tests alike.
+        .target(name: "PluginList", dependencies: ["WorkbenchKit", "FigureKit"] + plugins.flatMap(\.modules)),
         .executableTarget(
             name: "workbench",
-            dependencies: ["WorkbenchKit", "Datasets", "Render", "FigureKit", "Figures",
-                           .product(name: "ArgumentParser", package: "swift-argument-parser")]
-                + pluginNames.map { .target(name: $0) },
+            dependencies: ["WorkbenchKit", "Datasets", "Render", "FigureKit", "Figures", "PluginList",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: fast),
 
         // Test helpers shared by test targets (no XCTest, so `swift build` builds it too),
@@ -95,7 +111,7 @@ let package = Package(
         .testTarget(name: "WorkbenchKitTests", dependencies: ["WorkbenchKit", "TestSupport"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "WorkbenchKit", "TestSupport"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "TestSupport"]),
-        .testTarget(name: "FiguresTests", dependencies: ["Figures", "FigureKit", "WorkbenchKit", "Render", "TestSupport"]
-                        + pluginNames.map { .target(name: $0) }),
-    ] + pluginTargets + pluginTests
+        .testTarget(name: "FiguresTests", dependencies: ["Figures", "FigureKit", "WorkbenchKit", "Render", "TestSupport", "PluginList"]
+                        + plugins.flatMap(\.modules)),
+    ] + plugins.flatMap(\.targets)
 )

@@ -35,6 +35,6 @@ enum FigureCatalog {
 public extension FigureSet {
     /// The paper's figures, then the figures the plugins contribute, in plugin order.
     static func paper(with plugins: [any WorkbenchPlugin.Type] = []) throws -> FigureSet {
-        try FigureSet(paper: FigureCatalog.figures, pending: FigureCatalog.pending, plugins: plugins.flatMap { $0.figures })
+        try FigureSet(paper: FigureCatalog.figures, pending: FigureCatalog.pending, plugins: FigureKit.figures(of: plugins))
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PluginList
 import WorkbenchKit
 
 struct BenchCommand: ParsableCommand {
@@ -33,7 +34,7 @@ struct BenchCommand: ParsableCommand {
             let preset = options.preset == "quick" ? "paper" : options.preset
             if all {
                 print("experiment                        state  control/step   steps   forward  fwd+adjoint  ascent (us/step)")
-                for e in registry.experiments {
+                for e in Plugins.registry.experiments {
                     do {
                         let (engine, prepared) = try prepare(e, preset: preset)
                         let t = time(engine, theta: prepared.initialControl, optimizer: prepared.optimizer)
@@ -46,7 +47,7 @@ struct BenchCommand: ParsableCommand {
                 }
                 return
             }
-            let e = try registry.experiment(named: experiment)
+            let e = try Plugins.registry.experiment(named: experiment)
             let (engine, prepared) = try prepare(e, preset: preset)
             print("\(e.name) (\(preset) sizes: state \(engine.stateCount), control \(engine.controlCount) per step, \(engine.steps) steps, 1 thread, Double)")
             // The budget's choice first; when that stores the trajectory, the checkpointed adjoint too.

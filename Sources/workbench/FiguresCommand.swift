@@ -2,6 +2,7 @@ import ArgumentParser
 import FigureKit
 import Figures
 import Foundation
+import PluginList
 import Render
 import WorkbenchKit
 
@@ -101,7 +102,7 @@ struct FiguresCommand: ParsableCommand {
                 log("memory budget \(formatBytes(budget.bytes)) (\(origin))" + (jobs > 1 ? ", \(formatBytes(share.bytes)) for each of \(jobs) runs at once" : ""))
             }
             setenv(MemoryBudget.environmentVariable, String(share.bytes), 1)
-            let report = try regenerateFigures(registry: registry, figures: try .paper(with: plugins), options: options)
+            let report = try regenerateFigures(registry: Plugins.registry, figures: try .paper(with: Plugins.all), options: options)
             succeeded = dryRun ? report.nothingSkipped : report.succeeded
         }
         if !succeeded { throw ExitCode(1) }

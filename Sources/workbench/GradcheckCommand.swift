@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PluginList
 import WorkbenchKit
 
 struct GradcheckCommand: ParsableCommand {
@@ -26,7 +27,7 @@ struct GradcheckCommand: ParsableCommand {
             guard epsilon.map({ $0 > 0 && $0.isFinite }) ?? true, directions > 0 else {
                 throw WorkbenchError("--epsilon must be a positive number and --directions a positive integer")
             }
-            let e = try registry.experiment(named: experiment)
+            let e = try Plugins.registry.experiment(named: experiment)
             let params = try e.resolve(preset: options.preset, overrides: try options.overrides())
             let prepared = try e.prepare(params, context: RunContext(seed: options.seed, mnistDirectory: options.mnistDirectory))
             // Away from the symmetric baseline so every term of the gradient is exercised.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import PluginList
 import WorkbenchKit
 
 struct ListCommand: ParsableCommand {
@@ -8,8 +9,8 @@ struct ListCommand: ParsableCommand {
     var verbose = false
 
     func run() throws {
-        let width = registry.experiments.map(\.name.count).max() ?? 0
-        for e in registry.experiments {
+        let width = Plugins.registry.experiments.map(\.name.count).max() ?? 0
+        for e in Plugins.registry.experiments {
             print(e.name.padding(toLength: width + 2, withPad: " ", startingAt: 0) + e.summary)
             guard verbose else { continue }
             for spec in e.parameters {

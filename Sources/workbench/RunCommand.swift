@@ -1,4 +1,5 @@
 import ArgumentParser
+import PluginList
 import WorkbenchKit
 
 struct RunCommand: ParsableCommand {
@@ -18,7 +19,7 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let e = try registry.experiment(named: experiment)
+            let e = try Plugins.registry.experiment(named: experiment)
             let outcome = try runExperiment(e, options: RunOptions(
                 preset: options.preset, overrides: try options.overrides(), seed: options.seed,
                 outDirectory: out ?? "runs/\(experiment)", quiet: quiet, mnistDirectory: options.mnistDirectory))

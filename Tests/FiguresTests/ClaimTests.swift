@@ -6,6 +6,7 @@ import Foundation
 import GainModulation
 import LearningRule
 import Maml
+import PluginList
 import Render
 import TaskSwitch
 import WeightDecay
@@ -156,8 +157,7 @@ enum QuickFigures {
     }
 
     /// The CLI's plugin list: every plugin's experiments, and its figures after the paper's.
-    static let plugins: [any WorkbenchPlugin.Type] = [GainModulationPlugin.self, EngagementPlugin.self, TaskSwitchPlugin.self,
-                                                      MamlPlugin.self, BilevelPlugin.self, LearningRulePlugin.self, WeightDecayPlugin.self]
+    static let plugins = Plugins.all
 
     static let made: Result<(paper: Call, lbfgs: Call), Error> = Result {
         let mnist = try bundledMNISTDirectory()

@@ -2,6 +2,7 @@
 @testable import Figures
 import Foundation
 import LearningRule
+import LearningRuleFigures
 import Render
 import WorkbenchKit
 import XCTest

@@ -3,6 +3,7 @@ import Engagement
 import GainModulation
 import LearningRule
 import Maml
+import PluginList
 import TaskSwitch
 import WorkbenchKit
 import XCTest
@@ -10,8 +11,7 @@ import XCTest
 /// The typed presets resolve exactly as the string tables they replaced: the text of every setting
 /// is the old string, so `workbench list`, resolution and the run cache's keys are unchanged.
 final class TypedPresetTests: XCTestCase {
-    let registry = Registry([GainModulationPlugin.experiments, EngagementPlugin.experiments, TaskSwitchPlugin.experiments,
-                             MamlPlugin.experiments, BilevelPlugin.experiments, LearningRulePlugin.experiments])
+    let registry = Plugins.registry
 
     /// Each experiment's "quick" preset as it was written before the keys were typed ("paper" was
     /// empty for all of them).
@@ -32,6 +32,8 @@ final class TypedPresetTests: XCTestCase {
         "learning-rate": ["steps": "1500", "iterations": "100", "learning_rate": "0.008", "hidden": "12", "levels": "3",
                           "control_lr": "0.02", "init_std": "0.01"],
         "learning-rule": ["steps": "2000", "iterations": "60", "levels": "3", "hidden": "12", "init_std": "0.01"],
+        // Written typed from the start; listed so that every registered experiment is checked.
+        "weight-decay": ["iterations": "100"],
     ]
 
     func testEveryPresetSettingIsTheOldString() throws {

@@ -1,6 +1,7 @@
 @testable import FigureKit
 import Foundation
 @testable import WeightDecay
+import WeightDecayFigures
 import WorkbenchKit
 import XCTest
 

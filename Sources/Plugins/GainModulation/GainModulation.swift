@@ -1,7 +1,7 @@
 import WorkbenchKit
 
 /// The experiments this plugin registers.
-public enum GainModulationPlugin {
+public enum GainModulationPlugin: WorkbenchPlugin {
     public static let experiments: [any Experiment] = [
         SingleNeuronExperiment(),
         EffortAllocationExperiment(),

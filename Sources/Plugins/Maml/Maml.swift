@@ -1,7 +1,7 @@
 import WorkbenchKit
 
 /// Multi-step MAML in the learning-effort framework (Sec. 4, App. F.1).
-public enum MamlPlugin {
+public enum MamlPlugin: WorkbenchPlugin {
     public static let experiments: [any Experiment] = [
         MamlExperiment(),
     ]

@@ -1,7 +1,7 @@
 import WorkbenchKit
 
 /// The experiments this plugin registers.
-public enum TaskSwitchPlugin {
+public enum TaskSwitchPlugin: WorkbenchPlugin {
     public static let experiments: [any Experiment] = [
         TaskSwitchExperiment(),
     ]

@@ -1,13 +1,13 @@
-import WorkbenchKit
-
-/// What a plugin (one folder under Sources/Plugins) hands the CLI from its one registry line:
-/// its experiments and, optionally, figures of its own that `workbench figures` draws after the
-/// paper's (ids not numbered as the paper's, e.g. "learning-rule-coefficients").
+/// What a plugin (one folder under Sources/Plugins) hands the CLI from its one line in the plugin
+/// list: its experiments. Figures of its own come from its figure target (FigureKit's
+/// `FigurePlugin`), so the science needs nothing of the drawing.
 public protocol WorkbenchPlugin {
     static var experiments: [any Experiment] { get }
-    static var figures: [any WorkbenchFigure] { get }
 }
 
-public extension WorkbenchPlugin {
-    static var figures: [any WorkbenchFigure] { [] }
+public extension Registry {
+    /// Every plugin's experiments, in list order.
+    init(plugins: [any WorkbenchPlugin.Type]) {
+        self.init(plugins.map { $0.experiments })
+    }
 }

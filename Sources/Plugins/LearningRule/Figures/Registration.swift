@@ -1,7 +1,8 @@
 import FigureKit
+import LearningRule
 
-/// What the CLI's one registry line for this plugin hands `workbench`: its experiment, and a
-/// figure of its own that `workbench figures` draws after the paper's.
-extension LearningRulePlugin: WorkbenchPlugin {
+/// The figure this plugin draws of its own, after the paper's (its experiments come from the
+/// plugin itself).
+extension LearningRulePlugin: FigurePlugin {
     public static let figures: [any WorkbenchFigure] = [RuleCoefficientsFigure()]
 }

@@ -1,3 +1,4 @@
+import LearningRule
 import FigureKit
 import Render
 import WorkbenchKit

@@ -1,3 +1,4 @@
+import WeightDecay
 import FigureKit
 import Render
 import WorkbenchKit

@@ -1,7 +1,8 @@
 import FigureKit
+import WeightDecay
 
-/// What the CLI's one registry line for this plugin hands `workbench`: its experiment, and its
-/// figure, which `workbench figures` draws after the paper's.
-extension WeightDecayPlugin: WorkbenchPlugin {
+/// The figure this plugin draws of its own, after the paper's (its experiments come from the
+/// plugin itself).
+extension WeightDecayPlugin: FigurePlugin {
     public static let figures: [any WorkbenchFigure] = [DecayScheduleFigure()]
 }
