@@ -9,34 +9,36 @@ struct FigurePlan {
         let figure: any WorkbenchFigure
         /// The runs as the figure asks for them (and finds them when drawing).
         let requests: [RunRequest]
-        /// The cache key each request is computed under (with `--optimizer`, not the request's own).
-        let keys: [RunRequest: RunKey]
-        /// With `--optimizer`: which of the figure's runs use it and which keep their own, and why.
-        var optimiserNote: String? = nil
-        /// With `--optimizer`: the key each switched request has under the paper's procedure, where
-        /// a run of it may already be cached to compare V with.
-        var paperKeys: [RunRequest: RunKey] = [:]
+        /// Per procedure planned, the cache key each request is computed under.
+        let keys: [Procedure: [RunRequest: RunKey]]
+        /// The requests whose experiment has an optimizer parameter: L-BFGS at the optimum, their own
+        /// under the paper's procedure (the same run when their own is L-BFGS).
+        let optimized: Set<RunRequest>
+        /// The procedures this entry is drawn under, in drawing order.
+        var procedures: [Procedure] { Procedure.allCases.filter { keys[$0] != nil } }
+        /// Each distinct run once, in request order, named by its request and, for a run only the
+        /// optimum uses, " (optimum)".
+        var distinctRuns: [(key: RunKey, request: RunRequest, name: String)] {
+            var seen = Set<RunKey>(), runs: [(key: RunKey, request: RunRequest, name: String)] = []
+            for procedure in procedures {
+                for request in requests {
+                    let key = keys[procedure]![request]!
+                    guard seen.insert(key).inserted else { continue }
+                    let shared = procedure == .optimum && keys[.paper]?[request] == key
+                    runs.append((key, request, "\(request)" + (procedure == .optimum && !shared && keys[.paper] != nil ? " (optimum)" : "")))
+                }
+            }
+            return runs
+        }
     }
     var entries: [Entry] = []
     var skipped: [FiguresReport.NotMade] = []
-    /// Unique runs in plan order (figure by figure, run by run).
+    /// Unique runs in plan order (figure by figure, procedure by procedure, run by run).
     var runs: [PlannedRun] = []
 
-    /// `all`: every figure of the build: the runs any of them chooses an optimiser for
-    /// (`optimiserChoices`) take it in every figure, whatever `optimizer` asks.
-    init(figures: [any WorkbenchFigure], all: [any WorkbenchFigure], registry: Registry, context: PlanContext,
-         mnistDirectory: String?, optimizer: OptimizerKind? = nil) throws {
-        // Runs a figure chooses an optimiser for (and every figure sharing them: Fig. 3a and 6 draw
-        // Fig. 7's MAML runs) take it whichever figures this call makes.
-        // A figure that keeps a run on the paper's procedure wins over one that would speed it up.
-        var chosen: [RunRequest: (reason: String, optimizer: OptimizerKind?)] = [:]
-        for figure in all {
-            for choice in figure.optimiserChoices(context) {
-                for run in choice.runs where chosen[run] == nil || (chosen[run]!.optimizer != nil && choice.optimizer == nil) {
-                    chosen[run] = ("\(figure.id): \(choice.reason)", choice.optimizer)
-                }
-            }
-        }
+    /// `procedures`: which to plan (the paper's first); a run the procedures share is planned once.
+    init(figures: [any WorkbenchFigure], registry: Registry, context: PlanContext,
+         mnistDirectory: String?, procedures: [Procedure] = [.paper]) throws {
         let mnistProblem = MNISTCheck.problem(mnistDirectory)
         var seen = Set<RunKey>()
         for figure in figures {
@@ -48,77 +50,44 @@ struct FigurePlan {
             let requests = figure.runs(context)
             var needsMNIST = figure.readsMNIST
             var planned: [PlannedRun] = []
-            var keys: [RunRequest: RunKey] = [:]
-            var switched = 0, kept: [String: Int] = [:], faster: [String: Int] = [:]
-            var paperKeys: [RunRequest: RunKey] = [:]
-            var counted = Set<RunRequest>()
-            for asked in requests {
-                let first = counted.insert(asked).inserted
-                let experiment = try registry.experiment(named: asked.experiment.text)
-                var request = asked
-                func resolve(_ r: RunRequest) throws -> ParameterValues {
+            var keys: [Procedure: [RunRequest: RunKey]] = [:]
+            var optimized = Set<RunRequest>()
+            for procedure in Procedure.allCases where procedures.contains(procedure) {
+                var procedureKeys: [RunRequest: RunKey] = [:]
+                for asked in requests where procedureKeys[asked] == nil {
+                    let experiment = try registry.experiment(named: asked.experiment.text)
+                    var request = asked
+                    if experiment.parameters.contains(where: { $0.name == Parameter<OptimizerKind>.optimizer.name }) {
+                        optimized.insert(asked)
+                        if let optimizer = procedure.optimizer { request = asked.with([.set(.optimizer, optimizer)]) }
+                    }
+                    let parameters: ParameterValues
                     do {
-                        return try experiment.resolve(r.preset, overrides: r.orderedOverrides)
+                        parameters = try experiment.resolve(request.preset, overrides: request.orderedOverrides)
                     } catch let e as WorkbenchError {
                         throw WorkbenchError("\(figure.id): \(e.message)")
                     }
+                    needsMNIST = needsMNIST || experiment.needsMNIST(parameters)
+                    let steps = Double(max(1, parameters.declared(.steps) ?? 1)), budget = max(1, parameters.declared(.iterations) ?? 1)
+                    let size = steps * Double(budget + 2)
+                    let expected = parameters.declared(.optimizer).map { steps * (expectedEvaluations($0, budget: budget) + 2) } ?? size
+                    let key = RunKey(request: request, parameters: parameters, revision: experiment.outputRevision)
+                    procedureKeys[asked] = key
+                    planned.append(PlannedRun(request: request, experiment: experiment, key: key, size: size, expectedSize: expected,
+                                              steps: parameters.declared(.steps) ?? 0, sgdRuns: parameters.declared(.sgdRuns) ?? 0,
+                                              sgdSteps: parameters.declared(.sgdSteps)))
                 }
-                let askedParameters = try resolve(asked)
-                if let optimizer, experiment.parameters.contains(where: { $0.name == Parameter<OptimizerKind>.optimizer.name }) {
-                    let own = askedParameters.declared(.optimizer)
-                    func notSpedUp(by faster: OptimizerKind) -> String {
-                        "their own optimiser, \(own?.rawValue ?? "none"), which \(faster.rawValue) does not speed up"
-                    }
-                    if let choice = chosen[asked] {
-                        if let instead = choice.optimizer, instead.accelerates == own {
-                            request = asked.with([.set(.optimizer, instead)])
-                            if first { faster["\(instead.rawValue)\t\(choice.reason)", default: 0] += 1 }
-                        } else if let instead = choice.optimizer {
-                            if first { kept["\(figure.id): " + notSpedUp(by: instead), default: 0] += 1 }
-                        } else if first { kept[choice.reason, default: 0] += 1 }
-                    } else if let forced = optimizer.accelerates, forced != own {
-                        // A faster form replaces only the procedure it computes faster.
-                        if first { kept[notSpedUp(by: optimizer), default: 0] += 1 }
-                    } else {
-                        request = asked.with([.set(.optimizer, optimizer)])
-                        if first { switched += 1 }
-                    }
-                }
-                let parameters = request == asked ? askedParameters : try resolve(request)
-                needsMNIST = needsMNIST || experiment.needsMNIST(parameters)
-                let steps = Double(max(1, parameters.declared(.steps) ?? 1)), budget = max(1, parameters.declared(.iterations) ?? 1)
-                let size = steps * Double(budget + 2)
-                let expected = parameters.declared(.optimizer).map { steps * (expectedEvaluations($0, budget: budget) + 2) } ?? size
-                let key = RunKey(request: request, parameters: parameters, revision: experiment.outputRevision)
-                if request != asked {
-                    // Compared only when the forced optimiser is not already the experiment's own.
-                    let paperKey = RunKey(request: asked, parameters: askedParameters, revision: experiment.outputRevision)
-                    if paperKey != key { paperKeys[asked] = paperKey }
-                }
-                keys[asked] = key
-                planned.append(PlannedRun(request: request, experiment: experiment, key: key, size: size, expectedSize: expected,
-                                          steps: parameters.declared(.steps) ?? 0, sgdRuns: parameters.declared(.sgdRuns) ?? 0,
-                                          sgdSteps: parameters.declared(.sgdSteps)))
+                keys[procedure] = procedureKeys
             }
             if needsMNIST, let problem = mnistProblem {
                 skipped.append(.init(id: figure.id, reason: "needs MNIST: \(problem); remedy: pass --mnist DIR or set MNIST_DIR to a folder with the IDX files"))
                 continue
             }
-            var entry = Entry(figure: figure, requests: requests, keys: keys)
-            entry.paperKeys = paperKeys
-            if let optimizer, switched + kept.values.reduce(0, +) + faster.values.reduce(0, +) > 0 {
-                let instead = faster.sorted { $0.key < $1.key }.map { key, count in
-                    let parts = key.split(separator: "\t", maxSplits: 1)
-                    return "\(parts[0]) for \(count) run(s) (\(parts[1]))"
-                }
-                let keeping = kept.sorted { $0.key < $1.key }.map { "\($0.value) keep the paper's procedure (\($0.key))" }
-                entry.optimiserNote = "Optimiser (`--optimizer \(optimizer.rawValue)`): "
-                    + ((switched > 0 ? ["\(optimizer.rawValue) for \(switched) run(s)"] : []) + instead + keeping).joined(separator: "; ")
-            }
-            entries.append(entry)
+            entries.append(Entry(figure: figure, requests: requests, keys: keys, optimized: optimized))
             for run in planned where seen.insert(run.key).inserted { runs.append(run) }
         }
     }
+
 }
 
 /// Whether a directory holds what the figures read: the training split (raw or gzipped IDX),

@@ -2,21 +2,23 @@ import Foundation
 import Render
 import WorkbenchKit
 
-/// Draws a figure and writes it in each requested format, with its numbers as `<id>_data.csv`
-/// once, and provenance in the file's metadata; then checks the figure's claims on what it drew.
+/// Draws a figure and writes it in each requested format as `<stem>.<format>` (the figure's id, or
+/// `<id>_optimum`), with its numbers as `<stem>_data.csv` once, and provenance in the file's
+/// metadata; then checks the figure's claims on what it drew.
 enum FigureWriter {
-    static func write(_ figure: any WorkbenchFigure, inputs: FigureInputs, to directory: String,
-                      formats: [ImageFormat], preset: Preset) throws -> (files: [String], claims: [ClaimResult]) {
+    static func write(_ figure: any WorkbenchFigure, inputs: FigureInputs, to directory: String, stem: String,
+                      procedure: Procedure, formats: [ImageFormat], preset: Preset) throws -> (files: [String], claims: [ClaimResult]) {
         let drawn = try figure.draw(inputs)
         let metadata = [
             "Title": "\(figure.heading): \(figure.title)",
             "Description": figure.caption,
             "Preset": preset.rawValue,
+            "Procedure": procedure.label,
             "Generator": "workbench \(workbenchVersion) figures",
         ]
         var files: [String] = []
         for (i, format) in formats.enumerated() {
-            let path = (directory as NSString).appendingPathComponent("\(figure.id).\(format.rawValue)")
+            let path = (directory as NSString).appendingPathComponent("\(stem).\(format.rawValue)")
             do {
                 let written = try drawn.write(to: path, metadata: metadata, data: i == 0)
                 files += written.map(\.lastPathComponent)

@@ -14,10 +14,9 @@ public struct FiguresOptions {
     public var formats: [ImageFormat]
     /// List each figure's runs (cached or to compute, with their size) and stop: no run, no drawing.
     public var dryRun = false
-    /// Every run's optimiser, where its experiment has one and no figure chooses another for it
-    /// (`WorkbenchFigure.optimiserChoices`); nil: each experiment's own, the paper's procedure.
-    /// The CLI's default is `.lbfgs`; this library default stays the paper's procedure.
-    public var optimizer: OptimizerKind? = nil
+    /// The procedures each figure is computed and drawn under (`Procedure`). The CLI's default is
+    /// both; this library default stays the paper's procedure alone.
+    public var procedures: [Procedure] = [.paper]
     /// Report, per figure, which runs are cached, claimed by a running process (and which) or
     /// missing, and stop: no run, no drawing, no estimate.
     public var status = false
@@ -49,13 +48,33 @@ public struct FiguresOptions {
 /// whether it all succeeded).
 public struct FiguresReport {
     struct Made {
-        let id: String; let files: [String]; let seconds: Double
-        /// Runs whose optimised control ended with a lower value than the baseline control.
-        var controlBelowBaseline: [RunRequest] = []
-        /// The figure's claims, checked on its drawn numbers.
-        var claims: [ClaimResult] = []
-        /// With `--optimizer`: V of its switched runs against the paper's procedure's, where cached.
-        var versusPaper: PaperComparison? = nil
+        /// One procedure's drawing: its files and the claims checked on its numbers.
+        struct Drawing {
+            let procedure: Procedure
+            let files: [String]
+            let claims: [ClaimResult]
+            /// Runs whose optimized control ended with a lower value than the baseline control.
+            let controlBelowBaseline: [RunRequest]
+        }
+        let id: String
+        /// Every drawing's files, the paper's procedure's first.
+        var files: [String]
+        var seconds: Double
+        var drawings: [Drawing] = []
+        /// Each claim with its verdict under each procedure drawn and, when both were, its status.
+        var verdicts: [ClaimVerdicts] = []
+        /// With the optimum drawn: each of its L-BFGS runs' convergence verdict, in request order.
+        var convergence: [Convergence.Verdict] = []
+        /// With both drawn: V at the optimum against the paper's procedure, run by run.
+        var versusPaper: ProcedureComparison? = nil
+
+        func drawing(_ procedure: Procedure) -> Drawing? { drawings.first { $0.procedure == procedure } }
+        /// The claims of the first drawing (the paper's procedure's when it was drawn).
+        var claims: [ClaimResult] { drawings.first?.claims ?? [] }
+        /// Runs of any drawing whose optimized control ended below its baseline.
+        var controlBelowBaseline: [RunRequest] {
+            drawings.flatMap(\.controlBelowBaseline).reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
+        }
     }
     struct NotMade { let id: String; let reason: String }
     var made: [Made] = []

@@ -16,8 +16,8 @@ public func regenerateFigures(registry: Registry, figures all: FigureSet, option
     let cache = RunCache(directory: (options.outDirectory as NSString).appendingPathComponent("runs"))
     let claims = RunClaims(staleAfter: options.claimStaleAfter, clock: options.claimClock, log: log)
     let context = PlanContext(preset: options.preset, experiments: Set(registry.experiments.map { ExperimentName($0.name) }))
-    let plan = try FigurePlan(figures: figures.implemented, all: all.figures, registry: registry, context: context,
-                              mnistDirectory: options.mnistDirectory, optimizer: options.optimizer)
+    let plan = try FigurePlan(figures: figures.implemented, registry: registry, context: context,
+                              mnistDirectory: options.mnistDirectory, procedures: options.procedures)
 
     var report = FiguresReport()
     report.shard = options.shard
@@ -52,8 +52,7 @@ public func regenerateFigures(registry: Registry, figures all: FigureSet, option
     let (priors, atBudget) = estimatedSeconds(toCompute, mnistDirectory: options.mnistDirectory)
     let estimate = toCompute.isEmpty ? "" : ", ~" + formatDuration(priors.values.reduce(0, +)) + " CPU estimated"
         + (budgetNote(priors, atBudget).map { " (\($0))" } ?? "")
-    log("figures (\(options.preset.rawValue) preset"
-        + (options.optimizer.map { ", optimizer \($0.rawValue) except where a figure chooses the paper's procedure or a faster form of it (index.md says which and why)" } ?? "")
+    log("figures (\(options.preset.rawValue) preset, " + options.procedures.map(\.label).joined(separator: " and ")
         + "): \(plan.entries.count) to draw, \(report.skipped.count) skipped; "
         + "\(plan.runs.count) runs: \(report.runsCached) cached, "
         + (computes ? "\(toCompute.count) to compute on \(jobs) job(s)" : "\(notCached.count) not cached (--no-compute: none computed)")
@@ -92,43 +91,69 @@ public func regenerateFigures(registry: Registry, figures all: FigureSet, option
 
     for entry in plan.entries {
         let figureStart = Date()
-        let keys = entry.requests.map { entry.keys[$0]! }
-        if let bad = keys.first(where: { failures[$0] != nil }) {
-            report.failed.append(.init(id: entry.figure.id, reason: "a run failed: \(describe(failures[bad]!))"))
+        let keys = entry.procedures.flatMap { p in entry.requests.map { (p, $0, entry.keys[p]![$0]!) } }
+        if let bad = keys.first(where: { failures[$0.2] != nil }) {
+            report.failed.append(.init(id: entry.figure.id, reason: "a run failed (\(bad.0.label)): \(describe(failures[bad.2]!))"))
             continue
         }
         if !computes {
-            let missing = zip(entry.requests, keys).filter { notCached[$0.1] != nil }
+            var listed = Set<RunKey>()
+            let missing = keys.filter { notCached[$0.2] != nil && listed.insert($0.2).inserted }
             if !missing.isEmpty {
                 report.failed.append(.init(id: entry.figure.id, reason: "--no-compute: \(missing.count) of its runs are not cached: "
-                    + missing.map { "\($0.0) (\(notCached[$0.1]!))" }.joined(separator: "; ")))
+                    + missing.map { "\($0.1)\($0.0 == .optimum && entry.optimized.contains($0.1) ? " (optimum)" : "") (\(notCached[$0.2]!))" }.joined(separator: "; ")))
                 continue
             }
         }
         do {
-            var records: [RunRequest: RunRecord] = [:]
-            for (request, key) in zip(entry.requests, keys) where records[request] == nil {
-                records[request] = try RunRecord(request: request, folder: cache.folder(key, experiment: request.experiment.text))
+            var made = FiguresReport.Made(id: entry.figure.id, files: [], seconds: 0)
+            var records: [Procedure: [RunRequest: RunRecord]] = [:]
+            var counted = Set<RunKey>()
+            var runSeconds = 0.0
+            for procedure in entry.procedures {
+                var these: [RunRequest: RunRecord] = [:]
+                for request in entry.requests where these[request] == nil {
+                    let key = entry.keys[procedure]![request]!
+                    these[request] = try RunRecord(request: request, folder: cache.folder(key, experiment: request.experiment.text))
+                    if counted.insert(key).inserted { runSeconds += these[request]!.seconds }
+                }
+                records[procedure] = these
+                let inputs = FigureInputs(context: context, mnistDirectory: options.mnistDirectory, records: these)
+                let (files, claims) = try FigureWriter.write(entry.figure, inputs: inputs, to: options.outDirectory, stem: procedure.fileStem(entry.figure.id),
+                                                             procedure: procedure,
+                                                             formats: options.formats, preset: options.preset)
+                let below = these.values.filter(\.controlBelowBaseline).map(\.request).sorted { "\($0)" < "\($1)" }
+                made.drawings.append(.init(procedure: procedure, files: files, claims: claims, controlBelowBaseline: below))
+                made.files += files
+                log("\(entry.figure.id): wrote \(files.joined(separator: ", "))")
+                if !below.isEmpty {
+                    log("\(entry.figure.id): warning (\(procedure.label)): \(below.count) run(s) end with a lower value than their baseline "
+                        + "(the optimization did not reach it): \(below.map { "\($0)" }.joined(separator: "; "))")
+                }
             }
-            let inputs = FigureInputs(context: context, mnistDirectory: options.mnistDirectory, records: records)
-            let (files, claims) = try FigureWriter.write(entry.figure, inputs: inputs, to: options.outDirectory,
-                                                         formats: options.formats, preset: options.preset)
-            let seconds = Date().timeIntervalSince(figureStart) + records.values.reduce(0) { $0 + $1.seconds }
-            let below = records.values.filter(\.controlBelowBaseline).map(\.request).sorted { "\($0)" < "\($1)" }
-            let versusPaper = PaperComparison(entry, records: records, cache: cache)
-            report.made.append(.init(id: entry.figure.id, files: files, seconds: seconds, controlBelowBaseline: below,
-                                     claims: claims, versusPaper: versusPaper))
-            log("\(entry.figure.id): wrote \(files.joined(separator: ", "))")
-            for claim in claims where claim.verdict == .fail {
-                log("\(entry.figure.id): claim FAILED: \(claim.statement) [\(claim.measured)]")
+            if let optimum = records[.optimum] {
+                made.convergence = entry.requests.filter { entry.optimized.contains($0) }.reduce(into: [RunRequest]()) { if !$0.contains($1) { $0.append($1) } }
+                    .map { Convergence.verdict(optimum[$0]!) }
+                if let paper = records[.paper] {
+                    made.versusPaper = ProcedureComparison(entry, paper: paper, optimum: optimum)
+                }
             }
-            if let worse = versusPaper?.worse, !worse.isEmpty {
-                log("\(entry.figure.id): warning: \(worse.count) run(s) end more than \(Measure.text(PaperComparison.tolerance)) (relative) "
-                    + "below the paper's procedure's V: \(worse.map { "\($0.request)" }.joined(separator: "; "))")
+            let converged = made.convergence.allSatisfy(\.converged)
+            made.verdicts = ClaimVerdicts.combine(paper: made.drawing(.paper)?.claims, optimum: made.drawing(.optimum)?.claims, converged: converged)
+            made.seconds = Date().timeIntervalSince(figureStart) + runSeconds
+            report.made.append(made)
+            for claim in made.verdicts {
+                let failed = [claim.paper, claim.optimum].compactMap { $0 }.filter { $0.verdict == .fail }
+                guard !failed.isEmpty else { continue }
+                let under = zip([Procedure.paper, .optimum], [claim.paper, claim.optimum]).filter { $0.1?.verdict == .fail }.map(\.0.label)
+                log("\(entry.figure.id): claim FAILED (\(under.joined(separator: ", "))): \(claim.statement) [\(failed[0].measured)]"
+                    + (claim.status.map { " -> \($0.rawValue)" } ?? ""))
             }
-            if !below.isEmpty {
-                log("\(entry.figure.id): warning: \(below.count) run(s) end with a lower value than their baseline "
-                    + "(the optimisation did not reach it): \(below.map { "\($0)" }.joined(separator: "; "))")
+            let unconverged = made.convergence.filter { !$0.converged }
+            if !unconverged.isEmpty {
+                log("\(entry.figure.id): \(unconverged.count) of \(made.convergence.count) optimum run(s) not converged "
+                    + "(projected gradient relative to its start above \(Measure.text(Convergence.tolerance))): "
+                    + unconverged.map(\.text).joined(separator: "; "))
             }
         } catch {
             report.failed.append(.init(id: entry.figure.id, reason: describe(error)))
@@ -212,7 +237,7 @@ func describePlan(_ plan: FigurePlan, toCompute: [PlannedRun], priors: [RunKey: 
     var counted = Set<RunKey>()
     var total = 0.0, cpu = 0.0
     for entry in plan.entries {
-        let keys = Set(entry.requests.map { entry.keys[$0]! })
+        let keys = Set(entry.distinctRuns.map(\.key))
         let left = keys.compactMap { pending[$0] }
         let fresh = left.filter { counted.insert($0.key).inserted }
         let size = fresh.reduce(0) { $0 + $1.size }
@@ -226,7 +251,6 @@ func describePlan(_ plan: FigurePlan, toCompute: [PlannedRun], priors: [RunKey: 
             line += shared > 0 ? "; \(shared) shared with a figure above)" : ")"
         }
         log(line)
-        if let note = entry.optimiserNote { log("    " + note) }
         for run in left.sorted(by: { $0.size > $1.size }) { log("    \(run.request)") }
     }
     let untimed = toCompute.filter { priors[$0.key] == nil }.count
@@ -236,11 +260,21 @@ func describePlan(_ plan: FigurePlan, toCompute: [PlannedRun], priors: [RunKey: 
         + (untimed > 0 ? "; \(untimed) runs could not be timed" : ""))
 }
 
-/// One line over every drawn figure's claims: how many passed, failed, were left to the paper preset.
+/// One line over every drawn figure's claims: how many have each status (when both procedures were
+/// drawn) and each procedure's verdicts.
 func claimSummary(_ report: FiguresReport) -> String {
-    let all = report.made.flatMap(\.claims)
-    let count = { (v: ClaimResult.Verdict) in all.filter { $0.verdict == v }.count }
-    let failing = report.made.filter { $0.claims.contains { $0.verdict == .fail } }.map(\.id)
-    return "claims: \(count(.pass)) pass, \(count(.fail)) fail, \(count(.paperOnly)) checked on the paper preset only"
+    let all = report.made.flatMap(\.verdicts)
+    var parts: [String] = []
+    if all.contains(where: { $0.status != nil }) {
+        parts.append(ClaimStatus.allCases.map { s in "\(all.filter { $0.status == s }.count) \(s.rawValue)" }.joined(separator: ", "))
+    }
+    for procedure in Procedure.allCases {
+        let results = all.compactMap { procedure == .paper ? $0.paper : $0.optimum }
+        guard !results.isEmpty else { continue }
+        let count = { (v: ClaimResult.Verdict) in results.filter { $0.verdict == v }.count }
+        parts.append("\(procedure.label): \(count(.pass)) pass, \(count(.fail)) fail, \(count(.paperOnly)) checked on the paper preset only")
+    }
+    let failing = report.made.filter { $0.verdicts.contains { [$0.paper, $0.optimum].contains { $0?.verdict == .fail } } }.map(\.id)
+    return "claims: " + parts.joined(separator: "; ")
         + (failing.isEmpty ? "" : " (failing in \(failing.joined(separator: ", ")); see index.md)")
 }

@@ -31,7 +31,7 @@ func describeStatus(_ plan: FigurePlan, cache: RunCache, claims: RunClaims, repo
     report.runsNotCached = why.count
     var ready = 0
     for entry in plan.entries {
-        let runs = Dictionary(entry.requests.map { (entry.keys[$0]!, $0) }, uniquingKeysWith: { a, _ in a })
+        let runs = Dictionary(entry.distinctRuns.map { ($0.key, $0.name) }, uniquingKeysWith: { a, _ in a })
         let left = runs.filter { why[$0.key] != nil }.sorted { "\($0.value)" < "\($1.value)" }
         let claimed = left.filter { why[$0.key]!.hasPrefix("claimed") }.count
         if left.isEmpty { ready += 1 }

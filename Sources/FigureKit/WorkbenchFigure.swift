@@ -33,32 +33,6 @@ public protocol WorkbenchFigure {
     func draw(_ inputs: FigureInputs) throws -> Figure
     /// The findings its caption and the paper's text state, checked on the drawn numbers.
     func claims(_ context: PlanContext) -> [Claim]
-    /// Whether the figure draws the optimisation itself (V against control iterations): its runs,
-    /// in every figure that draws them, keep their experiment's own optimiser whatever
-    /// `figures --optimizer` asks.
-    var plotsOptimisation: Bool { get }
-    /// Runs that do not take `figures --optimizer`, each group with why: they keep their
-    /// experiment's own optimiser (the paper's procedure), or take one that computes it faster; in
-    /// every figure that draws them. Default: all the figure's runs keep theirs when it plots the
-    /// optimisation.
-    func optimiserChoices(_ context: PlanContext) -> [OptimiserChoice]
-}
-
-/// Runs a figure keeps off `figures --optimizer`, what they use instead, and why (said in index.md).
-public struct OptimiserChoice {
-    public let runs: [RunRequest]
-    public let reason: String
-    /// nil: the experiment's own optimiser. Otherwise used where the run's own optimiser is the one
-    /// it `accelerates` (e.g. `.gradientFlow` for the paper's ascent), and the own kept elsewhere.
-    public let optimizer: OptimizerKind?
-    /// The runs keep their experiment's own optimiser (the paper's procedure).
-    public static func paper(_ runs: [RunRequest], reason: String) -> OptimiserChoice {
-        OptimiserChoice(runs: runs, reason: reason, optimizer: nil)
-    }
-    /// The runs use `optimizer` where it accelerates their own, and keep their own elsewhere.
-    public static func faster(_ optimizer: OptimizerKind, _ runs: [RunRequest], reason: String) -> OptimiserChoice {
-        OptimiserChoice(runs: runs, reason: reason, optimizer: optimizer)
-    }
 }
 
 public extension WorkbenchFigure {
@@ -66,10 +40,6 @@ public extension WorkbenchFigure {
     var readsMNIST: Bool { false }
     func parameterNotes(_ context: PlanContext) -> [String] { [] }
     func claims(_ context: PlanContext) -> [Claim] { [] }
-    var plotsOptimisation: Bool { false }
-    func optimiserChoices(_ context: PlanContext) -> [OptimiserChoice] {
-        plotsOptimisation ? [.paper(runs(context), reason: "the figure plots the optimisation itself")] : []
-    }
 }
 
 /// One of the paper's figures, numbered as in the paper.

@@ -38,28 +38,6 @@ struct EngagementFigure: PaperFigure {
         Self.modes.flatMap { task($0).requests(c) } + semantic.requests(c) + proportion.requests(c)
     }
 
-    /// Measured on the paper preset (README, Speed). Attentive and vector engagement converge under
-    /// L-BFGS (17-250 evaluations instead of 800; V 1.6% and 3.4% higher, smooth ψ, seeds agree) and
-    /// keep every claim. Elsewhere it misleads: active engagement's seeds stop in different basins
-    /// (ψ of (8,9) anywhere from 0 to 1; summed loss 11% above the baseline's, failing (c)); category
-    /// engagement and class proportions run the whole budget, and late in the run, where V hardly
-    /// depends on φ, they leave it as step-to-step bang-bang noise (failing (i), and (l) reads it).
-    /// These runs take the paper's ascent, which is far from converged when its budget ends, to 1.1
-    /// times its flow time in fewer evaluations instead (GradientFlow.swift): with longer steps where
-    /// that is stable (active and semantic engagement), with momentum where twice the paper's step
-    /// already lowers V (class proportions). Where a run's own optimiser is Adam (the quick preset's
-    /// class proportions) it keeps Adam.
-    func optimiserChoices(_ c: PlanContext) -> [OptimiserChoice] {
-        let why = "L-BFGS's seeds stop in different basins and (c) fails"
-        let category = "L-BFGS runs its whole budget and leaves the late, nearly free φ as bang-bang noise, failing (i)"
-        return [.faster(.gradientFlow, task(.active).requests(c),
-                        reason: "active engagement: \(why); the paper's ascent with longer steps to 1.1 times its flow time"),
-                .faster(.gradientFlow, semantic.requests(c),
-                        reason: "semantic category engagement: \(category); the paper's ascent with longer steps to 1.1 times its flow time"),
-                .faster(.momentumFlow, proportion.requests(c),
-                        reason: "class proportions: \(category); the paper's ascent with momentum to 1.1 times its flow time (twice its step already overshoots)")]
-    }
-
     func parameterNotes(_ c: PlanContext) -> [String] {
         Self.modes.map { task($0).note(c) } + [semantic.note(c), proportion.note(c)]
     }
@@ -139,8 +117,8 @@ struct EngagementFigure: PaperFigure {
                 let r = try ["h", "j"].map { Rule.improves(try n.y(EngagementPanels.improvementLine(panel: $0))) }
                 return ClaimOutcome(r.allSatisfy(\.passed), "MNIST (h): \(r[0].measured); semantic (j): \(r[1].measured)")
             },
-            // (i) and (k) read runs kept on the paper's ascent (`optimiserChoices`): L-BFGS leaves the late,
-            // nearly free φ as bang-bang noise, which these orders would read; (l) replays (i)'s φ.
+            // (l) replays (i)'s φ. At the optimum L-BFGS may leave the late, nearly free φ as bang-bang
+            // noise, which these orders read: index.md shows both verdicts.
             Claim("(i) the order of assimilation is “(0, 1, 7, 6, 4, 2, 3, 9, 8, 5)”: the engagement centres in time of φ_c above 1 "
                   + "(a digit never above 1 counted last) rank the digits in that order, Spearman ≥ \(Rule.orderCorrelation)",
                   citation: "Sec. 5.1") { n in

@@ -7,7 +7,6 @@ import WorkbenchKit
 /// the found initialisation, and the meta-objective through the control iterations.
 struct MamlOptimisationFigure: PaperFigure {
     let number = 7
-    let plotsOptimisation = true
     let title = "Multi-step MAML: evaluation and optimisation"
     let caption = """
         (a) Cumulative evaluation loss Σ dt L over the evaluation steps (the area under Fig. 6's curves) from the \

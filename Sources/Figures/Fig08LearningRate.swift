@@ -13,8 +13,7 @@ struct LearningRateFigure: PaperFigure {
         constant α, in black). (a)-(d) varying γ: (a), (b) with cost offset 0 (the baseline dynamics cost nothing), \
         (c), (d) with offset -1 (any learning is costly); (e)-(h) the same when varying β. More control with larger γ \
         and smaller β; with a high cost only the first levels of the hierarchy are worth learning. ρ starts at 0 \
-        (α(t) = α). With offset -1 the runs use Adam with ε = 1e-300 (by default for the first quarter of its \
-        iterations, then L-BFGS in the discount metric, which ends within 2e-6 of Adam's V or above): with torch's 1e-8, late steps where γ^t dt has \
+        (α(t) = α). With offset -1 the paper's procedure's runs use Adam with ε = 1e-300: with torch's 1e-8, late steps where γ^t dt has \
         shrunk the gradient below ε never moved, so at γ ≤ 0.7 the late α(t) was the untouched start α and rose \
         with smaller γ. Now the late α(t) is where the optimiser took it: falling towards 0 (no learning is worth \
         its cost that close to a strongly discounted horizon), still above 0 where the iterations ran out. \
@@ -39,18 +38,6 @@ struct LearningRateFigure: PaperFigure {
     }
 
     func parameterNotes(_ c: PlanContext) -> [String] { [LearningRateRuns.note(c)] }
-
-    /// With offset -1, V has two basins, learning or not. Measured on the paper preset: L-BFGS's long
-    /// first steps cross into the worse one (γ 0.96, β 0.45 and 2: V up to 2.8% below Adam's), and at
-    /// γ 0.6-0.69 it learns late, where the discount leaves V flat. Adam's first quarter (200 of 800
-    /// iterations) settles the basin; L-BFGS in the discount metric then converges in it (5-366 more
-    /// evaluations, V within 2e-6 of Adam's 800 or above; AdamThenQuasiNewton.swift). Offset 0 is one
-    /// basin: L-BFGS ends within 1e-7 of Adam's V in 14-250 evaluations instead of 800.
-    func optimiserChoices(_ c: PlanContext) -> [OptimiserChoice] {
-        let offsetMinusOne = columns(c).filter { $0.1 != 0 }.flatMap { $0.0.requests(LearningRateRuns.base(c, offset: $0.1)) }
-        return [.faster(.adamLBFGS, offsetMinusOne,
-                        reason: "offset -1: two basins (learn or not); Adam's first quarter chooses as the paper's Adam does, L-BFGS in the discount metric finishes")]
-    }
 
     static func letter(_ i: Int) -> String { String(Character(UnicodeScalar(97 + i)!)) }
 

@@ -6,7 +6,6 @@ import WorkbenchKit
 /// Figure 9 (App. F.3): the learning rule of Cao et al.'s family that maximises V.
 struct LearningRuleFigure: PaperFigure {
     let number = 9
-    let plotsOptimisation = true
     let title = "Optimal learning rule"
     let caption = """
         (a) Learning dynamics L(t) of the baseline rule (gradient descent: feedback γ_r = 0, Hebbian η_r = 0) and of \

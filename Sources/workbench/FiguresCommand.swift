@@ -50,11 +50,8 @@ struct FiguresCommand: ParsableCommand {
     @Flag(name: .long, help: "Compute nothing: draw the figures whose runs are all cached, fail the others listing their missing runs (the merge after a cluster array).")
     var noCompute = false
 
-    @Option(name: .long, help: ArgumentHelp("Optimiser of the runs: lbfgs (converges, usually in a tenth of the paper's evaluations, with V at least the paper's procedure's; where L-BFGS was measured to mislead a claim, a figure's runs take a faster form of the paper's procedure instead (adam-lbfgs, gradient-flow, momentum-flow), and runs of figures that plot the optimisation keep the paper's procedure; index.md says which and why), paper (every run as Tables 1-5: the paper's procedure, exactly), or any optimizer kind (forced where lbfgs would be used).", valueName: "lbfgs|paper|KIND"))
-    var optimizer: String = OptimizerKind.lbfgs.rawValue
-
-    /// `--optimizer paper`: every run keeps its experiment's own optimiser (Tables 1-5).
-    static let paperProcedure = "paper"
+    @Option(name: .long, help: ArgumentHelp("Procedure(s) each figure is computed and drawn under: paper (every run with its experiment's own optimizer, exactly Tables 1-5; fig<N>.png), optimum (every run with an optimizer parameter under L-BFGS, each certified converged or reported not; fig<N>_optimum.png), or both, where index.md gives each claim both verdicts and a status.", valueName: "both|paper|optimum"))
+    var procedure: String = "both"
 
     func run() throws {
         var succeeded = false
@@ -78,12 +75,14 @@ struct FiguresCommand: ParsableCommand {
             if noCompute, slice != nil { throw WorkbenchError("--no-compute with --shard: a shard only computes; drop one of them") }
             // Empty entries are kept so that `--only ''` or `--only ,` is refused rather than drawing nothing.
             let only = self.only.map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
-            var optimizerKind: OptimizerKind? = nil
-            if optimizer != Self.paperProcedure {
-                guard let kind = OptimizerKind(rawValue: optimizer) else {
-                    throw WorkbenchError("--optimizer '\(optimizer)': expected \(Self.paperProcedure) or one of \(OptimizerKind.allCases.map(\.rawValue).joined(separator: ", "))")
+            let procedures: [Procedure]
+            switch procedure {
+            case "both": procedures = Procedure.allCases
+            case let name:
+                guard let one = Procedure(rawValue: name) else {
+                    throw WorkbenchError("--procedure '\(name)': expected both, paper or optimum")
                 }
-                optimizerKind = kind
+                procedures = [one]
             }
             let log = { (line: String) in FileHandle.standardError.write(Data((line + "\n").utf8)) }
             let (budget, origin) = try MemoryBudget.resolve()
@@ -92,7 +91,7 @@ struct FiguresCommand: ParsableCommand {
             var options = FiguresOptions(
                 preset: p, only: only, outDirectory: out, mnistDirectory: resolveMNISTDirectory(mnist), jobs: jobs,
                 shard: slice, formats: formats, dryRun: dryRun, log: log)
-            options.optimizer = optimizerKind
+            options.procedures = procedures
             options.status = status
             options.noCompute = noCompute
             // The budget bounds the process: the --jobs runs in flight share it. Set once, before

@@ -123,7 +123,8 @@ public func ascendProjectedQuasiNewton(engine: any ValueEngine, initial: [Double
     let final = lastEvaluatedIsX ? engine.lastRollout(of: x) : engine.rollout(x)
     return OptimizationResult(theta: x, valueHistory: history,
                               convergence: ConvergenceReport(evaluations: evaluations, stopReason: reason,
-                                                             projectedGradientNorm: box.projectedGradientNorm(x, g, metric: metric)),
+                                                             projectedGradientNorm: box.projectedGradientNorm(x, g, metric: metric),
+                                                             startProjectedGradientNorm: startNorm),
                               trajectory: final)
 }
 
@@ -258,5 +259,12 @@ public struct ConvergenceReport: Equatable {
     /// `.lbfgs`, the discount metric for `.adamLBFGS`); nil where the optimiser never computes the
     /// final gradient (the fixed-iteration methods and the flows end on a value).
     public var projectedGradientNorm: Double?
+    /// The same at the start, what the stopping test and a convergence verdict measure against
+    /// (nil with `projectedGradientNorm`).
+    public var startProjectedGradientNorm: Double?
+    public init(evaluations: Int, stopReason: StopReason, projectedGradientNorm: Double?, startProjectedGradientNorm: Double? = nil) {
+        self.evaluations = evaluations; self.stopReason = stopReason
+        self.projectedGradientNorm = projectedGradientNorm; self.startProjectedGradientNorm = startProjectedGradientNorm
+    }
 }
 

@@ -136,8 +136,9 @@ public enum RunResults {
     /// series.csv's data rows and CRC-32, as written.
     public static let seriesRows = ResultKey("series_rows"), seriesCRC32 = ResultKey("series_crc32")
     /// How the optimisation ended (`ConvergenceReport`): gradient evaluations, why it stopped and
-    /// its final projected-gradient norm (when the optimiser has one).
+    /// its final projected-gradient norm and the same at the start (when the optimiser has one).
     public static let optimizerEvaluations = ResultKey("optimizer_evaluations")
     public static let optimizerStopReason = ResultKey("optimizer_stop_reason")
     public static let projectedGradientNorm = ResultKey("projected_gradient_norm")
+    public static let startProjectedGradientNorm = ResultKey("projected_gradient_norm_start")
 }

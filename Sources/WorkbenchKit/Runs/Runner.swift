@@ -149,6 +149,7 @@ func writeOutcome(_ o: RunOutcome, preset: String, seed: UInt64, to directory: S
         json[RunResults.optimizerEvaluations.text] = c.evaluations
         json[RunResults.optimizerStopReason.text] = c.stopReason.rawValue
         if let norm = c.projectedGradientNorm { json[RunResults.projectedGradientNorm.text] = norm }
+        if let start = c.startProjectedGradientNorm { json[RunResults.startProjectedGradientNorm.text] = start }
     }
     for (k, v) in o.extra { json[k] = v }
     try AtomicFile.write(jsonData(json), to: dir.appendingPathComponent(RunFiles.result))
