@@ -30,13 +30,13 @@ enum IndexWriter {
         md += "Made by `workbench figures` \(workbenchVersion). Last call (preset `\(context.preset.rawValue)`): "
             + "\(report.made.count) figure(s) drawn, \(report.skipped.count) skipped, \(report.failed.count) failed; "
             + "\(report.runsPlanned) runs (\(report.runsCached) reused from `runs/`). \(count) figure(s) in this folder. "
-            + "Each figure's numbers are in `<figure>_data.csv`; each run's parameters in `runs/<run>/result.json`.\n\n"
+            + "Each figure's numbers are in `<figure>_data.csv` (paper's procedure) and `<figure>_optimum_data.csv` (optimum); each run's parameters in `runs/<run>/result.json`.\n\n"
         md += "Procedures: " + options.procedures.map { p in
                 p == .paper ? "the **paper's procedure** (every run with its experiment's own optimizer, as Tables 1-5; `<figure>.png`)"
                     : "the **converged optimum** (every run with an optimizer parameter under L-BFGS; `<figure>_optimum.png`; a run is converged when its "
                     + "final projected gradient is at most \(Measure.text(Convergence.tolerance)) of its start)"
             }.joined(separator: " and ") + "; runs without an optimizer parameter are shared.\n\n"
-        md += "Caption claims checked in the last call (per figure below): " + claimSummary(report) + ".\n\n"
+        md += "Caption claims checked in the last call (per figure below): " + claimSummary(report).dropFirst("claims: ".count) + ".\n\n"
         if options.procedures.count == 2 { md += "Statuses: " + ClaimStatus.rule + ".\n\n" }
         md += body
         if !report.skipped.isEmpty {

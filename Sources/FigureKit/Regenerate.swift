@@ -127,8 +127,8 @@ public func regenerateFigures(registry: Registry, figures all: FigureSet, option
                 made.files += files
                 log("\(entry.figure.id): wrote \(files.joined(separator: ", "))")
                 if !below.isEmpty {
-                    log("\(entry.figure.id): warning (\(procedure.label)): \(below.count) run(s) end with a lower value than their baseline "
-                        + "(the optimization did not reach it): \(below.map { "\($0)" }.joined(separator: "; "))")
+                    log("\(entry.figure.id): warning: \(below.count) run(s) end with a lower value than their baseline "
+                        + "under the \(procedure.label) (the optimization did not reach it): \(below.map { "\($0)" }.joined(separator: "; "))")
                 }
             }
             if let optimum = records[.optimum] {
