@@ -107,7 +107,7 @@ let package = Package(
 
         // Test helpers shared by test targets (no XCTest, so `swift build` builds it too),
         // among them the one way tests find MNIST: the bundled copy, through the Datasets API.
-        .target(name: "TestSupport", dependencies: ["Datasets"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["Datasets", "WorkbenchKit"], path: "Tests/TestSupport"),
         .testTarget(name: "WorkbenchKitTests", dependencies: ["WorkbenchKit", "TestSupport"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "WorkbenchKit", "TestSupport"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "TestSupport"]),

@@ -1,3 +1,4 @@
+import TestSupport
 import XCTest
 @testable import WeightDecay
 import WorkbenchKit
@@ -6,12 +7,8 @@ final class WeightDecayTests: XCTestCase {
     /// The hand-written pullback against finite differences of V, at a control away from the
     /// baseline so that every term of it (A, lambda, w) is exercised.
     func testGradientMatchesFiniteDifferences() throws {
-        let e = WeightDecayExperiment()
-        let p = try e.resolve(preset: "quick", overrides: [("steps", "80"), ("inputs", "5"), ("examples", "8")])
-        let run = try e.prepare(p, context: RunContext(seed: 1, mnistDirectory: nil))
-        var rng = SeededGenerator(seed: 2)
-        let theta = run.initialControl.map { _ in 0.5 * rng.uniform() }
-        XCTAssertLessThan(checkGradient(engine: run.engine, at: theta).maxRelativeError, 1e-6)
+        let overrides = [("steps", "80"), ("inputs", "5"), ("examples", "8")]
+        XCTAssertLessThan(try gradientError(WeightDecayExperiment(), overrides: overrides), 1e-6)
     }
 
     /// A constant decay lambda is ridge regression: Euler steps converge to (A + lambda I)^-1 b, and

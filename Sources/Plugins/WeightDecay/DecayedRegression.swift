@@ -12,12 +12,9 @@ public struct DecayedRegression: LearningDynamics {
 
     public var stateCount: Int { sample.inputs }
     public var controlCount: Int { 1 }
-    /// Nothing to keep between calls: the model allocates nothing per step anyway.
-    public final class Workspace {}
-    public func makeWorkspace() -> Workspace { Workspace() }
 
     public func evaluate(step: Int, state w: UnsafePointer<Double>, control: UnsafePointer<Double>,
-                         drift: UnsafeMutablePointer<Double>?, workspace: Workspace) -> Double {
+                         drift: UnsafeMutablePointer<Double>?, workspace: NoWorkspace) -> Double {
         let d = stateCount, a = sample.inputMoments, b = sample.inputOutputMoments, lambda = control[0]
         if let f = drift {
             for r in 0..<d {
@@ -36,7 +33,7 @@ public struct DecayedRegression: LearningDynamics {
     public func pullback(step: Int, state w: UnsafePointer<Double>, control: UnsafePointer<Double>,
                          driftAdjoint adjoint: UnsafePointer<Double>?, lossWeight c: Double,
                          stateBar: UnsafeMutablePointer<Double>, controlBar: UnsafeMutablePointer<Double>,
-                         workspace: Workspace) {
+                         workspace: NoWorkspace) {
         let d = stateCount, a = sample.inputMoments, lambda = control[0]
         if let adj = adjoint {
             for r in 0..<d {

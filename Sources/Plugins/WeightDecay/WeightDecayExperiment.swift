@@ -31,12 +31,8 @@ public struct WeightDecayExperiment: Experiment {
         let cost = NormCost(.quadratic, beta: p[.beta], norm: WeightedSquares(range: 0..<1))
         let w0 = [Double](repeating: 0, count: sample.inputs)
         let engine = try StandardParameters.problem(p, dynamics: model, cost: cost, map: .perStep(initialState: w0))
-        let optimizer = try StandardParameters.optimizer(p)   // checks lower <= upper
         let bounds = p[.lower]...p[.upper], eta = p[.eta], beta = p[.beta]
-        return PreparedRun(
-            engine: engine,
-            initialControl: [Double](repeating: 0, count: p[.steps]),
-            optimizer: optimizer,
+        return try StandardParameters.run(p, engine: engine,
             describe: { trajectory, _ in
                 var trainingLoss: [Double] = [], weightNorm: [Double] = []
                 trajectory.forEachState { _, w in

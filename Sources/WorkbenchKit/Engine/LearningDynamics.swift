@@ -10,7 +10,8 @@
 /// step i's evaluate a slot to write and the same slot, unchanged, to step i's pullback. The
 /// defaults (no tape) forward to the plain methods, so most models ignore this.
 public protocol LearningDynamics {
-    associatedtype Workspace: AnyObject
+    /// `NoWorkspace` (the default) for a model that keeps nothing between calls.
+    associatedtype Workspace: AnyObject = NoWorkspace
 
     /// Size of the state w.
     var stateCount: Int { get }
@@ -44,6 +45,15 @@ public protocol LearningDynamics {
                   driftAdjoint a: UnsafePointer<Double>?, lossWeight: Double,
                   stateBar: UnsafeMutablePointer<Double>, controlBar: UnsafeMutablePointer<Double>,
                   tape: UnsafePointer<Double>, workspace: Workspace)
+}
+
+/// The workspace of a model that keeps no scratch memory between calls.
+public final class NoWorkspace {
+    public init() {}
+}
+
+extension LearningDynamics where Workspace == NoWorkspace {
+    public func makeWorkspace() -> NoWorkspace { NoWorkspace() }
 }
 
 extension LearningDynamics {
