@@ -52,16 +52,6 @@ public enum OptimizerKind: String, CaseIterable {
     /// The paper's ascent at its rate with heavy-ball momentum, to `GradientFlow.flowTimeShare` times
     /// its flow time, for problems too stiff for longer steps (GradientFlow.swift).
     case momentumFlow = "momentum-flow"
-
-    /// The paper's procedure this one computes faster, starting as it does (nil for the L-BFGS,
-    /// which replaces any).
-    public var accelerates: OptimizerKind? {
-        switch self {
-        case .adamLBFGS: return .adam
-        case .gradientFlow, .momentumFlow: return .gradient
-        case .gradient, .adam, .lbfgs: return nil
-        }
-    }
 }
 
 public struct OptimizerSettings {
