@@ -153,7 +153,8 @@ public func regenerateFigures(registry: Registry, figures all: FigureSet, option
             if !unconverged.isEmpty {
                 log("\(entry.figure.id): \(unconverged.count) of \(made.convergence.count) optimum run(s) not converged "
                     + "(projected gradient relative to its start above \(Measure.text(Convergence.tolerance))): "
-                    + unconverged.map(\.text).joined(separator: "; "))
+                    + unconverged.prefix(3).map(\.text).joined(separator: "; ")
+                    + (unconverged.count > 3 ? "; \(unconverged.count - 3) more in index.md" : ""))
             }
         } catch {
             report.failed.append(.init(id: entry.figure.id, reason: describe(error)))

@@ -10,12 +10,12 @@ struct MamlOptimisationFigure: PaperFigure {
     let title = "Multi-step MAML: evaluation and optimisation"
     let caption = """
         (a) Cumulative evaluation loss Σ dt L over the evaluation steps (the area under Fig. 6's curves) from the \
-        initialisation found with K optimised steps, mean over the five MNIST pairs (line) and per pair (dots); \
-        dashed: random initialisation. The tasks' statistics come from the training split; the squares repeat the \
-        evaluation on the test split, as the paper's train/test comparison. (b) The loss optimised, -V, against control \
-        iterations, one curve per K; (c) the same divided by its maximum. More steps reach lower cumulative loss and \
-        leave the one-step plateau faster. The meta-objective includes the loss at the initialisation (V sums \
-        i = 0..K, as the authors' code did; with eq. 26's i = 1..K, K = 1 slowly leaves its plateau too).
+        initialization found with K optimized steps, mean over the five MNIST pairs and over seeds (line, ±2 std \
+        over seeds) and per pair (dots, mean over seeds); dashed black: random initialization; gray dashed: the \
+        authors' code's objective (V sums i = 0..K), one seed. The tasks' statistics come from the training split; \
+        the squares repeat the evaluation on the test split, as the paper's train/test comparison. (b) The loss \
+        optimized, -V, against control iterations, one curve per K (mean over seeds; a run that stopped early keeps \
+        its last value); (c) the same divided by its maximum. The meta-objective is eq. 26's (V sums i = 1..K).
         """
     let requiredExperiments = [MamlRuns.experiment]
 
@@ -29,18 +29,19 @@ struct MamlOptimisationFigure: PaperFigure {
     static let learned = DrawnSeries(panel: "a", label: "learned init")
     static let heldOut = DrawnSeries(panel: "a", label: "learned init, held-out split")
     static let random = DrawnSeries(panel: "a", label: "random init")
+    static let authors = DrawnSeries(panel: "a", label: "authors' code, seed 0")
     static let normalisedObjective = DrawnSeries(panel: "c", label: MamlClaims.kFamily)
 
     func claims(_ c: PlanContext) -> [Claim] {
         [
             Claim("(a) “considering more time-steps in the optimization … is beneficial for the resulting dynamics … the loss dynamics "
                   + "in the evaluation steps is improve[d] very quickly (Figure 7)”: the cumulative evaluation loss falls strictly with K "
-                  + "(training split)", citation: "App. F.1", oneSeed: true) { n in
+                  + "(training split)", citation: "App. F.1") { n in
                 let learned = try n.y(Self.learned)
                 return ClaimOutcome(Measure.decreasing(learned), "Σ dt L over K ascending: \(Measure.text(learned))")
             },
             Claim("(a) “evaluated on training and test sets”: on the test split too the cumulative evaluation loss falls strictly with K",
-                  citation: "Fig. 7 caption", oneSeed: true) { n in
+                  citation: "Fig. 7 caption") { n in
                 let test = try n.y(Self.heldOut), train = try n.y(Self.learned)
                 return ClaimOutcome(Measure.decreasing(test), "Σ dt L on the test split over K ascending: \(Measure.text(test)); "
                                     + "test / training split: \(Measure.text(zip(test, train).map { $0 / $1 }))")
@@ -51,26 +52,34 @@ struct MamlOptimisationFigure: PaperFigure {
 
     func draw(_ inputs: FigureInputs) throws -> Figure {
         let c = inputs.context
-        let maml = try inputs.runs(runs(c))
+        let maml = try MamlRuns.seeded(c).map { try inputs.runs($0) }     // [seed][K]
+        let authors = try inputs.runs(MamlRuns.authors(c))
         let ks = MamlRuns.steps(c).map(Double.init)
         let fig = Style.figure(rows: 1, cols: 3, title: "\(heading): " + title)
         let cumulative = fig[0, 0]
-        cumulative.line(ks, try maml.map { try $0.scalar(MamlNames.cumulativeEvalLoss.control) }, label: Self.learned.label,
-                        color: Style.control, marker: .circle)
-        if maml.allSatisfy({ $0[MamlNames.cumulativeEvalLossHeldout.control] != nil }) {
-            cumulative.line(ks, try maml.map { try $0.scalar(MamlNames.cumulativeEvalLossHeldout.control) },
+        let (mean, std) = try MamlRuns.meanStd(maml) { try $0.scalar(MamlNames.cumulativeEvalLoss.control) }
+        if maml.count > 1 {
+            cumulative.band(ks, lower: zip(mean, std).map { $0 - 2 * $1 }, upper: zip(mean, std).map { $0 + 2 * $1 },
+                            color: Style.control, alpha: 0.2)
+        }
+        cumulative.line(ks, mean, label: Self.learned.label, color: Style.control, marker: .circle)
+        if maml.allSatisfy({ $0.allSatisfy { $0[MamlNames.cumulativeEvalLossHeldout.control] != nil } }) {
+            cumulative.line(ks, try MamlRuns.meanStd(maml) { try $0.scalar(MamlNames.cumulativeEvalLossHeldout.control) }.mean,
                             label: Self.heldOut.label, color: Color.C(1), marker: .square)
         }
-        let perTask = try maml.map { try $0.array(MamlNames.cumulativeEvalLossPerTask.control) }
+        cumulative.line(ks, try authors.map { try $0.scalar(MamlNames.cumulativeEvalLoss.control) }, label: Self.authors.label,
+                        color: .gray, width: 1.5, style: .dashed, marker: .square, markerSize: 4)
+        let perTask = try ks.indices.map { k in Style.meanStd(try maml.map { try $0[k].array(MamlNames.cumulativeEvalLossPerTask.control) }).mean }
         let tasks = perTask.map(\.count).min() ?? 0
         for t in 0..<tasks {
             cumulative.scatter(ks, perTask.map { $0[t] }, label: t == 0 ? "per pair" : nil, color: Color.gray, size: 4)
         }
-        cumulative.hline(try maml[0].scalar(MamlNames.cumulativeEvalLoss.baseline), color: Style.baseline, label: Self.random.label)
-        cumulative.xLabel = "Optimised steps K"
+        cumulative.hline(Measure.mean(try maml.map { try $0[0].scalar(MamlNames.cumulativeEvalLoss.baseline) }),
+                         color: Style.baseline, label: Self.random.label)
+        cumulative.xLabel = "Optimized steps K"
         cumulative.yLabel = "Cumulative eval loss"
 
-        let histories = maml.map { $0.valueHistory.map { -$0 } }
+        let histories = MamlRuns.meanObjective(maml)
         let n = histories.map(\.count).min() ?? 0
         let x = Style.steps(n)
         fig[0, 1].lines(x, histories.map { Array($0.prefix(n)) }, parameters: ks, name: MamlClaims.kFamily)
