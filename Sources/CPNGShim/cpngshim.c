@@ -131,7 +131,7 @@ int wb_png_decode_file(const char *path, int *width, int *height, uint8_t **pixe
     png_read_info(png, info);
     png_uint_32 w = png_get_image_width(png, info), h = png_get_image_height(png, info);
     int color = png_get_color_type(png, info), depth = png_get_bit_depth(png, info);
-    // Normalise every PNG flavour to 8-bit RGBA so callers see one layout.
+    // Normalize every PNG flavour to 8-bit RGBA so callers see one layout.
     if (depth == 16) png_set_strip_16(png);
     if (color == PNG_COLOR_TYPE_PALETTE) png_set_palette_to_rgb(png);
     if (color == PNG_COLOR_TYPE_GRAY && depth < 8) png_set_expand_gray_1_2_4_to_8(png);

@@ -33,7 +33,7 @@ public struct AntiAliasedResize: Sendable {
         let blur = gaussianMatrix(size: n, sigma: max(0, (factor - 1) / 2))
         var weights = [Double](repeating: 0, count: m * n)
         for o in 0..<m {
-            // grid_mode=True maps pixel centres: output o sits at input coordinate below.
+            // grid_mode=True maps pixel centers: output o sits at input coordinate below.
             let x = (Double(o) + 0.5) * factor - 0.5
             let left = Int(x.rounded(.down)), t = x - x.rounded(.down)
             for (index, w) in [(left, 1 - t), (left + 1, t)] where w != 0 {
@@ -44,7 +44,7 @@ public struct AntiAliasedResize: Sendable {
         return weights
     }
 
-    /// scipy's 1-D Gaussian filter as an n x n matrix: kernel exp(-x^2/(2 sigma^2)) normalised
+    /// scipy's 1-D Gaussian filter as an n x n matrix: kernel exp(-x^2/(2 sigma^2)) normalized
     /// to sum 1 over radius int(4 sigma + 0.5), boundary mode 'mirror'. sigma ~ 0 is skipped by
     /// scipy (identity), so it is here too.
     static func gaussianMatrix(size n: Int, sigma: Double) -> [Double] {

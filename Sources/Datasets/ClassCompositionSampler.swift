@@ -65,7 +65,7 @@ public final class ClassCompositionSampler: ExampleSampler, @unchecked Sendable 
 }
 
 /// Integer class counts summing to `batch`, proportional to `weights` (eq. 86's
-/// b_c = phi_c B / C after normalising by sum phi / C so the batch keeps size B), rounded by
+/// b_c = phi_c B / C after normalizing by sum phi / C so the batch keeps size B), rounded by
 /// largest remainders. Ties go to classes in cyclic order from `tieOffset`, so that rotating the
 /// offset over steps gives no class a systematic extra example.
 public func largestRemainderCounts(weights: [Double], batch: Int, tieOffset: Int = 0) throws -> [Int] {

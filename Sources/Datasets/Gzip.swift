@@ -4,7 +4,7 @@ import WorkbenchKit
 /// gzip (RFC 1952) through zlib's inflate/deflate, on whole in-memory buffers: MNIST files are
 /// at most ~10 MB compressed, and holding them whole lets errors name exact byte offsets.
 public enum Gzip {
-    /// gzip is recognised by its magic bytes, not by the file name, so a renamed file still works.
+    /// gzip is recognized by its magic bytes, not by the file name, so a renamed file still works.
     public static func isGzip(_ bytes: [UInt8]) -> Bool {
         bytes.count >= 2 && bytes[0] == 0x1f && bytes[1] == 0x8b
     }
@@ -49,7 +49,7 @@ public enum Gzip {
         var stream = z_stream()
         // 16 + MAX_WBITS: expect a gzip header and check its CRC-32 and length trailer.
         guard inflateInit2_(&stream, 16 + MAX_WBITS, zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
-            throw WorkbenchError("\(file): zlib could not initialise a decompressor")
+            throw WorkbenchError("\(file): zlib could not initialize a decompressor")
         }
         defer { inflateEnd(&stream) }
         let chunk = 1 << 20
@@ -99,7 +99,7 @@ public enum Gzip {
         }
         var stream = z_stream()
         guard inflateInit2_(&stream, 16 + MAX_WBITS, zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
-            throw WorkbenchError("\(file): zlib could not initialise a decompressor")
+            throw WorkbenchError("\(file): zlib could not initialize a decompressor")
         }
         defer { inflateEnd(&stream) }
         var output = [UInt8](repeating: 0, count: count)
@@ -127,7 +127,7 @@ public enum Gzip {
         var stream = z_stream()
         guard deflateInit2_(&stream, level, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY,
                             zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
-            throw WorkbenchError("gzip: zlib could not initialise a compressor")
+            throw WorkbenchError("gzip: zlib could not initialize a compressor")
         }
         defer { deflateEnd(&stream) }
         var output = [UInt8](repeating: 0, count: Int(deflateBound(&stream, uLong(bytes.count))))

@@ -100,7 +100,7 @@ public enum IDX {
         return String(repeating: "0", count: max(0, 8 - digits.count)) + digits
     }
 
-    /// Serialises images or labels as IDX (used to write test fixtures and subsets).
+    /// Serializes images or labels as IDX (used to write test fixtures and subsets).
     public static func encode(magic: UInt32, dimensions: [Int], payload: [UInt8]) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(4 + 4 * dimensions.count + payload.count)

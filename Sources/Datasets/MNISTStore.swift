@@ -1,7 +1,7 @@
 import Foundation
 import WorkbenchKit
 
-/// One split read, downsampled and summarised once per process: every experiment of a
+/// One split read, downsampled and summarized once per process: every experiment of a
 /// `figures` call asks for the same 60,000 training images, and decoding and resizing them is
 /// the costly part of preparing a run. Held per (directory, split); the values are immutable
 /// and deterministic in their key, so sharing them changes no result.

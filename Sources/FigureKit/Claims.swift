@@ -119,7 +119,7 @@ public struct FigureNumbers {
         return c
     }
 
-    /// The curves of a line family (a sweep drawn in colour): its columns `<prefix>_<parameter>`,
+    /// The curves of a line family (a sweep drawn in color): its columns `<prefix>_<parameter>`,
     /// sorted by parameter. `prefix` is e.g. "e_series".
     public func family(_ prefix: String) throws -> [(parameter: Double, values: [Double])] {
         let members = order.compactMap { name -> (Double, [Double])? in
@@ -137,8 +137,8 @@ public enum Measure {
     public static func increasing(_ v: [Double], tolerance: Double = 0) -> Bool {
         zip(v, v.dropFirst()).allSatisfy { $1 > $0 + tolerance }
     }
-    /// Whether each value is above the one before it, except between neighbours that are both
-    /// `tied` (e.g. runs sitting at the same bound, whose order is the optimiser's noise): those may
+    /// Whether each value is above the one before it, except between neighbors that are both
+    /// `tied` (e.g. runs sitting at the same bound, whose order is the optimizer's noise): those may
     /// fall, but by no more than `tieTolerance`. False when the lists differ in length.
     public static func increasing(_ v: [Double], tiedWhere tied: [Bool], tieTolerance: Double) -> Bool {
         guard tied.count == v.count else { return false }

@@ -2,7 +2,7 @@ import Render
 
 /// A series a figure draws under a label, and the columns it becomes in the figure's data CSV
 /// (`<panel>_<label>_<coordinate>`): declared once per figure, its label draws the series and
-/// its columns are what the figure's claims read, so a relabelled series fails its claim's
+/// its columns are what the figure's claims read, so a relabeled series fails its claim's
 /// lookup in the same edit, not silently on the next run.
 public struct DrawnSeries: Hashable {
     /// The panel's letter ("a").
@@ -14,7 +14,7 @@ public struct DrawnSeries: Hashable {
 
     /// A series drawn without a label, which Render names by its kind: "line", "band", "scatter",
     /// "hline" or "vline".
-    public static func unlabelled(_ kind: String, panel: String) -> DrawnSeries { DrawnSeries(panel: panel, label: kind) }
+    public static func unlabeled(_ kind: String, panel: String) -> DrawnSeries { DrawnSeries(panel: panel, label: kind) }
 
     /// The columns' common prefix (a line family's columns add `_<parameter>`).
     public var name: String { dataSeriesName(panel: panel, label: label) }

@@ -44,7 +44,7 @@ struct FigurePlan {
         for figure in figures {
             let missing = figure.requiredExperiments.filter { !context.has($0) }
             if !missing.isEmpty {
-                skipped.append(.init(id: figure.id, reason: "needs experiment(s) \(missing.map(\.text).joined(separator: ", ")), not in this build (their plugin has not landed)"))
+                skipped.append(.init(id: figure.id, reason: "needs experiment(s) \(missing.map(\.text).joined(separator: ", ")), which no plugin in this build registers"))
                 continue
             }
             let requests = figure.runs(context)

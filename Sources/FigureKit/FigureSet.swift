@@ -1,40 +1,32 @@
 import WorkbenchKit
 
 /// Every figure a build can draw: the paper's in number order, then the plugins' own in
-/// registration order; and paper figures still waiting for their experiment's drawing code
-/// (reported as skipped, never faked).
+/// registration order.
 public struct FigureSet {
     let figures: [any WorkbenchFigure]
-    let pending: [FiguresReport.NotMade]
 
     /// Refuses two figures with one id, and plugin ids that `--only` would read as a paper number.
-    public init(paper: [any PaperFigure], pending: [(number: Int, reason: String)] = [], plugins: [any WorkbenchFigure] = []) throws {
+    public init(paper: [any PaperFigure], plugins: [any WorkbenchFigure] = []) throws {
         for figure in plugins where !Self.isPluginID(figure.id) {
             throw WorkbenchError("plugin figure id '\(figure.id)': expected lower-case letters, digits and dashes, starting with a letter and not like a paper figure (fig<N>)")
         }
         figures = paper.sorted { $0.number < $1.number } + plugins
-        self.pending = pending.map { .init(id: "fig\($0.number)", reason: $0.reason) }
         var seen = Set<String>()
-        for id in figures.map(\.id) + self.pending.map(\.id) where !seen.insert(id).inserted {
+        for id in figures.map(\.id) where !seen.insert(id).inserted {
             throw WorkbenchError("two figures share the id '\(id)'; each figure needs its own")
         }
     }
 
     /// The ids --only accepts, in drawing order.
     var allIDs: [String] {
-        let numbered = figures.compactMap { $0 as? any PaperFigure }.map(\.number) + pending.compactMap { Self.paperNumber($0.id) }
+        let numbered = figures.compactMap { $0 as? any PaperFigure }.map(\.number)
         return numbered.sorted().map { "fig\($0)" } + figures.filter { !($0 is any PaperFigure) }.map(\.id)
-    }
-
-    struct Selection {
-        var implemented: [any WorkbenchFigure]
-        var pending: [FiguresReport.NotMade]
     }
 
     /// The figures named by --only ("fig2", "2", "fig02", a plugin figure's id), or all; unknown
     /// names are an error.
-    func select(_ only: [String]?) throws -> Selection {
-        guard let only else { return Selection(implemented: figures, pending: pending) }
+    func select(_ only: [String]?) throws -> [any WorkbenchFigure] {
+        guard let only else { return figures }
         // `--only ''` or `--only fig2,,fig5` would quietly draw less than asked (or nothing).
         guard !only.isEmpty, !only.contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) else {
             throw WorkbenchError("--only '\(only.joined(separator: ","))': an empty figure name; expected comma-separated figures from \(allIDs.joined(separator: ",")), e.g. fig2,fig5")
@@ -49,8 +41,7 @@ public struct FigureSet {
             }
             ids.insert(id)
         }
-        return Selection(implemented: figures.filter { ids.contains($0.id) },
-                         pending: pending.filter { ids.contains($0.id) })
+        return figures.filter { ids.contains($0.id) }
     }
 
     static func paperNumber(_ id: String) -> Int? { id.hasPrefix("fig") ? Int(id.dropFirst(3)) : nil }

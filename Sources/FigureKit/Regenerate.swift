@@ -16,12 +16,12 @@ public func regenerateFigures(registry: Registry, figures all: FigureSet, option
     let cache = RunCache(directory: (options.outDirectory as NSString).appendingPathComponent("runs"))
     let claims = RunClaims(staleAfter: options.claimStaleAfter, clock: options.claimClock, log: log)
     let context = PlanContext(preset: options.preset, experiments: Set(registry.experiments.map { ExperimentName($0.name) }))
-    let plan = try FigurePlan(figures: figures.implemented, registry: registry, context: context,
+    let plan = try FigurePlan(figures: figures, registry: registry, context: context,
                               mnistDirectory: options.mnistDirectory, procedures: options.procedures)
 
     var report = FiguresReport()
     report.shard = options.shard
-    report.skipped = figures.pending + plan.skipped
+    report.skipped = plan.skipped
     report.runsPlanned = plan.runs.count
     if options.status {
         report.statusOnly = true
@@ -180,9 +180,9 @@ enum LBFGSExpectation {
 }
 
 /// Gradient evaluations a run is expected to spend of its budget (`iterations`). L-BFGS needs about
-/// as many whatever its budget: counted as 6% of it but at least 25 (measured, 2026-11-30: the L-BFGS
+/// as many whatever its budget: counted as 6% of it but at least 25 (measured: the L-BFGS
 /// runs' evaluations, weighted by their cost, came to 1.1 times this on the paper preset and 1.07
-/// on the quick one; 15% of the budget, the earlier rule, gave 2.75 and 0.49). Adam then L-BFGS:
+/// on the quick one). Adam then L-BFGS:
 /// Adam's share, then that. The gradient flow: its flow time over its longest step (measured: 86-114
 /// of 600-800). The momentum flow: its flow time at 1 / (1 - momentum) the speed. The paper's
 /// procedures: all of it.
@@ -256,7 +256,7 @@ func describePlan(_ plan: FigurePlan, toCompute: [PlannedRun], priors: [RunKey: 
     }
     let untimed = toCompute.filter { priors[$0.key] == nil }.count
     log(String(format: "dry run: %d runs to compute, %.3g billion Euler steps, ~", counted.count, total / 1e9)
-        + formatDuration(cpu) + " CPU (preparation, optimisation with L-BFGS at \(Int(LBFGSExpectation.share * 100))% of its budget but at least \(Int(LBFGSExpectation.minimum)) evaluations, the faster forms of the paper's procedure at their flow time, describing, and SGD replays"
+        + formatDuration(cpu) + " CPU (preparation, optimization with L-BFGS at \(Int(LBFGSExpectation.share * 100))% of its budget but at least \(Int(LBFGSExpectation.minimum)) evaluations, the faster forms of the paper's procedure at their flow time, describing, and SGD replays"
         + (budgetNote(priors, atBudget).map { "; \($0)" } ?? "") + ")"
         + (untimed > 0 ? "; \(untimed) runs could not be timed" : ""))
 }

@@ -45,10 +45,10 @@ public struct RunRecord {
         columnNames = header
     }
 
-    /// The optimised control is worth less than the baseline: the ascent never reached the value the
-    /// baseline control already has (a stuck start or a diverged optimiser), so the run needs a look.
+    /// The optimized control is worth less than the baseline: the ascent never reached the value the
+    /// baseline control already has (a stuck start or a diverged optimizer), so the run needs a look.
     /// Where the baseline is uncharged (active engagement), the reference is the baseline control
-    /// under the run's own cost, the value the optimiser could always have kept.
+    /// under the run's own cost, the value the optimizer could always have kept.
     var controlBelowBaseline: Bool {
         let reference = jsonDouble(json[RunResults.valueBaselineControlCharged.text]) ?? valueBaseline
         return valueControl < reference - 1e-9 * max(1, abs(reference))

@@ -6,7 +6,7 @@ struct PlannedRun {
     let request: RunRequest
     let experiment: any Experiment
     let key: RunKey
-    /// Euler steps times (optimiser iterations + 2), when the experiment has them: the run at its whole budget.
+    /// Euler steps times (optimizer iterations + 2), when the experiment has them: the run at its whole budget.
     let size: Double
     /// The size it is expected to run (Euler steps times its `expectedEvaluations` + 2): `size` for the
     /// paper's fixed-iteration procedures, less for those that converge or take longer steps. The

@@ -1,6 +1,6 @@
 import WorkbenchKit
 
-/// One run repeated over seeds (weight and control initialisation): what a figure averages
+/// One run repeated over seeds (weight and control initialization): what a figure averages
 /// for its mean and ±2 std, with the note index.md shows about it.
 public struct SeededRuns {
     public let requests: (PlanContext) -> [RunRequest]
@@ -25,7 +25,7 @@ public struct SeededRuns {
                 let shown = overrides.merging(c.preset == .quick ? quick : [:]) { $1 }
                 var s = "\(experiment.text) `\(c.preset.rawValue)` preset"
                 if !shown.isEmpty { s += " with " + shown.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ") }
-                s += "; mean and ±2 std over \(seeds(c)) seeds (weight and control initialisation)"
+                s += "; mean and ±2 std over \(seeds(c)) seeds (weight and control initialization)"
                 if c.preset == .quick && !why.isEmpty { s += ". " + why }
                 return s
             })

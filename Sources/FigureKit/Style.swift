@@ -3,7 +3,7 @@ import Render
 import WorkbenchKit
 
 /// The paper's plotting conventions (reference notes, section 7): baseline black, control C0,
-/// "Task time" = iteration index on x, mean over seeds with ±2 std bands (ddof 0), normalised
+/// "Task time" = iteration index on x, mean over seeds with ±2 std bands (ddof 0), normalized
 /// rates and control sizes, viridis sweeps.
 public enum Style {
     public static let baseline = Color.black
@@ -65,7 +65,7 @@ public enum Style {
     /// The legend label of a role.
     public static func label(_ role: Role) -> String { role == .baseline ? baselineLabel : controlLabel }
 
-    /// Each role with its colour and legend label, baseline first.
+    /// Each role with its color and legend label, baseline first.
     public static let roles: [(role: Role, color: Color, label: String)] =
         [(.baseline, baseline, baselineLabel), (.control, control, controlLabel)]
 
@@ -83,7 +83,7 @@ public enum Style {
     }
 
     /// Divides by the largest magnitude (unchanged when all zero).
-    public static func normalisedByMax(_ v: [Double]) -> [Double] {
+    public static func normalizedByMax(_ v: [Double]) -> [Double] {
         let m = v.map(abs).max() ?? 0
         return m > 0 ? v.map { $0 / m } : v
     }
@@ -91,11 +91,11 @@ public enum Style {
     /// Step-by-step difference a - b.
     public static func difference(_ a: [Double], _ b: [Double]) -> [Double] { zip(a, b).map { $0 - $1 } }
 
-    /// Normalised d_tL = |dL/dt| (Sec. 6): the per-iteration difference of the loss averaged over
+    /// Normalized d_tL = |dL/dt| (Sec. 6): the per-iteration difference of the loss averaged over
     /// runs (last value repeated, as the authors' np.diff), in absolute value, divided by its
     /// largest value. `jumps` are indices i where L(i+1) - L(i) is no learning but a change of
     /// task (a task switch): those are NaN, which breaks the line, and stay out of the maximum.
-    public static func normalisedSpeed(_ losses: [[Double]], jumps: [Int] = []) -> [Double] {
+    public static func normalizedSpeed(_ losses: [[Double]], jumps: [Int] = []) -> [Double] {
         let mean = meanStd(losses).mean
         guard mean.count > 1 else { return mean.map { _ in 0 } }
         var d = (1..<mean.count).map { abs(mean[$0] - mean[$0 - 1]) }

@@ -3,7 +3,7 @@ import Render
 import WorkbenchKit
 
 /// A one-parameter sweep of an experiment: the runs (base run with one override changed) and
-/// viridis line families coloured by the swept value, with a colorbar.
+/// viridis line families colored by the swept value, with a colorbar.
 public struct Sweep {
     /// The swept parameter's name.
     public let parameter: String

@@ -5,8 +5,8 @@ import TaskSwitch
 import WorkbenchKit
 
 /// Figures 5(a-d), 11 and 12: gain modulation of the two-layer network on one dataset,
-/// baseline vs control: net reward, loss, weight norms and the normalised learning speed
-/// against the normalised control size.
+/// baseline vs control: net reward, loss, weight norms and the normalized learning speed
+/// against the normalized control size.
 struct EffortAllocationFigure: PaperFigure {
     enum Panel { case reward, loss, norms, speed }
 
@@ -42,7 +42,7 @@ struct EffortAllocationFigure: PaperFigure {
             .reward: "instant net reward v(t), baseline vs controlled",
             .loss: "loss L(t) throughout learning",
             .norms: "L1 = mean|w| (solid) and L2 = RMS w (dashed) norms of all weights",
-            .speed: "normalised d_tL = |dL/dt| (the per-iteration change of the mean loss in absolute value, divided by its maximum, Sec. 6; baseline black, control blue) and normalised L2 norm (RMS) of the control G1(t) (green dashed) and G2(t) (red dashed)"
+            .speed: "normalized d_tL = |dL/dt| (the per-iteration change of the mean loss in absolute value, divided by its maximum, Sec. 6; baseline black, control blue) and normalized L2 norm (RMS) of the control G1(t) (green dashed) and G2(t) (red dashed)"
                 + (acrossSwitches ? "; d_tL is broken at each switch, where L jumps because the task changes, not through learning" : ""),
         ]
         var s = acrossSwitches
@@ -63,16 +63,15 @@ struct EffortAllocationFigure: PaperFigure {
         return s
     }
 
-    /// Fig. 5 adds the task-switch panels (e)-(g) when that experiment is in the build.
-    func withSwitchPanels(_ c: PlanContext) -> Bool { number == 5 && c.has(TaskSwitchNames.taskSwitch) }
+    /// Fig. 5 adds the task-switch panels (e)-(g).
+    func withSwitchPanels(_ c: PlanContext) -> Bool { number == 5 }
 
     func runs(_ c: PlanContext) -> [RunRequest] {
         source.requests(c) + (withSwitchPanels(c) ? GainRuns.taskSwitch.requests(c) : [])
     }
 
     func parameterNotes(_ c: PlanContext) -> [String] {
-        [source.note(c)] + (withSwitchPanels(c) ? ["(e)-(g): " + GainRuns.taskSwitch.note(c)]
-                                                 : number == 5 ? ["(e)-(g) omitted: the \(TaskSwitchNames.taskSwitch) experiment is not in this build"] : [])
+        [source.note(c)] + (withSwitchPanels(c) ? ["(e)-(g): " + GainRuns.taskSwitch.note(c)] : [])
     }
 
     func draw(_ inputs: FigureInputs) throws -> Figure {
@@ -120,15 +119,15 @@ struct EffortAllocationFigure: PaperFigure {
     /// `jumps`: indices where the loss jumps because the task switches (no learning there).
     static func drawSpeed(_ ax: Axes, _ records: [RunRecord], jumps: [Int]) throws {
         for (role, color, _) in Style.roles {
-            ax.line(Style.normalisedSpeed(try records.map { try $0.column(RunColumns.loss, role) }, jumps: jumps),
+            ax.line(Style.normalizedSpeed(try records.map { try $0.column(RunColumns.loss, role) }, jumps: jumps),
                     label: speedLine(panel: "", role).label, color: color, width: Style.lineWidth)
         }
         for (layer, color) in [(1, Color.C(2)), (2, Color.C(3))] {
             let size = Style.meanStd(try records.map { try $0.column(TwoLayerColumnNames.gainRMS(layer: layer), .control) }).mean
-            ax.line(Style.normalisedByMax(size), label: gainSizeLine(panel: "", layer: layer).label, color: color,
+            ax.line(Style.normalizedByMax(size), label: gainSizeLine(panel: "", layer: layer).label, color: color,
                     width: Style.lineWidth, style: .dashed)
         }
         ax.xLabel = Style.taskTime
-        ax.yLabel = "Normalised unit"
+        ax.yLabel = "Normalized unit"
     }
 }

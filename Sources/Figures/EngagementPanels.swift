@@ -5,17 +5,17 @@ import Render
 import WorkbenchKit
 
 /// Panels shared by the engagement figures (4, 19): loss improvement over seeds and per-class
-/// control coefficients, coloured per digit (C0..C9) or per hierarchy level (C0..C3).
+/// control coefficients, colored per digit (C0..C9) or per hierarchy level (C0..C3).
 enum EngagementPanels {
-    /// The improvement line `improvement` draws in `panel` (unlabelled), as the data CSV names it.
-    static func improvementLine(panel: String) -> DrawnSeries { .unlabelled("line", panel: panel) }
-    /// The line `coefficients` draws for a class (labelled by its member name, a digit).
+    /// The improvement line `improvement` draws in `panel` (unlabeled), as the data CSV names it.
+    static func improvementLine(panel: String) -> DrawnSeries { .unlabeled("line", panel: panel) }
+    /// The line `coefficients` draws for a class (labeled by its member name, a digit).
     static func coefficientLine(panel: String, member: String) -> DrawnSeries { DrawnSeries(panel: panel, label: member) }
     /// The first node line of a hierarchy level in `coefficients`, which carries the level's label.
     static func levelLine(panel: String, level: Int) -> DrawnSeries { DrawnSeries(panel: panel, label: "level \(level)") }
 
     /// The node lines `coefficients` drew in `panel` for a hierarchy, grouped by level, root first:
-    /// each level's first node carries its label, the others follow it unlabelled.
+    /// each level's first node carries its label, the others follow it unlabeled.
     static func levels(_ n: FigureNumbers, panel: String) throws -> [[[Double]]] {
         let starts = Set((0..<10).map { levelLine(panel: panel, level: $0).y })
         var levels: [[[Double]]] = []
@@ -54,15 +54,15 @@ enum EngagementPanels {
     }
 
     /// One mean line (±2 std band) per class column of the family under the control; semantic
-    /// hierarchy nodes are coloured by level, with one legend entry per level.
+    /// hierarchy nodes are colored by level, with one legend entry per level.
     static func coefficients(_ ax: Axes, _ records: [RunRecord], _ family: ColumnFamily, yLabel: String) throws {
         let names = records[0].members(of: family, .control)
         guard !names.isEmpty else { throw WorkbenchError("run \(records[0].request) has no \(family.prefix)* columns") }
-        var labelled = Set<Int>()
+        var labeled = Set<Int>()
         for (k, name) in names.enumerated() {
             let runs = try records.map { try $0.column(family.member(name), .control) }
             if let level = EngagementNames.hierarchyLevel(ofMember: name) {
-                let label = labelled.insert(level).inserted ? levelLine(panel: "", level: level).label : nil
+                let label = labeled.insert(level).inserted ? levelLine(panel: "", level: level).label : nil
                 Style.meanBand(ax, runs, label: label, color: Color.C(level))
             } else {
                 Style.meanBand(ax, runs, label: name, color: Color.C(k))

@@ -5,7 +5,7 @@ import Render
 import WorkbenchKit
 
 /// Figure 3: multi-step MAML (single-step loss and learning dynamics from the found
-/// initialisation) and the optimal learning rate when varying γ and β.
+/// initialization) and the optimal learning rate when varying γ and β.
 struct MetaLearningFigure: PaperFigure {
     let number = 3
     let title = "Multi-step MAML and the optimal learning rate"
@@ -49,7 +49,7 @@ struct MetaLearningFigure: PaperFigure {
         return [
             MamlClaims.oneStepDip(Self.oneStep, citation: "Sec. 4", authors: Self.authorsOneStep),
             Claim("(b) “one-step MAML can substantially underperform Multi-Step MAML”: the loss summed over the evaluation steps "
-                  + "from K = 1's initialisation is at least 10% above the lowest over K", citation: "Sec. 4") { n in
+                  + "from K = 1's initialization is at least 10% above the lowest over K", citation: "Sec. 4") { n in
                 let sums = try n.family(Self.dynamics).map { (k: $0.parameter, sum: Measure.sum($0.values)) }
                 guard let one = sums.first(where: { $0.k == 1 }), let best = sums.min(by: { $0.sum < $1.sum }) else {
                     return ClaimOutcome(false, "no K = 1 curve in (b)")

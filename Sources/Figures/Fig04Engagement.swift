@@ -13,7 +13,7 @@ struct EngagementFigure: PaperFigure {
         pairs (0,1), (7,1), (8,9); (b), (d), (f) the engagement coefficients ψ_τ(t) of each task (mean ±2 std over \
         seeds). (h), (j) improvement in the loss with category engagement, L_B(t) - L_C(t), on MNIST and the \
         semantic hierarchy; (i), (k) the optimal category engagement φ_c(t) per digit and per hierarchy node \
-        (coloured by level). (l) Class proportions, SGD on batches drawn with them for the first `sgd_steps` of the horizon (the \
+        (colored by level). (l) Class proportions, SGD on batches drawn with them for the first `sgd_steps` of the horizon (the \
         authors' 5000 steps, t = 250, on the paper preset; replayed over the whole paper horizon the curriculum's gain reverses, \
         its batches sitting 6e-4 above Uniform after t ≈ 150; mean ±1 std over SGD runs and seeds): Uniform = loss with uniform class proportions, Balanced = loss on balanced batches while training on \
         the inferred curriculum (φ_c(t) of (i) reused as proportions), Curriculum = loss on the curriculum batches; \
@@ -29,7 +29,7 @@ struct EngagementFigure: PaperFigure {
 
     func task(_ mode: EngagementMode) -> SeededRuns { .make(EngagementNames.taskEngagement, [.set(EngagementKeys.mode, mode)]) }
     let semantic = SeededRuns.make(EngagementNames.categoryEngagementSemantic)
-    /// (h, i) and (l, m) share one optimisation, as in the paper: class-proportion optimises phi_c(t) as
+    /// (h, i) and (l, m) share one optimization, as in the paper: class-proportion optimizes phi_c(t) as
     /// category-engagement does (the same parameters in the paper preset; quick uses Adam so phi moves
     /// in 60 iterations) and writes the same loss and phi columns.
     let proportion = SeededRuns.make(EngagementNames.classProportion)
@@ -43,21 +43,21 @@ struct EngagementFigure: PaperFigure {
     }
 
     /// The series the claims read, as drawn: (a, c, e) the losses, (b, d, f) one engagement line
-    /// per task, labelled "(0,1)"; (i) one φ line per digit; (l) the curves relative to Uniform and
+    /// per task, labeled "(0,1)"; (i) one φ line per digit; (l) the curves relative to Uniform and
     /// the band of the first.
     static func losses(_ panel: String) -> (baseline: DrawnSeries, control: DrawnSeries) { Style.baselineVsControlLines(panel: panel) }
     static func taskLabel(_ task: String) -> String { "(\(task))" }
     static let balanced = DrawnSeries(panel: "l", label: "Balanced")
     static let curriculum = DrawnSeries(panel: "l", label: "Curriculum")
-    static let balancedBand = DrawnSeries.unlabelled("band", panel: "l")
+    static let balancedBand = DrawnSeries.unlabeled("band", panel: "l")
 
     /// Sec. 5.1's order of assimilation of the digits, from the category-engagement runs.
     static let assimilationOrder = [0, 1, 7, 6, 4, 2, 3, 9, 8, 5]
     /// The coefficients' value without control: attentive and vector ψ and φ are 1 in the
     /// baseline; active engagement pays for any ψ > 0, so 0 is its neutral value.
     static func neutral(_ mode: EngagementMode) -> Double { mode == .active ? 0 : 1 }
-    /// The centres of curves that never exceed their neutral value: they are engaged latest.
-    static func centreOrLast(_ centre: Double) -> Double { centre.isNaN ? 1 : centre }
+    /// The centers of curves that never exceed their neutral value: they are engaged latest.
+    static func centerOrLast(_ center: Double) -> Double { center.isNaN ? 1 : center }
 
     func claims(_ c: PlanContext) -> [Claim] {
         // The experiment's MNIST pairs, as result.json names them, from easiest to hardest.
@@ -84,20 +84,20 @@ struct EngagementFigure: PaperFigure {
                 return ClaimOutcome(lows.allSatisfy { $0 >= 0.999 }, "lowest ψ of (0,1), (7,1), (8,9): \(Measure.text(lows))")
             },
             Claim("(b, d, f) “The order of learning each of the datasets goes from easier to harder, it is in the same order as in the "
-                  + "active engagement and vector engagement”: the engagement centre in time of ψ_τ above its neutral value (1; active: 0) "
+                  + "active engagement and vector engagement”: the engagement center in time of ψ_τ above its neutral value (1; active: 0) "
                   + "is earliest for (0,1), then (7,1), then (8,9), in every mode", citation: "Sec. 5.1") { n in
                 var parts: [String] = [], passed = true
                 for (panel, mode) in zip(["b", "d", "f"], Self.modes) {
                     let curves = try psi(n, panel)
-                    let centres = curves.map { Measure.engagementCentre($0, neutral: Self.neutral(mode)) }
-                    passed = passed && Measure.increasing(centres)
-                    parts.append("(\(panel)) \(Measure.text(centres))")
+                    let centers = curves.map { Measure.engagementCenter($0, neutral: Self.neutral(mode)) }
+                    passed = passed && Measure.increasing(centers)
+                    parts.append("(\(panel)) \(Measure.text(centers))")
                     if mode == .active {
                         // Above its final value the order shows; but the final ψ is where the procedure stopped.
-                        parts.append("(d above its final value, where the optimisation stopped: \(Measure.text(curves.map { Measure.engagementCentre($0) })))")
+                        parts.append("(d above its final value, where the optimization stopped: \(Measure.text(curves.map { Measure.engagementCenter($0) })))")
                     }
                 }
-                return ClaimOutcome(passed, "centres, fraction of the run, (0,1), (7,1), (8,9): " + parts.joined(separator: "; "))
+                return ClaimOutcome(passed, "centers, fraction of the run, (0,1), (7,1), (8,9): " + parts.joined(separator: "; "))
             },
             Claim("(c) active engagement: “the agent is capable of reaching L_C(t) close to L_B(t)”: the final loss with control within 10% of the baseline's",
                   citation: "Sec. 5.1") { n in
@@ -119,14 +119,14 @@ struct EngagementFigure: PaperFigure {
             },
             // (l) replays (i)'s φ. At the optimum L-BFGS may leave the late, nearly free φ as bang-bang
             // noise, which these orders read: index.md shows both verdicts.
-            Claim("(i) the order of assimilation is “(0, 1, 7, 6, 4, 2, 3, 9, 8, 5)”: the engagement centres in time of φ_c above 1 "
+            Claim("(i) the order of assimilation is “(0, 1, 7, 6, 4, 2, 3, 9, 8, 5)”: the engagement centers in time of φ_c above 1 "
                   + "(a digit never above 1 counted last) rank the digits in that order, Spearman ≥ \(Rule.orderCorrelation)",
                   citation: "Sec. 5.1") { n in
-                let centres = try digits(n).map { Self.centreOrLast(Measure.engagementCentre($0, neutral: 1)) }
+                let centers = try digits(n).map { Self.centerOrLast(Measure.engagementCenter($0, neutral: 1)) }
                 let place = (0..<10).map { Double(Self.assimilationOrder.firstIndex(of: $0)!) }
-                let rho = Measure.spearman(centres, place)
-                let order = centres.indices.sorted { centres[$0] < centres[$1] }
-                return ClaimOutcome(rho >= Rule.orderCorrelation, "digits by centre: \(order.map(String.init).joined(separator: ", ")); Spearman \(Measure.text(rho))")
+                let rho = Measure.spearman(centers, place)
+                let order = centers.indices.sorted { centers[$0] < centers[$1] }
+                return ClaimOutcome(rho >= Rule.orderCorrelation, "digits by center: \(order.map(String.init).joined(separator: ", ")); Spearman \(Measure.text(rho))")
             },
             Claim("(i) “allocating higher φ_c(t) [to easier elements] … More difficult categories … allocating a smaller maximum φ_c(t)”: "
                   + "the peak φ_c ranks the digits by ease (App. K.5's order), Spearman ≥ \(Rule.orderCorrelation)",
@@ -143,13 +143,13 @@ struct EngagementFigure: PaperFigure {
                 return ClaimOutcome(rho >= Rule.orderCorrelation, "sustained share, digits 0-9: \(Measure.text(sustained)); Spearman with difficulty \(Measure.text(rho))")
             },
             Claim("(k) “Higher coefficients are spent on categories in higher levels of the hierarchy, as well as earlier during learning”: "
-                  + "per level, the mean peak φ_c falls and the mean engagement centre of φ_c above 1 grows with depth",
+                  + "per level, the mean peak φ_c falls and the mean engagement center of φ_c above 1 grows with depth",
                   citation: "Sec. 5.1") { n in
                 let levels = try EngagementPanels.levels(n, panel: "k")
                 let peaks = levels.map { Measure.mean($0.map { $0.max() ?? .nan }) }
-                let centres = levels.map { Measure.mean($0.map { Self.centreOrLast(Measure.engagementCentre($0, neutral: 1)) }) }
-                return ClaimOutcome(levels.count == 4 && Measure.decreasing(peaks) && Measure.increasing(centres),
-                                    "by level 0-3 (\(levels.map(\.count)) nodes): peak \(Measure.text(peaks)); centre \(Measure.text(centres))")
+                let centers = levels.map { Measure.mean($0.map { Self.centerOrLast(Measure.engagementCenter($0, neutral: 1)) }) }
+                return ClaimOutcome(levels.count == 4 && Measure.decreasing(peaks) && Measure.increasing(centers),
+                                    "by level 0-3 (\(levels.map(\.count)) nodes): peak \(Measure.text(peaks)); center \(Measure.text(centers))")
             },
             Claim("(l) “This gives a better curriculum than sampling each class uniformly to populate the batch”: Balanced and Curriculum "
                   + "below Uniform on average, by more than the mean ±1 std half-width", citation: "Sec. 5.1") { n in

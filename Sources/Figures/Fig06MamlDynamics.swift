@@ -3,16 +3,16 @@ import Maml
 import Render
 import WorkbenchKit
 
-/// Figure 6 (App. F.1): multi-step MAML per MNIST pair, the learning from the initialisation found
-/// with K optimised steps and its one-step loss, coloured by K.
+/// Figure 6 (App. F.1): multi-step MAML per MNIST pair, the learning from the initialization found
+/// with K optimized steps and its one-step loss, colored by K.
 struct MamlDynamicsFigure: PaperFigure {
     let number = 6
-    let title = "Multi-step MAML: learning from the found initialisation, per MNIST pair"
+    let title = "Multi-step MAML: learning from the found initialization, per MNIST pair"
     let caption = """
         Multi-step MAML in the learning-effort framework. Top row (a)-(f): the loss L(t) through the evaluation \
-        steps, learning from the initialisation found by optimising K steps (viridis colour = K; K = 1 is standard \
-        MAML). Bottom row (g)-(l): the one-step-ahead loss (the first loss after the initialisation of each curve \
-        above) against K, same colours. Columns: the binary MNIST pairs (0,1), (7,1), (8,9), (3,8), (5,3), and \
+        steps, learning from the initialization found by optimizing K steps (viridis color = K; K = 1 is standard \
+        MAML). Bottom row (g)-(l): the one-step-ahead loss (the first loss after the initialization of each curve \
+        above) against K, same colors. Columns: the binary MNIST pairs (0,1), (7,1), (8,9), (3,8), (5,3), and \
         their average L_MAML ((f), (l)); the paper letters the columns (a)-(f). The meta-objective is eq. 26's \
         (V sums the losses after the updates, i = 1..K); curves and points are means over seeds. In (l) the gray \
         dashed line is the authors' code's objective (V sums i = 0..K, the loss at the initialization included), one \
@@ -29,8 +29,8 @@ struct MamlDynamicsFigure: PaperFigure {
 
     func claims(_ c: PlanContext) -> [Claim] {
         [
-            MamlClaims.oneStepDip(.unlabelled("line", panel: "l"), citation: "App. F.1",
-                                  pairs: ["g", "h", "i", "j", "k"].map { .unlabelled("line", panel: $0) }, authors: Self.authorsOneStep),
+            MamlClaims.oneStepDip(.unlabeled("line", panel: "l"), citation: "App. F.1",
+                                  pairs: ["g", "h", "i", "j", "k"].map { .unlabeled("line", panel: $0) }, authors: Self.authorsOneStep),
             Claim("(f) “The more steps are considered, the faster the learning after optimizing for initial parameters”: over K "
                   + "ascending, the mean loss reaches 90% of its fall at a strictly earlier step and its sum over the evaluation steps "
                   + "falls strictly", citation: "App. F.1") { n in
@@ -80,7 +80,7 @@ struct MamlDynamicsFigure: PaperFigure {
                            color: .gray, width: 1.5, style: .dashed, marker: .square, markerSize: 4)
                 first.showLegend = false                              // a legend would squeeze the narrow panel; the caption says it
             }
-            first.xLabel = "Optimised steps K"
+            first.xLabel = "Optimized steps K"
             first.yLabel = column == 0 ? "One-step loss" : (isMean ? "L_{MAML}" : nil)
         }
         return fig

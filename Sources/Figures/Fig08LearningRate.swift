@@ -7,7 +7,7 @@ import WorkbenchKit
 /// γ and β, with the cost offset 0 (baseline learning is free) and -1 (any learning costs).
 struct LearningRateFigure: PaperFigure {
     let number = 8
-    let title = "Learning-rate optimisation on the semantic task"
+    let title = "Learning-rate optimization on the semantic task"
     let caption = """
         Top row: optimal learning rates α(t) = (1 + ρ(t)) α; bottom row: the resulting loss L(t) (the baseline, \
         constant α, in black). (a)-(d) varying γ: (a), (b) with cost offset 0 (the baseline dynamics cost nothing), \
@@ -15,7 +15,7 @@ struct LearningRateFigure: PaperFigure {
         and smaller β; with a high cost only the first levels of the hierarchy are worth learning. ρ starts at 0 \
         (α(t) = α). With offset -1 the paper's procedure's runs use Adam with ε = 1e-300: with torch's 1e-8, late steps where γ^t dt has \
         shrunk the gradient below ε never moved, so at γ ≤ 0.7 the late α(t) was the untouched start α and rose \
-        with smaller γ. Now the late α(t) is where the optimiser took it: falling towards 0 (no learning is worth \
+        with smaller γ. Now the late α(t) is where the optimizer took it: falling towards 0 (no learning is worth \
         its cost that close to a strongly discounted horizon), still above 0 where the iterations ran out. \
         On the paper preset with offset -1 only γ ≳ 0.93 learn at all: at the base rate the initial plateau lasts \
         t ≈ 14 and every unit of it costs β, which a shorter horizon never earns back: for γ ≤ 0.91 the paper's \
@@ -56,7 +56,7 @@ struct LearningRateFigure: PaperFigure {
         }
         /// Which runs of a loss panel learn nothing, in the order of the swept parameter: with offset
         /// -1 on the paper preset the optimum below γ ≈ 0.93 is to learn nothing (α(t) = 0, at the
-        /// bound), and those runs' order is the optimiser's noise.
+        /// bound), and those runs' order is the optimizer's noise.
         func idle(_ n: FigureNumbers, _ family: DrawnSeries) throws -> [Bool] {
             try n.family(family).map { abs(($0.values.first ?? .nan) - ($0.values.last ?? .nan)) <= Rule.idleLossChange }
         }

@@ -3,15 +3,15 @@ import LearningRule
 import Render
 import WorkbenchKit
 
-/// Figure 9 (App. F.3): the learning rule of Cao et al.'s family that maximises V.
+/// Figure 9 (App. F.3): the learning rule of Cao et al.'s family that maximizes V.
 struct LearningRuleFigure: PaperFigure {
     let number = 9
     let title = "Optimal learning rule"
     let caption = """
         (a) Learning dynamics L(t) of the baseline rule (gradient descent: feedback γ_r = 0, Hebbian η_r = 0) and of \
-        the optimised rule. (b) The loss optimised, -V, through the control iterations. (c) The rule plane: the named \
+        the optimized rule. (b) The loss optimized, -V, through the control iterations. (c) The rule plane: the named \
         rules (CH contrastive Hebbian, SGD gradient descent, QPC quasi-predictive coding, H Hebbian, AH anti-Hebbian), \
-        the optimised rule's path (γ_r(t), η_r(t)) through training (line) and its time average (blue dot). The \
+        the optimized rule's path (γ_r(t), η_r(t)) through training (line) and its time average (blue dot). The \
         named rules are positions in the plane (Cao et al.'s definitions; H and AH drawn at the Hebbian bound \
         ±0.2), not results. The Hebbian term is taken at the rule's learning rate α like the contrastive terms \
         (eqs. 34/37 print it without α): with the paper preset this gives the paper's optimum, fixed in the \
@@ -26,12 +26,12 @@ struct LearningRuleFigure: PaperFigure {
         ["\(LearningRuleNames.learningRule) `\(c.preset.rawValue)` preset (semantic hierarchy; hyperparameters as stated in result.json)"]
     }
 
-    /// The series the claims read, as drawn: (a) the losses, (b) -V (unlabelled), (c) the
-    /// optimised rule's path and its time average.
+    /// The series the claims read, as drawn: (a) the losses, (b) -V (unlabeled), (c) the
+    /// optimized rule's path and its time average.
     static let loss = Style.baselineVsControlLines(panel: "a")
-    static let objective = DrawnSeries.unlabelled("line", panel: "b")
-    static let path = DrawnSeries(panel: "c", label: "optimised path")
-    static let meanRule = DrawnSeries(panel: "c", label: "optimised (mean)")
+    static let objective = DrawnSeries.unlabeled("line", panel: "b")
+    static let path = DrawnSeries(panel: "c", label: "optimized path")
+    static let meanRule = DrawnSeries(panel: "c", label: "optimized (mean)")
 
     /// The rule plane's upper-right corner: within 5% of the bounds γ_r = 1 and η_r = 0.2 (App. F.3).
     static let corner = (feedback: 0.95, hebbian: 0.19)
@@ -39,7 +39,7 @@ struct LearningRuleFigure: PaperFigure {
     func claims(_ c: PlanContext) -> [Claim] {
         [
             Claim("(a) “Figure 9a shows the improvement in dynamics after optimizing the learning rules”: the loss summed over the run "
-                  + "is lower with the optimised rule than with gradient descent", citation: "App. F.3", oneSeed: true) { n in
+                  + "is lower with the optimized rule than with gradient descent", citation: "App. F.3", oneSeed: true) { n in
                 let r = Rule.lowerLoss(baseline: try n.y(Self.loss.baseline), control: try n.y(Self.loss.control))
                 return ClaimOutcome(r.passed, r.text)
             },

@@ -4,14 +4,14 @@ import Render
 import WorkbenchKit
 
 /// Figure 10 (App. K.1): the single neuron's optimal gain and reward gain when varying the cost
-/// coefficient β, the regulariser λ and the available time T.
+/// coefficient β, the regularizer λ and the available time T.
 struct SingleNeuronSweepFigure: PaperFigure {
     let number = 10
     let title = "Single neuron: hyperparameter variations"
     let caption = """
         Single neuron, hyperparameter variations (App. K.1, Table 1). Top: optimal control g(t); bottom: \
-        v_C(t) - v_B(t), for (a, d) the cost coefficient β, (b, e) the regularisation λ and (c, f) the available \
-        time T (each curve ends at its T; the paper normalised this axis by T, which hides the claim that T hardly \
+        v_C(t) - v_B(t), for (a, d) the cost coefficient β, (b, e) the regularization λ and (c, f) the available \
+        time T (each curve ends at its T; the paper normalized this axis by T, which hides the claim that T hardly \
         changes the control within the learning span). Larger β means less control; larger λ sustains control longer.
         """
     let requiredExperiments = [GainModulationNames.singleNeuron]
@@ -43,23 +43,23 @@ struct SingleNeuronSweepFigure: PaperFigure {
 
     /// How far the curves of the T sweep stray from the longest T's over the first half of each
     /// horizon, as a share of the longest's peak |value|: aligned in task time (step by step) and on
-    /// the paper's normalised axis t/T (each curve read at the same fractions of its horizon).
-    static func horizonGap(_ curves: [(parameter: Double, values: [Double])]) -> (absolute: Double, normalised: Double) {
+    /// the paper's normalized axis t/T (each curve read at the same fractions of its horizon).
+    static func horizonGap(_ curves: [(parameter: Double, values: [Double])]) -> (absolute: Double, normalized: Double) {
         guard let longest = curves.last?.values, let peak = longest.map(abs).max(), peak > 0 else { return (.nan, .nan) }
         func at(_ v: [Double], _ u: Double) -> Double {
             let x = u * Double(v.count - 1), i = min(Int(x), v.count - 2)
             return v[i] + (x - Double(i)) * (v[i + 1] - v[i])
         }
-        var absolute = 0.0, normalised = 0.0
+        var absolute = 0.0, normalized = 0.0
         for curve in curves {
             let v = curve.values
             for (a, b) in zip(v.prefix(v.count / 2), longest) { absolute = max(absolute, abs(a - b)) }
             for k in 0...200 {
                 let u = 0.5 * Double(k) / 200
-                normalised = max(normalised, abs(at(v, u) - at(longest, u)))
+                normalized = max(normalized, abs(at(v, u) - at(longest, u)))
             }
         }
-        return (absolute / peak, normalised / peak)
+        return (absolute / peak, normalized / peak)
     }
 
     func claims(_ c: PlanContext) -> [Claim] {
@@ -87,7 +87,7 @@ struct SingleNeuronSweepFigure: PaperFigure {
                 let g = Self.horizonGap(try n.family(gains[2])), v = Self.horizonGap(try n.family(rewards[2]))
                 return ClaimOutcome(g.absolute < 0.1 && v.absolute < 0.1,
                                     "largest gap in task time: g \(Measure.text(100 * g.absolute))%, v_C - v_B \(Measure.text(100 * v.absolute))%; "
-                                    + "on the paper's normalised axis t/T: g \(Measure.text(100 * g.normalised))%, v_C - v_B \(Measure.text(100 * v.normalised))%")
+                                    + "on the paper's normalized axis t/T: g \(Measure.text(100 * g.normalized))%, v_C - v_B \(Measure.text(100 * v.normalized))%")
             },
         ]
     }

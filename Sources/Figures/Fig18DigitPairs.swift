@@ -5,7 +5,7 @@ import Render
 import WorkbenchKit
 
 /// Figure 18 (App. K.4-K.5): the minimum linear-regression loss L* for every pair of MNIST
-/// digits, and each digit's average over its partners (normalised), which orders digits from
+/// digits, and each digit's average over its partners (normalized), which orders digits from
 /// easy to hard. Computed from the MNIST files by Datasets; no control run is involved.
 struct DigitPairFigure: PaperFigure {
     let number = 18
@@ -13,7 +13,7 @@ struct DigitPairFigure: PaperFigure {
     let caption = """
         (a) Minimum error L* achievable by a linear classifier (5x5 + bias inputs, one-hot targets) between two \
         digits (rows and columns); (b) each digit's average L* over the other nine, divided by the largest average \
-        (colour bar: this normalised quantity), the easy-to-hard order used in App. K.5. Both on the 60,000 training \
+        (color bar: this normalized quantity), the easy-to-hard order used in App. K.5. Both on the 60,000 training \
         images, as the paper.
         """
     let requiredExperiments: [ExperimentName] = []
@@ -72,7 +72,7 @@ struct DigitPairFigure: PaperFigure {
         pairs.xLabel = "Digit"
         pairs.yLabel = "Digit"
         pairs.title = "Minimum linear error L* per pair"
-        let averages = Style.normalisedByMax(table.digitAverages)
+        let averages = Style.normalizedByMax(table.digitAverages)
         let perDigit = fig[0, 1]
         perDigit.heatmap(averages.map { [$0] }, colormap: .viridis, annotate: true, format: "%.2f",
                          label: Self.digitAverages.label, rowLabels: digits, columnLabels: ["avg"])

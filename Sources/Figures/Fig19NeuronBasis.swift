@@ -11,7 +11,7 @@ struct NeuronBasisFigure: PaperFigure {
     let caption = """
         Category assimilation with the neuron-basis gain model (G1 = 0, one gain ν_c per output neuron). (a), (b) \
         Improvement in the loss with control, L_B(t) - L_C(t), on MNIST and the semantic hierarchy (mean ±2 std over \
-        seeds); (c), (d) the optimal coefficients ν_c(t) per digit and per hierarchy node (coloured by level). The \
+        seeds); (c), (d) the optimal coefficients ν_c(t) per digit and per hierarchy node (colored by level). The \
         order of engagement resembles Fig. 4's, with a smaller effect on the loss (the gain also changes the error).
         """ + " " + DatasetNotes.semanticWithoutBias
     let requiredExperiments = [EngagementNames.categoryNeuronBasis, EngagementNames.categoryNeuronBasisSemantic]
@@ -32,25 +32,25 @@ struct NeuronBasisFigure: PaperFigure {
                 let r = try ["a", "b"].map { Rule.improves(try n.y(EngagementPanels.improvementLine(panel: $0))) }
                 return ClaimOutcome(r.allSatisfy(\.passed), "MNIST: \(r[0].measured); semantic: \(r[1].measured)")
             },
-            Claim("(c) “The results are similar in terms of order of the order of digits engaged through learning”: the engagement centres in "
+            Claim("(c) “The results are similar in terms of order of the order of digits engaged through learning”: the engagement centers in "
                   + "time of ν_c above 0 rank the digits in Sec. 5.1's order (0, 1, 7, 6, 4, 2, 3, 9, 8, 5), Spearman ≥ \(Rule.orderCorrelation)",
                   citation: "App. K.5",
                   paperOnly: "the quick run (1500 steps) ends before the control releases the digits; paper preset, App. K.5's order: Spearman 0.81") { n in
-                let centres = try (0..<10).map { d -> Double in
-                    EngagementFigure.centreOrLast(Measure.engagementCentre(try n.y(EngagementPanels.coefficientLine(panel: "c", member: String(d))), neutral: 0))
+                let centers = try (0..<10).map { d -> Double in
+                    EngagementFigure.centerOrLast(Measure.engagementCenter(try n.y(EngagementPanels.coefficientLine(panel: "c", member: String(d))), neutral: 0))
                 }
                 let place = (0..<10).map { Double(EngagementFigure.assimilationOrder.firstIndex(of: $0)!) }
-                let rho = Measure.spearman(centres, place), rhoK5 = Measure.spearman(centres, Self.ease.map { -$0 })
-                let order = centres.indices.sorted { centres[$0] < centres[$1] }
-                return ClaimOutcome(rho >= Rule.orderCorrelation, "digits by centre: \(order.map(String.init).joined(separator: ", ")); "
+                let rho = Measure.spearman(centers, place), rhoK5 = Measure.spearman(centers, Self.ease.map { -$0 })
+                let order = centers.indices.sorted { centers[$0] < centers[$1] }
+                return ClaimOutcome(rho >= Rule.orderCorrelation, "digits by center: \(order.map(String.init).joined(separator: ", ")); "
                                     + "Spearman with Sec. 5.1's order \(Measure.text(rho)), with App. K.5's \(Measure.text(rhoK5))")
             },
-            Claim("(d) semantic, “similar in terms of order” to Fig. 4 (k), engaged from the root down: the mean engagement centre of ν_c "
+            Claim("(d) semantic, “similar in terms of order” to Fig. 4 (k), engaged from the root down: the mean engagement center of ν_c "
                   + "above 0 per level grows with depth", citation: "App. K.5; Sec. 5.1") { n in
                 let levels = try EngagementPanels.levels(n, panel: "d")
-                let centres = levels.map { Measure.mean($0.map { EngagementFigure.centreOrLast(Measure.engagementCentre($0, neutral: 0)) }) }
-                return ClaimOutcome(levels.count == 4 && Measure.increasing(centres),
-                                    "centre per level 0-3 (\(levels.map(\.count)) nodes): \(Measure.text(centres))")
+                let centers = levels.map { Measure.mean($0.map { EngagementFigure.centerOrLast(Measure.engagementCenter($0, neutral: 0)) }) }
+                return ClaimOutcome(levels.count == 4 && Measure.increasing(centers),
+                                    "center per level 0-3 (\(levels.map(\.count)) nodes): \(Measure.text(centers))")
             },
         ]
     }

@@ -17,10 +17,10 @@ struct NonLinearFigure: PaperFigure {
         examples, since the batch loss of 32 examples is mostly sampling noise; v = -η L - C with the same cost of \
         control). (c), (d) W1(t), W2(t) in the baseline case; (e), (f) L1 and L2 norms of all weights, approximated \
         dynamics solid and SGD dashed with circles (mean ±2 std over SGD runs), baseline black and control blue; \
-        (g), (h) W1(t), W2(t) in the control case; (i), (j) the gains G1(t), G2(t) of the traced weights (colours) \
+        (g), (h) W1(t), W2(t) in the control case; (i), (j) the gains G1(t), G2(t) of the traced weights (colors) \
         and the RMS of all of the layer's gains (black). In (c, d, g, h) \
         solid lines are the approximated dynamics and dashed lines the same weights trained by SGD on the real tanh \
-        network (mean over SGD runs from the same initial weights), one colour per weight: the 8 weights of each \
+        network (mean over SGD runs from the same initial weights), one color per weight: the 8 weights of each \
         layer that change most in the baseline, with their gains in (i, j). The approximation follows SGD only \
         roughly: SGD's loss lags it early, then keeps falling after the approximation has settled, and ends well \
         below it, in both cases (compare `a_*_y` with `a_*_sgd_y` in the data).
@@ -131,7 +131,7 @@ struct NonLinearFigure: PaperFigure {
         for (k, layer) in [1, 2].enumerated() {
             let ax = fig[1, 3 + k]
             let family = TwoLayerColumnNames.gains(layer: layer)
-            // The gains sit on the traced weights in the same order, so gain j takes weight j's colour
+            // The gains sit on the traced weights in the same order, so gain j takes weight j's color
             // in (g, h); the layer's RMS column, in the same family, is not a gain of its own.
             let gains = run.members(of: family, .control).map(family.member).filter { $0 != TwoLayerColumnNames.gainRMS(layer: layer) }
             for (j, gain) in gains.enumerated() {

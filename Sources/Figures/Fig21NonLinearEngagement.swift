@@ -11,12 +11,12 @@ struct NonLinearEngagementFigure: PaperFigure {
     let caption = """
         Category engagement φ_c(t) of a tanh two-layer network on the semantic hierarchy (the parameters of \
         Fig. 4(j, k)). Unlike App. K.6.2, which meta-learns φ through batch SGD training of the real network, φ is \
-        optimised here on the Taylor-approximated dynamics of the tanh network (App. I) with the exact adjoint, and \
+        optimized here on the Taylor-approximated dynamics of the tanh network (App. I) with the exact adjoint, and \
         the real network is then trained by SGD under the φ found. (a) The step-like loss L(t), baseline (black) vs \
-        optimised engagement (blue): solid lines are the approximated dynamics (mean ±2 std over seeds), dashed lines \
+        optimized engagement (blue): solid lines are the approximated dynamics (mean ±2 std over seeds), dashed lines \
         with circles and light bands are SGD on the real tanh network under each control (mean ±2 std over SGD runs \
         and seeds), drawn on top since the two nearly coincide. (b) The optimal engagement φ_c(t) per node of the \
-        hierarchy, coloured by level (C0 = root ... C3 = leaves), as Fig. 4(k): the hierarchy is engaged from the root down.
+        hierarchy, colored by level (C0 = root ... C3 = leaves), as Fig. 4(k): the hierarchy is engaged from the root down.
         """ + " " + DatasetNotes.semanticWithoutBias
     let requiredExperiments = [EngagementNames.categoryEngagementNonLinear]
     let source = SeededRuns.make(EngagementNames.categoryEngagementNonLinear)
@@ -45,11 +45,11 @@ struct NonLinearEngagementFigure: PaperFigure {
             // At the L-BFGS optimum the root and level 1 both start at the bound and the root is released
             // first: index.md shows both verdicts.
             Claim("(b) “Attributes higher in the hierarchy in the semantic task are focused first compared with lower ones in the hierarchy”: "
-                  + "the mean engagement centre in time of φ_c above 1 per level grows with depth, as in Fig. 4 (k)", citation: "App. K.6.2") { n in
+                  + "the mean engagement center in time of φ_c above 1 per level grows with depth, as in Fig. 4 (k)", citation: "App. K.6.2") { n in
                 let levels = try EngagementPanels.levels(n, panel: "b")
-                let centres = levels.map { Measure.mean($0.map { EngagementFigure.centreOrLast(Measure.engagementCentre($0, neutral: 1)) }) }
-                return ClaimOutcome(levels.count >= 3 && Measure.increasing(centres),
-                                    "centre per level, root to leaves (fraction of the run): \(Measure.text(centres, separator: " < ")) (nodes per level: \(levels.map(\.count)))")
+                let centers = levels.map { Measure.mean($0.map { EngagementFigure.centerOrLast(Measure.engagementCenter($0, neutral: 1)) }) }
+                return ClaimOutcome(levels.count >= 3 && Measure.increasing(centers),
+                                    "center per level, root to leaves (fraction of the run): \(Measure.text(centers, separator: " < ")) (nodes per level: \(levels.map(\.count)))")
             },
             Claim("(b) “Harder attributes are engaged later but with more sustained effort in time”: the mean share of the run where "
                   + "φ_c - 1 is at least half its peak grows with depth", citation: "App. K.6.2") { n in

@@ -16,7 +16,7 @@ enum FigureCatalog {
         DigitPairFigure(),
         MetaLearningFigure(),
         MamlDynamicsFigure(),
-        MamlOptimisationFigure(),
+        MamlOptimizationFigure(),
         LearningRateFigure(),
         LearningRuleFigure(),
         NonLinearFigure(),
@@ -26,15 +26,11 @@ enum FigureCatalog {
         NeuronBasisFigure(),
         NonLinearEngagementFigure(),
     ].sorted { $0.number < $1.number }
-
-    /// Figures not drawn by this build yet, with what they wait for.
-    static let pending: [(number: Int, reason: String)] = [
-    ]
 }
 
 public extension FigureSet {
     /// The paper's figures, then the figures the plugins contribute, in plugin order.
     static func paper(with plugins: [any WorkbenchPlugin.Type] = []) throws -> FigureSet {
-        try FigureSet(paper: FigureCatalog.figures, pending: FigureCatalog.pending, plugins: FigureKit.figures(of: plugins))
+        try FigureSet(paper: FigureCatalog.figures, plugins: FigureKit.figures(of: plugins))
     }
 }

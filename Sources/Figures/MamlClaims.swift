@@ -15,7 +15,7 @@ enum MamlClaims {
     }
 
     /// Figs. 3a / 6l: the one-step loss against K (a drawn line) falls below standard MAML's (K = 1)
-    /// when a few steps are optimised and rises again with more; `pairs`: the per-pair lines, whose
+    /// when a few steps are optimized and rises again with more; `pairs`: the per-pair lines, whose
     /// own dips are counted in the measured text.
     static func oneStepDip(_ line: DrawnSeries, citation: String, pairs: [DrawnSeries] = [], authors: DrawnSeries? = nil) -> Claim {
         let panel = line.panel

@@ -20,8 +20,8 @@ extension Measure {
         return (v.lastIndex { abs($0 - last) > tolerance * span } ?? -1) + 1
     }
 
-    /// Time centre of a non-negative curve: sum t v(t) / sum v(t), NaN skipped.
-    static func timeCentre(_ v: [Double]) -> Double {
+    /// Time center of a non-negative curve: sum t v(t) / sum v(t), NaN skipped.
+    static func timeCenter(_ v: [Double]) -> Double {
         var num = 0.0, den = 0.0
         for (t, x) in v.enumerated() where !x.isNaN { num += Double(t) * x; den += x }
         return den > 0 ? num / den : .nan

@@ -82,7 +82,7 @@ enum Rule {
     static let orderCorrelation = 0.7
 
     /// R8, sweeps "more / less control": the total control is strictly monotone in the swept
-    /// parameter; neighbours that both learn nothing (`idle`, at the bound) may tie within
+    /// parameter; neighbors that both learn nothing (`idle`, at the bound) may tie within
     /// `tieTolerance`. Fewer than half the sweep learning leaves too few points to order: not a pass.
     static func monotone(_ v: [Double], increasing: Bool, idle: [Bool]? = nil, tieTolerance: Double = 0,
                          quantity: String, parameter: String) -> ClaimOutcome {
@@ -98,7 +98,7 @@ enum Rule {
     }
 
     /// R8: a run "learns nothing" when its final loss is within this of its initial loss (the
-    /// weights never left the initial saddle: α(t) at its bound, 0, up to the optimiser's resolution).
+    /// weights never left the initial saddle: α(t) at its bound, 0, up to the optimizer's resolution).
     static let idleLossChange = 1e-3
 
     /// R12, "starts acting before the switch": at every switch s, the signal first reaches half of
@@ -124,10 +124,10 @@ enum Rule {
 }
 
 extension Measure {
-    /// Centre in time (fraction of the run) of a curve's excess over `neutral`, the coefficient's
+    /// Center in time (fraction of the run) of a curve's excess over `neutral`, the coefficient's
     /// value without control (φ and attentive or vector ψ: 1; active ψ and ν: 0): sum_t t e(t) / sum_t e(t) / n
     /// with e = max(v - neutral, 0). NaN when the curve never exceeds it.
-    static func engagementCentre(_ v: [Double], neutral: Double) -> Double {
+    static func engagementCenter(_ v: [Double], neutral: Double) -> Double {
         var weight = 0.0, moment = 0.0
         for (t, x) in v.enumerated() where x > neutral {
             weight += x - neutral
@@ -157,7 +157,7 @@ extension Measure {
         }
     }
 
-    /// Learning steps of a loss curve: the bumps of its normalised rate of fall -dL/dt (at least
+    /// Learning steps of a loss curve: the bumps of its normalized rate of fall -dL/dt (at least
     /// 5% of the largest, each the largest within 1/40 of the run either side), the detector of
     /// Fig. 12's plateaus. Each level of the semantic hierarchy learned is one step.
     static func learningSteps(_ loss: [Double]) -> [Int] {

@@ -3,12 +3,12 @@ import Foundation
 
 /// Measures for the claims of the meta-learning and engagement figures (3, 4, 6, 7, 8).
 extension Measure {
-    /// Centre in time of a curve's excess over its final value, as a fraction of the run:
+    /// Center in time of a curve's excess over its final value, as a fraction of the run:
     /// sum_t t max(v_t - v_end, 0) / sum_t max(v_t - v_end, 0) / n. When a task or class is
     /// engaged early and released later, this is early; sustained late engagement moves it later.
-    /// The final value is where the optimisation stopped, so claims order by the excess over the
-    /// neutral value (`engagementCentre(_:neutral:)`) and report this one beside it.
-    static func engagementCentre(_ v: [Double]) -> Double {
+    /// The final value is where the optimization stopped, so claims order by the excess over the
+    /// neutral value (`engagementCenter(_:neutral:)`) and report this one beside it.
+    static func engagementCenter(_ v: [Double]) -> Double {
         guard let end = v.last, v.count > 1 else { return .nan }
         var weight = 0.0, moment = 0.0
         for (t, x) in v.enumerated() where x > end {

@@ -7,15 +7,15 @@ import WorkbenchKit
 enum TaskSwitchPanels {
     static let caption = """
         (e) Task switch: L(t) of baseline and control across the switches; (f) L at each switch time (mean over \
-        seeds, markers) with the normalised cost of control C/max C at the switch times (green); (g) zoom of L(t) \
-        over the last two switches with the normalised cost of control (green). With control the loss peak at a \
+        seeds, markers) with the normalized cost of control C/max C at the switch times (green); (g) zoom of L(t) \
+        over the last two switches with the normalized cost of control (green). With control the loss peak at a \
         switch shrinks as switches repeat, control being spent at the switches. The two tasks alternate and the \
         switch into one costs more than the switch into the other, so the peaks fall from one switch into the same \
         task to the next (every other marker), not from each switch to the next.
         """
 
     /// The series the claims read, as drawn: (e) the losses, (f) the losses at the switches (x: the
-    /// switch steps), (g) the normalised cost of control over the last two switches.
+    /// switch steps), (g) the normalized cost of control over the last two switches.
     static let losses = Style.baselineVsControlLines(panel: "e")
     static let switchLosses = Style.baselineVsControlLines(panel: "f")
     static let zoomCost = DrawnSeries(panel: "g", label: costLabel)
@@ -68,10 +68,10 @@ enum TaskSwitchPanels {
             let values = Style.meanStd(try records.map { try $0.array(TaskSwitchNames.lossAtSwitch[role]) }).mean
             atSwitch.line(switchSteps, values, label: name, color: color, width: Style.lineWidth, marker: .circle)
         }
-        let cost = Style.meanStd(try records.map { try $0.array(TaskSwitchNames.costNormalisedAtSwitch.control) }).mean
+        let cost = Style.meanStd(try records.map { try $0.array(TaskSwitchNames.costNormalizedAtSwitch.control) }).mean
         atSwitch.line(switchSteps, cost, label: costLabel, color: Color.C(2), width: Style.lineWidth, marker: .square)
         atSwitch.xLabel = "Switch time"
-        atSwitch.yLabel = "L at switch; normalised C"
+        atSwitch.yLabel = "L at switch; normalized C"
 
         let zoom = fig[row, 2]
         guard switchSteps.count >= 2 else {
@@ -85,7 +85,7 @@ enum TaskSwitchPanels {
             let mean = Style.meanStd(try records.map { try $0.column(RunColumns.loss, role) }).mean
             zoom.line(x, Array(mean[window]), label: name, color: color, width: Style.lineWidth)
         }
-        let c = Style.meanStd(try records.map { try $0.column(TaskSwitchNames.costNormalised, .control) }).mean
+        let c = Style.meanStd(try records.map { try $0.column(TaskSwitchNames.costNormalized, .control) }).mean
         zoom.line(x, Array(c[window]), label: costLabel, color: Color.C(2), width: Style.lineWidth)
         zoom.xLabel = Style.taskTime
         zoom.yLabel = "Loss L(t) (zoom)"

@@ -5,7 +5,7 @@ import TaskSwitch
 import WorkbenchKit
 
 /// Figures 13-15: individual weights of W1 and W2 (baseline solid, control dashed) and the
-/// gains G1, G2 acting on them, one colour per weight, from the first seed's run.
+/// gains G1, G2 acting on them, one color per weight, from the first seed's run.
 struct WeightTraceFigure: PaperFigure {
     let number: Int
     let experiment: ExperimentName
@@ -32,8 +32,8 @@ struct WeightTraceFigure: PaperFigure {
         Weight and control evolution through training, \(datasetName) (Sec. 6, App. K.2-K.3), \
         first seed. (a) first-layer weights W1(t), baseline solid and control dashed; (b) second-layer weights W2(t); \
         (c) first-layer gains G1(t); (d) second-layer gains G2(t), with the RMS of all of the layer's gains in black. Up to ten weights per layer: those that change \
-        most in the baseline run (largest |W(T) - W(0)|); each colour is one weight, matching between weight and gain \
-        panels\(acrossSwitches ? "; dotted grey lines mark the task switches" : ""). With control a few weights grow larger than any in the baseline while the rest stay nearer zero\
+        most in the baseline run (largest |W(T) - W(0)|); each color is one weight, matching between weight and gain \
+        panels\(acrossSwitches ? "; dotted gray lines mark the task switches" : ""). With control a few weights grow larger than any in the baseline while the rest stay nearer zero\
         \(acrossSwitches ? "; the gains act at the task switches" : "; the gains act early in learning").\
         \(window.map { " Task time is shown over the first \(Int(($0 * 100).rounded()))% of the run (t ≤ \(Int(($0 * 80).rounded())) of the paper's 80): the weights and gains are flat afterwards (the data CSV holds the whole run)." } ?? "")
         """ + (number == 14 ? " " + DatasetNotes.semanticWithoutBias : "")

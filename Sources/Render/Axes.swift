@@ -6,7 +6,7 @@ public final class Axes {
     public var yScale: Scale = .linear
     public var xLabel: String?
     public var yLabel: String?
-    /// Shown centred above the panel.
+    /// Shown centered above the panel.
     public var title: String?
     /// Fixed limits; nil = from the data with `margin` of the span added on each side.
     public var xLimits: ClosedRange<Double>?
@@ -33,7 +33,7 @@ public final class Axes {
     /// The panel's letter when it is not its row-major position (a caption that skips a letter or
     /// runs down the columns): drawn as "(letter)" and used as the data CSV's column prefix.
     public var letter: String?
-    /// Label of the colorbar drawn for a heatmap or a parameter-coloured family.
+    /// Label of the colorbar drawn for a heatmap or a parameter-colored family.
     public var colorbarLabel: String?
 
     var items: [PlotItem] = []
@@ -48,7 +48,7 @@ public final class Axes {
         return Color.C(cycleIndex)
     }
 
-    /// A line through (x[i], y[i]); non-finite values break it. Colour defaults to the tab10 cycle.
+    /// A line through (x[i], y[i]); non-finite values break it. Color defaults to the tab10 cycle.
     public func line(_ x: [Double], _ y: [Double], label: String? = nil, color: Color? = nil,
                      width: Double = 2, style: LineStyle = .solid, marker: Marker? = nil,
                      markerSize: Double = 6, markEvery: Int = 1) {
@@ -63,8 +63,8 @@ public final class Axes {
         line(y.indices.map(Double.init), y, label: label, color: color, width: width, style: style)
     }
 
-    /// A shaded region between `lower` and `upper` (mean ± std). Without a colour it takes
-    /// the colour of the most recent line, since a band usually belongs to the line just drawn.
+    /// A shaded region between `lower` and `upper` (mean ± std). Without a color it takes
+    /// the color of the most recent line, since a band usually belongs to the line just drawn.
     public func band(_ x: [Double], lower: [Double], upper: [Double], color: Color? = nil,
                      alpha: Double = 0.25, label: String? = nil) {
         let c = color ?? lastLineColor() ?? nextColor()
@@ -91,7 +91,7 @@ public final class Axes {
     }
 
     /// A matrix drawn as cells, row 0 at the top (like imshow), with a colorbar.
-    /// `range` fixes the colour limits (default: data min...max; for a diverging map,
+    /// `range` fixes the color limits (default: data min...max; for a diverging map,
     /// symmetric around zero). `annotate` writes each value with `format` in black or white,
     /// whichever contrasts with the cell. `rowLabels`/`columnLabels` replace the index ticks.
     public func heatmap(_ matrix: [[Double]], colormap: Colormap = .viridis, range: ClosedRange<Double>? = nil,
@@ -115,9 +115,9 @@ public final class Axes {
         else if matrix.count > 0 && matrix.count <= 12 { yTicks = matrix.indices.map(Double.init) }
     }
 
-    /// One line per parameter value, coloured by that value through `colormap`, with a
+    /// One line per parameter value, colored by that value through `colormap`, with a
     /// colorbar instead of a legend (a sweep over gamma or beta). `logParameter` spaces the
-    /// colours by decades.
+    /// colors by decades.
     public func lines(_ x: [Double], _ ys: [[Double]], parameters: [Double], name: String = "sweep",
                       colormap: Colormap = .viridis, logParameter: Bool = false, width: Double = 2,
                       style: LineStyle = .solid) {

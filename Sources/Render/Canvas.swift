@@ -76,7 +76,7 @@ final class Canvas {
         return horizontal ? x : y
     }
 
-    /// A left-to-right gradient of colour stops across `r` (vertical when `vertical`, bottom = first stop).
+    /// A left-to-right gradient of color stops across `r` (vertical when `vertical`, bottom = first stop).
     func fillGradient(_ r: Rect, colors: [Color], vertical: Bool) {
         let pattern = vertical
             ? cairo_pattern_create_linear(r.x, r.y + r.height, r.x, r.y)
@@ -154,7 +154,7 @@ final class Canvas {
         case .baseline: dy = 0
         case .top: dy = ts.ascent
         case .bottom: dy = -ts.descent
-        case .center: dy = capHeight / 2  // centre on the digits, where the tick points
+        case .center: dy = capHeight / 2  // center on the digits, where the tick points
         }
         save()
         cairo_translate(cr, x, y)

@@ -1,6 +1,6 @@
 import Foundation
 
-/// An sRGB colour with straight (not premultiplied) alpha, components in 0...1.
+/// An sRGB color with straight (not premultiplied) alpha, components in 0...1.
 public struct Color: Equatable, Hashable, Sendable {
     public var red: Double, green: Double, blue: Double, alpha: Double
 
@@ -19,13 +19,13 @@ public struct Color: Equatable, Hashable, Sendable {
 
     public func withAlpha(_ a: Double) -> Color { Color(red, green, blue, alpha: a) }
 
-    /// Relative luminance (sRGB, linearised): chooses black or white text over a fill.
+    /// Relative luminance (sRGB, linearized): chooses black or white text over a fill.
     public var luminance: Double {
         func lin(_ c: Double) -> Double { c <= 0.04045 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4) }
         return 0.2126 * lin(red) + 0.7152 * lin(green) + 0.0722 * lin(blue)
     }
 
-    /// Black or white, whichever reads better on top of this colour.
+    /// Black or white, whichever reads better on top of this color.
     public var contrastingText: Color { luminance > 0.35 ? .black : .white }
 
     public static let black = Color(0, 0, 0)
@@ -38,6 +38,6 @@ public struct Color: Equatable, Hashable, Sendable {
         "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf",
     ].map { Color(hex: $0) }
 
-    /// matplotlib's 'C<n>' colour.
+    /// matplotlib's 'C<n>' color.
     public static func C(_ n: Int) -> Color { tab10[((n % 10) + 10) % 10] }
 }

@@ -1,8 +1,8 @@
-/// The colorbar beside a heatmap or a parameter-coloured family of lines.
+/// The colorbar beside a heatmap or a parameter-colored family of lines.
 enum Colorbar {
     static func draw(_ axes: Axes, _ p: PanelLayout, _ c: Canvas, _ style: LayoutMetrics) {
         guard let cb = axes.colorbar, let frame = p.colorbarFrame, let ticks = p.colorbarTicks else { return }
-        // The bar is uniform in normalised colour position, so a gradient of the map's stops is exact.
+        // The bar is uniform in normalized color position, so a gradient of the map's stops is exact.
         c.fillGradient(frame, colors: cb.colormap.stops, vertical: true)
         c.setColor(.black); c.setLineWidth(style.spineWidth); c.setDash([]); c.rect(frame); c.stroke()
         let fs = style.tickFont

@@ -1,6 +1,6 @@
 import Foundation
 
-/// A colormap: evenly spaced colour stops, interpolated linearly in sRGB.
+/// A colormap: evenly spaced color stops, interpolated linearly in sRGB.
 public struct Colormap: Sendable {
     public let name: String
     let stops: [Color]
@@ -10,7 +10,7 @@ public struct Colormap: Sendable {
         self.name = name; self.stops = stops
     }
 
-    /// Colour for t in 0...1 (clamped; NaN maps to transparent so missing cells stay blank).
+    /// Color for t in 0...1 (clamped; NaN maps to transparent so missing cells stay blank).
     public func color(at t: Double) -> Color {
         guard t.isFinite else { return Color(1, 1, 1, alpha: 0) }
         let u = min(max(t, 0), 1) * Double(stops.count - 1)

@@ -1,12 +1,12 @@
 import Foundation
 
 /// Everything a panel draws inside its frame, in points: line segments (with half their
-/// width), the slices of filled bands between neighbouring samples, and markers (with their
+/// width), the slices of filled bands between neighboring samples, and markers (with their
 /// radius). A legend box may go where `touches` is false: then it hides no ink of the data,
 /// including the parts of lines between samples.
 struct DataFootprint {
     struct Segment { var a: (Double, Double), b: (Double, Double), pad: Double }
-    /// The band between two neighbouring samples: x from x0 to x1, the fill between the lower
+    /// The band between two neighboring samples: x from x0 to x1, the fill between the lower
     /// and upper edges, each a straight line from its value at x0 to its value at x1 (as drawn).
     struct BandSlice { var x0: Double, lower0: Double, upper0: Double, x1: Double, lower1: Double, upper1: Double }
     struct Dot { var x: Double, y: Double, radius: Double }

@@ -11,7 +11,7 @@ public final class Figure {
     public var width: Double, height: Double
     /// Pixels per inch of PNG output (vector output is resolution-free).
     public var dpi: Double
-    /// Figure title, centred above all panels.
+    /// Figure title, centered above all panels.
     public var title: String?
     /// Base font size in points; tick labels, titles and legends scale from it.
     public var fontSize: Double = 10

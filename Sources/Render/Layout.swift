@@ -20,7 +20,7 @@ private struct Margins {
 
 /// Grid layout in the spirit of matplotlib's constrained layout: each panel's margins are
 /// measured from its actual tick labels, titles, colorbar and a legend placed beside it,
-/// then aligned per grid row and column so neighbouring panels share edges.
+/// then aligned per grid row and column so neighboring panels share edges.
 enum FigureLayout {
     static func compute(_ figure: Figure, canvas: Canvas) -> [PanelLayout] {
         let style = LayoutMetrics(base: figure.fontSize)

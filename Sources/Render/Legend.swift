@@ -1,6 +1,6 @@
 import Foundation
 
-/// The legend: one row per labelled series, in a translucent box placed where it hides no
+/// The legend: one row per labeled series, in a translucent box placed where it hides no
 /// drawn data (see `place`), beside the panel when no such spot is left inside it.
 enum Legend {
     enum Swatch {

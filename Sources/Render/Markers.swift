@@ -1,4 +1,4 @@
-/// Marker shapes, filled in the series colour with a thin darker edge like matplotlib's.
+/// Marker shapes, filled in the series color with a thin darker edge like matplotlib's.
 enum Markers {
     static func draw(_ m: Marker, at x: Double, _ y: Double, size: Double, color: Color, _ c: Canvas) {
         let r = size / 2

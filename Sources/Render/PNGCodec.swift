@@ -11,7 +11,7 @@ public struct PNGImage {
     /// tEXt/iTXt chunks, key to value.
     public let text: [String: String]
 
-    /// Reads any PNG (palette, grey, 16-bit, ...) as 8-bit RGBA.
+    /// Reads any PNG (palette, gray, 16-bit, ...) as 8-bit RGBA.
     public static func read(_ path: String) throws -> PNGImage {
         var w: Int32 = 0, h: Int32 = 0, count: Int32 = 0
         var pixels: UnsafeMutablePointer<UInt8>? = nil
@@ -37,7 +37,7 @@ public struct PNGImage {
         return PNGImage(width: Int(w), height: Int(h), rgba: rgba, text: text)
     }
 
-    /// The colour at pixel (x, y), origin top-left.
+    /// The color at pixel (x, y), origin top-left.
     public func color(x: Int, y: Int) -> Color {
         let o = (y * width + x) * 4
         return Color(Double(rgba[o]) / 255, Double(rgba[o + 1]) / 255, Double(rgba[o + 2]) / 255, alpha: Double(rgba[o + 3]) / 255)

@@ -8,7 +8,7 @@ public enum Scale: Sendable, Equatable {
     func inverse(_ u: Double) -> Double { self == .log ? pow(10, u) : u }
 }
 
-/// Tick positions for an axis: labelled majors and unlabelled minors.
+/// Tick positions for an axis: labeled majors and unlabeled minors.
 public struct TickSet: Equatable, Sendable {
     public var major: [Double]
     public var minor: [Double]
@@ -42,7 +42,7 @@ public enum TickLocator {
 
     /// Decade majors (every `decadeStride`-th decade, chosen so at most `maxTicks` remain) and
     /// 2...9 minors. Spans under about two decades fall back to 1-2-5 majors so the axis
-    /// still has several labelled ticks.
+    /// still has several labeled ticks.
     public static func log(lower: Double, upper: Double, maxTicks: Int) -> TickSet {
         let lo = min(lower, upper), hi = max(lower, upper)
         guard lo > 0, hi > lo, lo.isFinite, hi.isFinite else { return TickSet(major: lo > 0 ? [lo] : [], minor: []) }

@@ -35,14 +35,14 @@ extension Axes {
                     throw RenderError("\(where_): a heatmap needs linear axes; expected xScale and yScale .linear")
                 }
                 if h.scale.log, let v = h.matrix.flatMap({ $0 }).first(where: { $0.isFinite && $0 <= 0 }) {
-                    throw RenderError("\(where_): log colour scale got the non-positive value \(v); expected values > 0")
+                    throw RenderError("\(where_): log color scale got the non-positive value \(v); expected values > 0")
                 }
             case .lineFamily(let f):
                 if f.ys.count != f.parameters.count {
                     throw RenderError("\(where_): \(f.ys.count) lines for \(f.parameters.count) parameter values; expected one value per line")
                 }
                 if f.scale.log, let v = f.parameters.first(where: { $0 <= 0 }) {
-                    throw RenderError("\(where_): log colour scale got the parameter \(v); expected parameters > 0")
+                    throw RenderError("\(where_): log color scale got the parameter \(v); expected parameters > 0")
                 }
                 try positive(where_, f.x, axis: "x", scale: xScale)
                 for (i, y) in f.ys.enumerated() {

@@ -4,7 +4,7 @@ import WorkbenchKit
 
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "run", abstract: "Optimise an experiment's control; write result.json and series.csv.")
+        commandName: "run", abstract: "Optimize an experiment's control; write result.json and series.csv.")
 
     @Argument(help: "Experiment name (see `workbench list`).")
     var experiment: String

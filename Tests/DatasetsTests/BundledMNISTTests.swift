@@ -13,7 +13,7 @@ final class BundledMNISTTests: XCTestCase {
         for (name, expected) in BundledMNIST.sha256 {
             let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: dir + "/" + name)))
             XCTAssertEqual(SHA256.hex(bytes), expected, name)
-            XCTAssertEqual(BundledMNIST.expectedChecksum(of: dir + "/" + name), expected, "\(name) is recognised as bundled")
+            XCTAssertEqual(BundledMNIST.expectedChecksum(of: dir + "/" + name), expected, "\(name) is recognized as bundled")
         }
     }
 

@@ -5,7 +5,7 @@ import WorkbenchKit
 
 /// Data paths that are not files, and images without ink, end in one line naming the file.
 final class HostileFileTests: XCTestCase {
-    /// A small MNIST test split: `count` 28x28 images (all blank) labelled 0, 1, ..., 9, 0, 1...
+    /// A small MNIST test split: `count` 28x28 images (all blank) labeled 0, 1, ..., 9, 0, 1...
     private func writeSplit(in dir: String, count: Int = 20, images: Bool = true) throws {
         var labels: [UInt8] = [0, 0, 8, 1] + bigEndian(count)
         labels += (0..<count).map { UInt8($0 % 10) }

@@ -51,7 +51,7 @@ final class ResizeTests: XCTestCase {
     }
 
     func testConstantImageStaysConstantAndRowsSumToOne() throws {
-        // The blur and the bilinear weights are both normalised, so a flat image stays flat.
+        // The blur and the bilinear weights are both normalized, so a flat image stays flat.
         let resize = try AntiAliasedResize(inputRows: 28, inputColumns: 28, outputRows: 5, outputColumns: 5)
         for v in resize.apply([UInt8](repeating: 200, count: 784)) { XCTAssertEqual(v, 200.0 / 255, accuracy: 1e-15) }
         for o in 0..<5 {

@@ -69,7 +69,7 @@ final class EngagementClaimTests: XCTestCase {
     /// Fig. 4a-f: attentive and vector engagement beat the baseline (psi = 1, C = 0) in V. Active
     /// engagement pays beta|psi|^2 for any psi > 0 and psi <= 1, so it cannot beat that uncharged
     /// baseline (Sec. 5.1): it beats the baseline control under its own cost and keeps L_C close to
-    /// L_B. In every mode the tasks are engaged from easy to hard: the centre in time of each
+    /// L_B. In every mode the tasks are engaged from easy to hard: the center in time of each
     /// task's engagement above its final level is ordered (0,1) < (7,1) < (8,9).
     func testTaskEngagementBeatsBaselineAndEngagesEasierTaskFirst() throws {
         let dir = try bundledMNISTDirectory()
@@ -86,9 +86,9 @@ final class EngagementClaimTests: XCTestCase {
                 XCTAssertGreaterThan(run.valueControl, run.valueBaseline, mode)
             }
             XCTAssertGreaterThan(earlyMean(run, "psi_0_control"), earlyMean(run, "psi_2_control") + 0.05, mode)
-            let centres = (0..<3).map { engagementCentre(run.column("psi_\($0)_control")!) }
-            XCTAssertLessThan(centres[0] + 0.03, centres[1], "\(mode): (0,1) before (7,1), centres \(centres)")
-            XCTAssertLessThan(centres[1] + 0.05, centres[2], "\(mode): (7,1) before (8,9), centres \(centres)")
+            let centers = (0..<3).map { engagementCenter(run.column("psi_\($0)_control")!) }
+            XCTAssertLessThan(centers[0] + 0.03, centers[1], "\(mode): (0,1) before (7,1), centers \(centers)")
+            XCTAssertLessThan(centers[1] + 0.05, centers[2], "\(mode): (7,1) before (8,9), centers \(centers)")
             // Per-task losses split the total loss. Where psi may exceed 1 (not active mode, psi <= 1),
             // the easy pair (0,1) is learnt faster under control than at baseline.
             for suffix in ["_baseline", "_control"] {
@@ -105,7 +105,7 @@ final class EngagementClaimTests: XCTestCase {
     }
 
     /// Fig. 4h-i, App. K.5: easier digits (0, 1, 6) are engaged more early than the hardest (3, 5, 8).
-    func testCategoryEngagementFavoursEasierDigitsEarly() throws {
+    func testCategoryEngagementFavorsEasierDigitsEarly() throws {
         let dir = try bundledMNISTDirectory()
         let run = try runExperiment(experiment("category-engagement"), options: RunOptions(preset: "quick", mnistDirectory: dir))
         XCTAssertGreaterThan(run.valueControl, run.valueBaseline)
@@ -116,31 +116,31 @@ final class EngagementClaimTests: XCTestCase {
     }
 
     /// Fig. 4j-k: features higher in the hierarchy are engaged earlier: early on the level-0
-    /// coefficients exceed the deeper levels', and the centre of mass in time of each level's
+    /// coefficients exceed the deeper levels', and the center of mass in time of each level's
     /// amplification max(phi - 1, 0) moves later with depth.
-    func testSemanticEngagementFavoursHigherLevelsFirst() throws {
+    func testSemanticEngagementFavorsHigherLevelsFirst() throws {
         let run = try runExperiment(experiment("category-engagement-semantic"), options: RunOptions(preset: "quick"))
         XCTAssertGreaterThan(run.valueControl, run.valueBaseline)
-        let (early, centres) = hierarchyEngagement(run)
+        let (early, centers) = hierarchyEngagement(run)
         XCTAssertGreaterThan(early[0], early[1]); XCTAssertGreaterThan(early[1], early[3])
-        for l in 1..<4 { XCTAssertLessThan(centres[l - 1], centres[l], "level \(l)") }
+        for l in 1..<4 { XCTAssertLessThan(centers[l - 1], centers[l], "level \(l)") }
     }
 
     /// Fig. 21 (App. K.6.2): in the tanh network too, engagement raises V, engages higher levels
-    /// earlier (early level means and amplification centres ordered by depth), and the found phi
+    /// earlier (early level means and amplification centers ordered by depth), and the found phi
     /// also lowers the real tanh network's SGD loss early in training.
-    func testNonLinearSemanticEngagementFavoursHigherLevelsFirst() throws {
+    func testNonLinearSemanticEngagementFavorsHigherLevelsFirst() throws {
         let run = try runExperiment(NonLinearCategoryExperiment(), options: RunOptions(preset: "quick"))
         XCTAssertGreaterThan(run.valueControl, run.valueBaseline)
-        let (early, centres) = hierarchyEngagement(run)
+        let (early, centers) = hierarchyEngagement(run)
         for l in 1..<4 { XCTAssertGreaterThan(early[l - 1], early[l], "level \(l)") }
-        for l in 1..<4 { XCTAssertLessThan(centres[l - 1], centres[l], "level \(l)") }
+        for l in 1..<4 { XCTAssertLessThan(centers[l - 1], centers[l], "level \(l)") }
         let quarter = run.column("sgd_loss_mean_baseline")!.count / 4
         XCTAssertLessThan(earlyMean(run, "sgd_loss_mean_control", fraction: 0.25), earlyMean(run, "sgd_loss_mean_baseline", fraction: 0.25) - 0.1,
                           "first \(quarter) steps")
     }
 
-    /// Fig. 19: the neuron-basis gains also beat the baseline and favour the top of the hierarchy early.
+    /// Fig. 19: the neuron-basis gains also beat the baseline and favor the top of the hierarchy early.
     func testNeuronBasisBeatsBaselineOnSemantic() throws {
         let run = try runExperiment(experiment("category-neuron-basis-semantic"), options: RunOptions(preset: "quick"))
         XCTAssertGreaterThan(run.valueControl, run.valueBaseline)
@@ -182,17 +182,17 @@ final class EngagementClaimTests: XCTestCase {
     }
 }
 
-/// Centre in time (fraction of the run) of a curve's excess over its final value: when a task is
+/// Center in time (fraction of the run) of a curve's excess over its final value: when a task is
 /// engaged early and released later this is early (the measure of Fig. 4's claims).
-func engagementCentre(_ v: [Double]) -> Double {
+func engagementCenter(_ v: [Double]) -> Double {
     let end = v.last!
     let excess = v.map { max($0 - end, 0) }
     return zip(excess.indices, excess).reduce(0) { $0 + Double($1.0) * $1.1 } / excess.reduce(0, +) / Double(v.count)
 }
 
 /// Per hierarchy level of a semantic engagement run: the sum of the level's mean phi over the first
-/// tenth of training, and the centre in time of its amplification max(phi - 1, 0).
-func hierarchyEngagement(_ run: RunOutcome) -> (early: [Double], centres: [Double]) {
+/// tenth of training, and the center in time of its amplification max(phi - 1, 0).
+func hierarchyEngagement(_ run: RunOutcome) -> (early: [Double], centers: [Double]) {
     let levels = run.extra["output_groups"] as! [Int], names = run.extra["outputs"] as! [String]
     func levelSeries(_ l: Int) -> [Double] {
         let cols = zip(names, levels).filter { $0.1 == l }.map { run.column($0.0 + "_control")! }
@@ -200,9 +200,9 @@ func hierarchyEngagement(_ run: RunOutcome) -> (early: [Double], centres: [Doubl
     }
     let series = (0..<4).map(levelSeries)
     let early = series.map { $0.prefix($0.count / 10).reduce(0, +) }
-    let centres = series.map { s -> Double in
+    let centers = series.map { s -> Double in
         let excess = s.map { max($0 - 1, 0) }
         return zip(excess.indices, excess).reduce(0) { $0 + Double($1.0) * $1.1 } / excess.reduce(0, +)
     }
-    return (early, centres)
+    return (early, centers)
 }

@@ -49,9 +49,9 @@ final class ClaimTests: XCTestCase {
         XCTAssertEqual(try read.family("b_sweep").map(\.values), [[3, 4], [1, 2]])
     }
 
-    /// Ties are forgiven only between neighbours both marked tied (runs at the same bound), and
+    /// Ties are forgiven only between neighbors both marked tied (runs at the same bound), and
     /// only within the tolerance; anywhere else the order stays strict.
-    func testIncreasingExceptTiedNeighbours() {
+    func testIncreasingExceptTiedNeighbors() {
         let v = [2.87e-7, 2.86e-7, 2.9e-7, 1e-3, 2e-3]
         XCTAssertFalse(Measure.increasing(v))
         XCTAssertTrue(Measure.increasing(v, tiedWhere: [true, true, true, false, false], tieTolerance: 1e-8))
@@ -130,8 +130,8 @@ final class ClaimTests: XCTestCase {
     func testEngagementAndLearningMeasures() {
         // Above the neutral value 1 only over steps 0-1 (early) or 8-9 (late).
         let early = [2, 2, 1, 1, 1, 1, 1, 1, 1, 1.0], late = Array(early.reversed())
-        XCTAssertLessThan(Measure.engagementCentre(early, neutral: 1), Measure.engagementCentre(late, neutral: 1))
-        XCTAssertTrue(Measure.engagementCentre([1, 0.5, 1], neutral: 1).isNaN)
+        XCTAssertLessThan(Measure.engagementCenter(early, neutral: 1), Measure.engagementCenter(late, neutral: 1))
+        XCTAssertTrue(Measure.engagementCenter([1, 0.5, 1], neutral: 1).isNaN)
         XCTAssertEqual(Measure.sustainedShare([1, 2, 1.6, 1.2, 1], neutral: 1), 0.4, accuracy: 1e-12)
         // Two separated drops of the loss are two learning steps; one smooth drop is one.
         let steps = (0..<400).map { t -> Double in 2 - 1 / (1 + exp(-Double(t - 100) / 5)) - 1 / (1 + exp(-Double(t - 300) / 5)) }
@@ -266,10 +266,10 @@ final class QuickClaimTests: XCTestCase {
         ("fig21", "(a) “the control signal", paper: .fail, optimum: .fail, .notReproduced),
         ("fig21", "(b) “Attributes higher in", paper: .pass, optimum: .pass, .notConverged),
         ("fig21", "(b) “Harder attributes are", paper: .pass, optimum: .pass, .notConverged),
-        ("learning-rule-coefficients", "(a) the optimised rule stays", paper: .pass, optimum: .pass, .holds),
-        ("learning-rule-coefficients", "(b) the optimised rule grows", paper: .pass, optimum: .pass, .holds),
+        ("learning-rule-coefficients", "(a) the optimized rule stays", paper: .pass, optimum: .pass, .holds),
+        ("learning-rule-coefficients", "(b) the optimized rule grows", paper: .pass, optimum: .pass, .holds),
         ("weight-decay-schedule", "(b) gradient descent overfits:", paper: .pass, optimum: .pass, .holds),
-        ("weight-decay-schedule", "(b) the optimised decay", paper: .pass, optimum: .pass, .holds),
+        ("weight-decay-schedule", "(b) the optimized decay", paper: .pass, optimum: .pass, .holds),
         ("weight-decay-schedule", "(a) the decay settles within", paper: .pass, optimum: .pass, .holds),
         ("weight-decay-schedule", "(c) the decay fits the training", paper: .pass, optimum: .pass, .holds),
     ]
@@ -344,7 +344,7 @@ final class QuickClaimTests: XCTestCase {
     }
 
     /// Method checks: properties of the workbench's procedures (an approximation against the SGD it
-    /// stands for, a drawing window, the optimisation improving on its start), not paper findings.
+    /// stands for, a drawing window, the optimization improving on its start), not paper findings.
     func testMethodChecks() throws {
         let call = try made()
         for procedure in Procedure.allCases {
@@ -374,10 +374,10 @@ final class QuickClaimTests: XCTestCase {
             let objective = try numbers("fig9").y(LearningRuleFigure.objective)
             XCTAssertLessThan(objective.last!, objective.first!, "\(procedure) fig9")
 
-            // Fig. 7 (a): every learned initialisation beats the random one.
+            // Fig. 7 (a): every learned initialization beats the random one.
             let fig7 = try numbers("fig7")
-            let random = try fig7.y(MamlOptimisationFigure.random)[0]
-            XCTAssertTrue(try fig7.y(MamlOptimisationFigure.learned).allSatisfy { $0 < random }, "\(procedure) fig7")
+            let random = try fig7.y(MamlOptimizationFigure.random)[0]
+            XCTAssertTrue(try fig7.y(MamlOptimizationFigure.learned).allSatisfy { $0 < random }, "\(procedure) fig7")
 
             // Fig. 20 (c, d, g, h): early in training (small weights, tanh near linear) the approximated
             // weights track SGD's: at 10% of the run their mean gap is under 10% of the largest |W|,
@@ -396,7 +396,7 @@ final class QuickClaimTests: XCTestCase {
             XCTAssertLessThan(Measure.mean(early), Measure.mean(late), "\(procedure) fig20")
 
             // Fig. 21 (a): SGD on the real tanh network follows the approximated dynamics the control
-            // was optimised on, within 5% of the loss drop at every step.
+            // was optimized on, within 5% of the loss drop at every step.
             let fig21 = try numbers("fig21")
             for role in Role.allCases {
                 let lines = NonLinearEngagementFigure.approximation

@@ -61,7 +61,7 @@ final class FiguresCommandTests: XCTestCase {
         let options = FiguresOptions(preset: .quick, only: ["fig13"], outDirectory: out, mnistDirectory: nil,
                                      jobs: 1, log: { lines.append($0) })
         let healthy = try regenerateFigures(registry: registry, figures: try .paper(), options: options)
-        XCTAssertEqual(healthy.made.first?.controlBelowBaseline, [], "the optimised control beats its baseline")
+        XCTAssertEqual(healthy.made.first?.controlBelowBaseline, [], "the optimized control beats its baseline")
 
         // Make the cached run look like a stuck ascent: V_control below V_baseline.
         let runs = "\(out)/runs"

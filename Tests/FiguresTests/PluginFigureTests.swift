@@ -36,7 +36,7 @@ final class PluginFigureTests: XCTestCase {
         let data = try String(contentsOfFile: out + "/learning-rule-coefficients_data.csv", encoding: .utf8)
         XCTAssertTrue(data.hasPrefix("a_feedback_r_x,a_feedback_r_y,a_hebbian_r_x,a_hebbian_r_y,"), data.prefix(80).description)
         let index = try String(contentsOfFile: out + "/index.md", encoding: .utf8)
-        XCTAssertTrue(index.contains("## learning-rule-coefficients: The optimised learning rule through training"))
+        XCTAssertTrue(index.contains("## learning-rule-coefficients: The optimized learning rule through training"))
         XCTAssertTrue(index.contains("## Figure 9: "))
     }
 

@@ -46,8 +46,8 @@ final class EffortAllocationTests: XCTestCase {
         }
         // Averaged over 100 steps the batch noise cancels: the network's SGD follows the theory
         // within 1.4% over seeds 0-5, so 4%.
-        for centre in [200, 500, 1000, 1400] {
-            let window = (centre - 50)..<(centre + 50)
+        for center in [200, 500, 1000, 1400] {
+            let window = (center - 50)..<(center + 50)
             let a = window.reduce(0) { $0 + theory[$1] } / Double(window.count)
             let b = window.reduce(0) { $0 + sgd[$1] } / Double(window.count)
             XCTAssertEqual(b, a, accuracy: 0.04 * a, "steps \(window)")

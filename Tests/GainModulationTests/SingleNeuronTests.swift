@@ -54,8 +54,8 @@ final class SingleNeuronTests: XCTestCase {
         }
         // Averaged over 50 steps the noise cancels and what is left is how well the averaged
         // dynamics describe SGD: within 0.7% over seeds 0-5, so 2%.
-        for centre in stride(from: 100, to: theory.count, by: 100) {
-            let window = (centre - 25)..<min(centre + 25, theory.count)
+        for center in stride(from: 100, to: theory.count, by: 100) {
+            let window = (center - 25)..<min(center + 25, theory.count)
             let a = window.reduce(0) { $0 + theory[$1] } / Double(window.count)
             let b = window.reduce(0) { $0 + mean[$1] } / Double(window.count)
             XCTAssertEqual(b, a, accuracy: 0.02 * a, "steps \(window)")

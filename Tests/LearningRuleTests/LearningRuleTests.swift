@@ -103,9 +103,9 @@ final class LearningRuleTests: XCTestCase {
         XCTAssertLessThan(checkGradient(engine: run.engine, at: theta).maxRelativeError, 1e-5)
     }
 
-    /// Fig. 9: starting from gradient descent, the optimised rule learns faster (V improves) and
+    /// Fig. 9: starting from gradient descent, the optimized rule learns faster (V improves) and
     /// settles in the upper-right corner of the rule plane, a mix of contrastive Hebbian and Hebbian.
-    func testOptimisedRuleIsContrastiveHebbianPlusHebbian() throws {
+    func testOptimizedRuleIsContrastiveHebbianPlusHebbian() throws {
         let run = try runExperiment(LearningRuleExperiment(), options: RunOptions(preset: "quick"))
         XCTAssertGreaterThan(run.valueControl, run.valueBaseline)
         let mean = run.extra["rule_mean"] as! [String: Double]

@@ -14,7 +14,7 @@ final class MamlTests: XCTestCase {
         XCTAssertLessThan(checkGradient(engine: run.engine, at: theta).maxRelativeError, 1e-5)
     }
 
-    /// Standard MAML (K = 1) optimises the loss after exactly one update, averaged over the tasks.
+    /// Standard MAML (K = 1) optimizes the loss after exactly one update, averaged over the tasks.
     func testOneStepObjectiveIsTheMamlLoss() throws {
         let e = MamlExperiment()
         let p = try e.resolve(preset: "quick", overrides: [("optimized_steps", "1")])
@@ -25,9 +25,9 @@ final class MamlTests: XCTestCase {
         XCTAssertEqual(v, -0.005 * oneStep, accuracy: 1e-12)
     }
 
-    /// Figs. 6-7: initialisations optimised over more steps learn with less cumulative loss over the
-    /// evaluation horizon; all beat the random initialisation.
-    func testMoreOptimisedStepsGiveLowerCumulativeLoss() throws {
+    /// Figs. 6-7: initializations optimized over more steps learn with less cumulative loss over the
+    /// evaluation horizon; all beat the random initialization.
+    func testMoreOptimizedStepsGiveLowerCumulativeLoss() throws {
         let dir = try bundledMNISTDirectory()
         var cumulative: [Double] = []
         for k in ["1", "20", "60"] {
@@ -46,23 +46,23 @@ final class MamlTests: XCTestCase {
             for (t, curve) in curves.enumerated() {
                 XCTAssertEqual(curve.count, mean.count)
                 XCTAssertEqual(oneStep[t], curve[1], accuracy: 1e-15)
-                XCTAssertLessThan(curve.last!, curve[0], "pair \(t) learns from the found initialisation")
+                XCTAssertLessThan(curve.last!, curve[0], "pair \(t) learns from the found initialization")
             }
             for i in [0, mean.count / 2, mean.count - 1] {
                 XCTAssertEqual(curves.map { $0[i] }.reduce(0, +) / 5, mean[i], accuracy: 1e-12)
             }
             XCTAssertEqual(oneStep.reduce(0, +) / 5, run.extra["one_step_loss_control"] as! Double, accuracy: 1e-12)
         }
-        // Quick (seed 0): 0.970, 0.661, 0.498; the random initialisation 2.49.
+        // Quick (seed 0): 0.970, 0.661, 0.498; the random initialization 2.49.
         XCTAssertGreaterThan(cumulative[0], 1.3 * cumulative[1])
         XCTAssertGreaterThan(cumulative[1], 1.2 * cumulative[2])
     }
 }
 
 final class MamlObjectiveTests: XCTestCase {
-    /// The authors' objective also counts the loss at the initialisation: with K = 1,
+    /// The authors' objective also counts the loss at the initialization: with K = 1,
     /// V = -dt (L(w_0) + L(w_1)), against eq. 26's -dt L(w_1).
-    func testWithInitialLossAddsTheLossAtTheInitialisation() throws {
+    func testWithInitialLossAddsTheLossAtTheInitialization() throws {
         let e = MamlExperiment()
         var values: [String: Double] = [:]
         var lossAtStart = 0.0, oneStep = 0.0
@@ -79,7 +79,7 @@ final class MamlObjectiveTests: XCTestCase {
         XCTAssertEqual(values["with-initial-loss"]!, -0.005 * (lossAtStart + oneStep), accuracy: 1e-12)
     }
 
-    /// Figs. 3a, 6l, 7c with the objective the figures use (quick preset): a few optimised steps give
+    /// Figs. 3a, 6l, 7c with the objective the figures use (quick preset): a few optimized steps give
     /// a lower one-step loss than standard MAML (K = 1), many give a higher one, and K = 1's
     /// meta-objective stalls on a plateau (its last 200 iterations move -V by < 0.5%).
     func testWithInitialLossGivesTheOneStepDipAndThePlateau() throws {

@@ -10,7 +10,7 @@ final class HostileInputTests: XCTestCase {
         return path
     }
 
-    /// Pixels of the C0 line colour (blue) in the image, by image row.
+    /// Pixels of the C0 line color (blue) in the image, by image row.
     private func lineRows(_ path: String) throws -> [Int] {
         let img = try PNGImage.read(path)
         var rows: [Int] = []

@@ -33,13 +33,13 @@ final class LayoutTests: XCTestCase {
         }
         XCTAssertFalse(layout.legend!.isOutside)
         XCTAssertFalse(DataFootprint(axes, layout.transform).touches(box))
-        let centre = Rect(x: layout.frame.midX - 5, y: layout.frame.midY - 5, width: 10, height: 10)
-        XCTAssertTrue(DataFootprint(axes, layout.transform).touches(centre), "the segment runs through the middle")
+        let center = Rect(x: layout.frame.midX - 5, y: layout.frame.midY - 5, width: 10, height: 10)
+        XCTAssertTrue(DataFootprint(axes, layout.transform).touches(center), "the segment runs through the middle")
     }
 
     /// A crowded panel (switch-like spikes from top to bottom, a band over the rest, markers):
     /// no inside spot is free, so the legend goes beside the frame, the layout makes room for it
-    /// inside the cell, and it overlaps neither the data nor the neighbouring panel.
+    /// inside the cell, and it overlaps neither the data nor the neighboring panel.
     func testACrowdedPanelPutsItsLegendBesideTheFrame() throws {
         let fig = Figure(rows: 1, cols: 2, width: 9, height: 3)
         let crowded = fig[0, 0]
@@ -96,7 +96,7 @@ final class LayoutTests: XCTestCase {
     }
 
     /// A title must not touch the y axis's ×10^k label (Figs. 4h, 19a): a long title goes above
-    /// it, inside the margin reserved for it; a short one stays level with its neighbours'.
+    /// it, inside the margin reserved for it; a short one stays level with its neighbors'.
     func testTitleClearsTheTickMultiplier() throws {
         let fig = Figure(rows: 1, cols: 3, width: 11, height: 3)
         fig.title = "suptitle"
@@ -138,8 +138,8 @@ final class LayoutTests: XCTestCase {
         XCTAssertEqual(img.width, 1950)
         for r in 0..<2 {
             for c in 0..<3 {
-                let centre = try fig.pixel(row: r, col: c, x: fig[r, c].resolvedLimits().x.lowerBound, y: fig[r, c].resolvedLimits().y.lowerBound)
-                XCTAssertTrue(centre.x > 0 && centre.y > 0 && Int(centre.x) < img.width && Int(centre.y) < img.height)
+                let center = try fig.pixel(row: r, col: c, x: fig[r, c].resolvedLimits().x.lowerBound, y: fig[r, c].resolvedLimits().y.lowerBound)
+                XCTAssertTrue(center.x > 0 && center.y > 0 && Int(center.x) < img.width && Int(center.y) < img.height)
             }
         }
         // Heatmap (c): annotated cell (row 2, col 0) holds 0.97 on the diverging map: deep red.

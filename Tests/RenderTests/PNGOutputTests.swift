@@ -23,7 +23,7 @@ final class PNGOutputTests: XCTestCase {
         assertColor(img.color(x: Int(empty.x), y: Int(empty.y)), near: .white, "empty area")
     }
 
-    func testHeatmapCellsHaveTheirColormapColour() throws {
+    func testHeatmapCellsHaveTheirColormapColor() throws {
         let dir = try temporaryDirectory(self)
         let fig = Figure(width: 4, height: 4)
         let m: [[Double]] = [[0, 1, 2], [3, 4, 5]]
@@ -50,14 +50,14 @@ final class PNGOutputTests: XCTestCase {
         let url = dir.appendingPathComponent("ink.png")
         try fig.write(to: url)
         let img = try PNGImage.read(url.path)
-        var dark = 0, coloured = 0
+        var dark = 0, colored = 0
         for i in stride(from: 0, to: img.rgba.count, by: 4) {
             let (r, g, b) = (Int(img.rgba[i]), Int(img.rgba[i + 1]), Int(img.rgba[i + 2]))
             if r + g + b < 200 { dark += 1 }
-            if abs(r - b) > 60 { coloured += 1 }
+            if abs(r - b) > 60 { colored += 1 }
         }
         XCTAssertGreaterThan(dark, 300, "spines, ticks and labels should be drawn in black")
-        XCTAssertGreaterThan(coloured, 300, "the C0 line should be drawn")
+        XCTAssertGreaterThan(colored, 300, "the C0 line should be drawn")
     }
 
     func testPNGCarriesSoftwareTitleAndProvenanceTextChunks() throws {

@@ -2,7 +2,7 @@ import Foundation
 import Render
 
 /// A six-panel figure using every kind of series, shaped like the paper's panels
-/// (learning curves with bands, a log-scale loss, a matrix, a gamma sweep, labelled regimes).
+/// (learning curves with bands, a log-scale loss, a matrix, a gamma sweep, labeled regimes).
 func makeSampleFigure() -> Figure {
     let fig = Figure(rows: 2, cols: 3, width: 13, height: 7.5)
     fig.title = "Render sample: every series kind"

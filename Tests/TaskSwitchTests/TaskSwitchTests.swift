@@ -11,8 +11,8 @@ final class TaskSwitchTests: XCTestCase {
         XCTAssertLessThan(checkGradient(engine: run.engine, at: theta).maxRelativeError, 1e-5)
     }
 
-    /// Different seeds give different weight and control initialisations (the 5 runs of Fig. 5e-g).
-    func testSeedChangesInitialisation() throws {
+    /// Different seeds give different weight and control initializations (the 5 runs of Fig. 5e-g).
+    func testSeedChangesInitialization() throws {
         let e = TaskSwitchExperiment()
         let p = try e.resolve(preset: "quick", overrides: [("steps", "10")])
         let r1 = try e.prepare(p, context: RunContext(seed: 1, mnistDirectory: nil))

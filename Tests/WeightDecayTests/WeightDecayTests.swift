@@ -31,10 +31,10 @@ final class WeightDecayTests: XCTestCase {
     }
 
     /// The example's finding: plain gradient descent overfits the small sample (its population loss
-    /// rises after its minimum); the optimised decay beats it in V, ends below its best population
+    /// rises after its minimum); the optimized decay beats it in V, ends below its best population
     /// loss, is off at the start (with w = 0 it has nothing to act on) and settles where a constant
     /// decay would pay least per unit time (`best_constant_decay`).
-    func testOptimisedDecayBeatsGradientDescentAndSettlesOnTheBestRidgePenalty() throws {
+    func testOptimizedDecayBeatsGradientDescentAndSettlesOnTheBestRidgePenalty() throws {
         let run = try runExperiment(WeightDecayExperiment(), options: RunOptions(preset: "quick"))
         XCTAssertGreaterThan(run.valueControl, run.valueBaseline)
         let baseline = try XCTUnwrap(run.column(RunColumns.loss.baseline.text))

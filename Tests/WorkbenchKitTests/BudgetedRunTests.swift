@@ -60,7 +60,7 @@ final class BudgetedRunTests: XCTestCase {
         XCTAssertLessThan(budget, storedBytes + series, "the budget must rule the stored trajectory out")
 
         // The engine alone fits stored; once the baseline's columns show series.csv does not fit
-        // beside it, the runner switches it to checkpoints: the control is optimised and described so.
+        // beside it, the runner switches it to checkpoints: the control is optimized and described so.
         let (checkpointed, log) = try run(budget: budget)
         XCTAssertEqual(log.count, 2)
         XCTAssertEqual(log.first, .stored)
@@ -82,8 +82,8 @@ final class BudgetedRunTests: XCTestCase {
         }
     }
 
-    /// The plan counts the copies of the control the chosen optimiser holds.
-    func testThePlanCountsTheOptimisersControlCopies() throws {
+    /// The plan counts the copies of the control the chosen optimizer holds.
+    func testThePlanCountsTheOptimizersControlCopies() throws {
         let e = BudgetedTwoLayerExperiment(log: StorageLog())
         for (name, copies) in [("gradient", 5), ("adam", 7), ("lbfgs", 20)] {
             let prepared = try e.prepare(try e.resolve(preset: "quick", overrides: [("optimizer", name)]),

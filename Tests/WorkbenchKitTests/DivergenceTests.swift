@@ -71,7 +71,7 @@ final class DivergenceTests: XCTestCase {
         XCTAssertFalse(wrote)
     }
 
-    /// The optimiser stops at the first non-finite V instead of iterating on NaNs.
+    /// The optimizer stops at the first non-finite V instead of iterating on NaNs.
     func testOptimizerStopsAtTheFirstNonFiniteValue() throws {
         let params = try e.resolve(preset: "quick", overrides: [("beta", "1e6")])
         let prepared = try e.prepare(params, context: RunContext(seed: 0, mnistDirectory: nil))

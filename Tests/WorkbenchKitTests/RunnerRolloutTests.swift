@@ -45,8 +45,8 @@ struct CountedRelaxationExperiment: Experiment {
 }
 
 final class RunnerRolloutTests: XCTestCase {
-    /// One rollout for the baseline, the optimiser's, and none more: the control is described from
-    /// the optimiser's final rollout, its states read where that rollout left them.
+    /// One rollout for the baseline, the optimizer's, and none more: the control is described from
+    /// the optimizer's final rollout, its states read where that rollout left them.
     func testTheRunnerRollsOutEachDescribedControlOnce() throws {
         for kind in OptimizerKind.allCases {
             let count = CountedRelaxation.Count()
@@ -56,7 +56,7 @@ final class RunnerRolloutTests: XCTestCase {
             // L-BFGS rolls out once more only when its last evaluation was a rejected trial point.
             let extra = count.rollouts - 1 - evaluations
             XCTAssertTrue([.lbfgs, .adamLBFGS].contains(kind) ? (0...1).contains(extra) : extra == 0,
-                          "\(kind): \(count.rollouts) rollouts for \(evaluations) optimiser evaluations")
+                          "\(kind): \(count.rollouts) rollouts for \(evaluations) optimizer evaluations")
             XCTAssertEqual(outcome.column("w_control")?.count, 50)
             XCTAssertEqual(outcome.column("w_control")?.first, 0)
         }

@@ -65,7 +65,7 @@ final class TanhNetworkTests: XCTestCase {
             let steps = 12
             let range = net.weightingRange, c = Double(range.count)
             let engine = Engine(ControlProblem(dynamics: net, steps: steps, dt: 0.05, gamma: 0.9, eta: 1.1,
-                                               cost: NormCost(.sizeConstraint(size: c, normaliser: c), beta: 0.7,
+                                               cost: NormCost(.sizeConstraint(size: c, normalizer: c), beta: 0.7,
                                                               norm: WeightedSquares(range: range)),
                                                map: .perStep(initialState: w0)))
             let neutral = net.neutralControl

@@ -61,9 +61,9 @@ final class TrajectoryTests: XCTestCase {
         }
     }
 
-    /// The optimiser hands back the rollout at the control it returns, equal to a fresh one
+    /// The optimizer hands back the rollout at the control it returns, equal to a fresh one
     /// (L-BFGS: over budgets that end on an accepted step and on a rejected trial point).
-    func testOptimiserReturnsTheRolloutAtItsControl() {
+    func testOptimizerReturnsTheRolloutAtItsControl() {
         let runs = OptimizerKind.allCases.map { ($0, 12) } + (2...30).map { (OptimizerKind.lbfgs, $0) }
         for (kind, budget) in runs {
             let engine = Engine(problem())

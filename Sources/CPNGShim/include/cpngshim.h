@@ -14,7 +14,7 @@ int wb_png_encode(const uint8_t *rgba, int width, int height,
                   double dpi, uint8_t **out, size_t *out_len,
                   char *err, size_t err_len);
 
-/// Decodes a PNG file into 8-bit straight RGBA (any colour type is expanded).
+/// Decodes a PNG file into 8-bit straight RGBA (any color type is expanded).
 /// On success returns 0, *pixels is a malloc'd width*height*4 buffer, and the text
 /// chunks are returned as a malloc'd block of `*text_count` key\0value\0 pairs.
 int wb_png_decode_file(const char *path, int *width, int *height, uint8_t **pixels,

@@ -77,7 +77,7 @@ public struct CategoryEngagementExperiment: Experiment {
         var specs = StandardParameters.specs(defaults)
         specs += [
             .of(.hidden, default: dataset == .mnist ? 50 : 30, help: "hidden units H (Table 4)"),
-            .of(.lambda, default: 0, help: "L2 regularisation lambda (Table 4)"),
+            .of(.lambda, default: 0, help: "L2 regularization lambda (Table 4)"),
             .of(.weightInitStd, default: dataset == .mnist ? 0.01 : 1e-4, help: "weight init std (semantic: 1e-4, rich regime)"),
             // Controls start exactly neutral (phi = 1, nu = 0): the per-output gradients already differ, and a
             // seeded perturbation survives where gamma^t makes every gradient ~0 (Figs. 4i, 19c showed it as noise).
@@ -133,7 +133,7 @@ struct CategoryProblem {
                                   task: data.train)
             range = net.weightingRange
             let c = Double(range.count)
-            cost = NormCost(.sizeConstraint(size: c, normaliser: c), beta: p[.beta], norm: WeightedSquares(range: range))
+            cost = NormCost(.sizeConstraint(size: c, normalizer: c), beta: p[.beta], norm: WeightedSquares(range: range))
         case .neuronBasis:
             net = TwoLayerNetwork(configuration: .init(hidden: hidden, lambda: p[.lambda], gains2: .perNeuron),
                                   task: data.train)

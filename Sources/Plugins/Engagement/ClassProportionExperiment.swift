@@ -2,7 +2,7 @@ import Datasets
 import WorkbenchKit
 
 /// `class-proportion` (App. H.3 eq. 86, Fig. 4l-m): the MNIST category engagement phi_c(t) is
-/// optimised as in `category-engagement`, then reused as a curriculum of class proportions for
+/// optimized as in `category-engagement`, then reused as a curriculum of class proportions for
 /// the plain (uncontrolled) network: a batch of size B holds b_c(t) = phi_c(t) B / C examples of
 /// class c. In expectation over batches this trains on the mixture statistics
 /// sum_c (phi_c(t) / C) Sigma_c of the class-conditional moments, which is what is integrated here

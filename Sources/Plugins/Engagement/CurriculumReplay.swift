@@ -36,7 +36,7 @@ struct CurriculumReplay {
         perStep = problem.net.controlCount; range = problem.range
     }
 
-    /// Class counts of every step's batch under the per-step control theta. Optimised phi stays in
+    /// Class counts of every step's batch under the per-step control theta. Optimized phi stays in
     /// [lower, upper] and the cost holds |phi|^2 near C, so a step's total is positive; a degenerate
     /// all-zero (or negative-only) step gets a balanced batch rather than aborting the run.
     func composition(_ theta: [Double]) -> [[Int]] {
@@ -48,7 +48,7 @@ struct CurriculumReplay {
         }
     }
 
-    /// The replay the runner runs under the baseline and the optimised phi.
+    /// The replay the runner runs under the baseline and the optimized phi.
     func replay() -> SGDReplay {
         let table = table
         let batches = { (control: Trajectory) -> (Int) -> any ExampleSampler in

@@ -13,7 +13,7 @@ func controlColumns(_ trajectory: Trajectory, range: Range<Int>, names: [String]
 }
 
 /// Initial engagement coefficients: the paper's ones, plus a small seeded perturbation so that
-/// repeated runs (the 5 runs of Fig. 4) differ in their control initialisation too.
+/// repeated runs (the 5 runs of Fig. 4) differ in their control initialization too.
 func initialEngagement(steps: Int, perStep: Int, value: Double, std: Double,
                        using rng: inout SeededGenerator) -> [Double] {
     (0..<(steps * perStep)).map { _ in value + (std > 0 ? rng.normal(mean: 0, std: std) : 0) }

@@ -7,7 +7,7 @@ import WorkbenchKit
 /// steps, batch 32, beta 5, bounds [0, 2], init std 1e-4, cost beta (|phi|^2 - C)^2 / C).
 ///
 /// The paper meta-learned phi through batch SGD training of the real network. Here phi is
-/// optimised on `TanhNetwork`'s Taylor-approximated dynamics (App. I) with the exact adjoint, and
+/// optimized on `TanhNetwork`'s Taylor-approximated dynamics (App. I) with the exact adjoint, and
 /// the real tanh network is then trained by SGD (`sgd_runs` runs) under the found phi and under
 /// phi = 1: series columns sgd_loss_mean/std_{baseline,control} (Fig. 21a's SGD curves).
 public struct NonLinearCategoryExperiment: Experiment {
@@ -20,7 +20,7 @@ public struct NonLinearCategoryExperiment: Experiment {
                                        lower: 0, upper: 2))
         + [
             .of(.hidden, default: 30, help: "hidden units H (Table 4)"),
-            .of(.lambda, default: 0, help: "L2 regularisation lambda (Table 4)"),
+            .of(.lambda, default: 0, help: "L2 regularization lambda (Table 4)"),
             .of(.weightInitStd, default: 1e-4, help: "weight init std (small: rich regime, tanh near linear)"),
             .of(.controlInitStd, default: 1e-3, help: "std of a seeded perturbation of the initial phi = 1"),
             .of(.sgdRuns, default: 5, help: "SGD runs of the real tanh network under each control (0 = none)"),
@@ -41,7 +41,7 @@ public struct NonLinearCategoryExperiment: Experiment {
         let net = TanhNetwork(task: data.train, hidden: p[.hidden], lambda: p[.lambda],
                               gains: false, weighting: .squared)
         let range = net.weightingRange, c = Double(range.count)
-        let cost = NormCost(.sizeConstraint(size: c, normaliser: c), beta: p[.beta], norm: WeightedSquares(range: range))
+        let cost = NormCost(.sizeConstraint(size: c, normalizer: c), beta: p[.beta], norm: WeightedSquares(range: range))
         var rng = SeededGenerator(seed: context.seed)
         let w0 = rng.normals(net.stateCount, std: p[.weightInitStd])
         let engine = try StandardParameters.problem(p, dynamics: net, cost: cost, map: .perStep(initialState: w0))

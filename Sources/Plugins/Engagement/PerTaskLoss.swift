@@ -4,7 +4,7 @@ import WorkbenchKit
 /// e per task): task tau's loss is the part of the (unweighted) loss carried by its outputs,
 /// 1/2 <|y_tau - W2_tau W1 x|^2> over the full concatenated input, which is the loss of a network
 /// with the same W1 and only W2's rows of task tau, on the statistics restricted to those outputs.
-/// The per-task losses sum to the total loss (with lambda = 0; the regulariser is not split).
+/// The per-task losses sum to the total loss (with lambda = 0; the regularizer is not split).
 struct PerTaskLoss {
     let nets: [TwoLayerNetwork]
     let rows: [[Int]]

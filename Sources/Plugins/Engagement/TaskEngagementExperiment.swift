@@ -42,7 +42,7 @@ public struct TaskEngagementExperiment: Experiment {
             .of(EngagementKeys.pairs, default: [0, 1, 7, 1, 8, 9]),
             .of(.split, default: .train),
             .of(.hidden, default: 20, help: "hidden units H (Table 4)"),
-            .of(.lambda, default: 0, help: "L2 regularisation lambda (Table 4)"),
+            .of(.lambda, default: 0, help: "L2 regularization lambda (Table 4)"),
             .of(.weightInitStd, default: 0.01),
             // psi starts at exactly 1, as the authors' code did: a perturbation outlives the discount (see NOTES.md).
             .of(.controlInitStd, default: 0, help: "std of a seeded perturbation of the initial psi = 1"),
@@ -79,7 +79,7 @@ public struct TaskEngagementExperiment: Experiment {
         case .active: cost = NormCost(.quadratic, beta: p[.beta], norm: WeightedSquares(range: range))
         case .vector:
             let size = p[EngagementKeys.psiSize] == 0 ? Double(tasks) : p[EngagementKeys.psiSize]
-            cost = NormCost(.sizeConstraint(size: size, normaliser: 1), beta: p[.beta],
+            cost = NormCost(.sizeConstraint(size: size, normalizer: 1), beta: p[.beta],
                             norm: WeightedSquares(range: range))
         }
         var rng = SeededGenerator(seed: context.seed)

@@ -3,7 +3,7 @@ import Foundation
 import WorkbenchKit
 
 /// `non-linear`: gain modulation of the tanh network y-hat = W~2 tanh(W~1 x) on the correlated
-/// Gaussians (App. I, K.6, Fig. 20, Table 5 "non-linear" column). The control is optimised on the
+/// Gaussians (App. I, K.6, Fig. 20, Table 5 "non-linear" column). The control is optimized on the
 /// Taylor-approximated dynamics (`TanhNetwork`), then the real non-linear network is trained by SGD
 /// under the found gains and under none (series columns sgd_loss_mean/std_{baseline,control}), and
 /// the traced weights of those SGD runs are recorded too (sgd_w1_<k>_mean/std..., Fig. 20c-d, g-h:

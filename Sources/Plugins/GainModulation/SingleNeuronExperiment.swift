@@ -34,7 +34,7 @@ public struct SingleNeuronExperiment: Experiment {
         let engine = try StandardParameters.problem(p, dynamics: model, cost: cost, map: .perStep(initialState: w0))
         let steps = p[.steps]
         var rng = SeededGenerator(seed: context.seed)
-        // The authors' initialisation: g ~ N(0, 1e-3), then clamped to the bounds.
+        // The authors' initialization: g ~ N(0, 1e-3), then clamped to the bounds.
         let initial = rng.normals(steps, std: 1e-3)
         return PreparedRun(
             engine: engine, initialControl: initial,

@@ -8,7 +8,7 @@ public enum GainTask: String, ParameterChoice {
 
     /// Table 5's hidden sizes.
     var paperHidden: Int { switch self { case .gaussian: 6; case .semantic: 30; case .mnist: 50 } }
-    /// Weight initialisation std (reference notes: 0.01; semantic 1e-4 for the rich regime).
+    /// Weight initialization std (reference notes: 0.01; semantic 1e-4 for the rich regime).
     var initStd: Double { self == .semantic ? 1e-4 : 0.01 }
 
     func load(_ p: ParameterValues, context: RunContext) throws -> Dataset {

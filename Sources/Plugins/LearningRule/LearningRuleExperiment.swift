@@ -9,7 +9,7 @@ import WorkbenchKit
 /// The paper gives no table for this experiment ("hyperparameters as in Cao et al. 2020"); the
 /// defaults here (4-level hierarchy, H = 30, alpha = 0.005, init std 1e-4 = the rich regime) are
 /// those of the paper's other semantic experiments (Table 5) and are stated in result.json.
-/// result.json also places the optimised rule in Fig. 9c's plane (its regime) next to the named rules.
+/// result.json also places the optimized rule in Fig. 9c's plane (its regime) next to the named rules.
 public struct LearningRuleExperiment: Experiment {
     public init() {}
     public let name = LearningRuleNames.learningRule.text
@@ -73,7 +73,7 @@ public struct LearningRuleExperiment: Experiment {
             extraResults: { _, control in Self.ruleSpace(control.control, steps: steps) })
     }
 
-    /// The optimised rule in Fig. 9c's plane: its time average, start and end, and the named rules.
+    /// The optimized rule in Fig. 9c's plane: its time average, start and end, and the named rules.
     static func ruleSpace(_ theta: [Double], steps: Int) -> [String: Any] {
         let gammaR = (0..<steps).map { theta[2 * $0] }, etaR = (0..<steps).map { theta[2 * $0 + 1] }
         let mean = [gammaR.reduce(0, +) / Double(steps), etaR.reduce(0, +) / Double(steps)]

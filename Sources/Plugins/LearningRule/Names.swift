@@ -10,9 +10,9 @@ public enum LearningRuleNames {
 
     /// result.json: the named rules of Cao et al.'s plane, each with `ruleName`, `feedbackKey`, `hebbianKey`.
     public static let namedRules = ResultKey("named_rules")
-    /// result.json: the optimised rule's time average, with `feedbackKey` and `hebbianKey`.
+    /// result.json: the optimized rule's time average, with `feedbackKey` and `hebbianKey`.
     public static let ruleMean = ResultKey("rule_mean")
-    /// result.json: the optimised rule at the first step and at the last one that acts, like `ruleMean`.
+    /// result.json: the optimized rule at the first step and at the last one that acts, like `ruleMean`.
     public static let ruleStart = ResultKey("rule_start"), ruleEnd = ResultKey("rule_end")
     /// result.json: the regime's name (which named rules the optimum mixes).
     public static let regime = ResultKey("regime")

@@ -6,7 +6,7 @@ import WorkbenchKit
 ///   dW1/dt = W2^T E + H(eta_r, W1)
 ///   dW2/dt = E W1^T + gamma_r (Sy - W Sx W^T) W2,          E = Sxy^T - W Sx,  W = W2 W1
 ///   H_i = eta_r [ (W1 Sx)_i - (W1_i Sx W1_i^T) W1_i ]          if eta_r > 0  (Oja's Hebbian rule)
-///   H_i = eta_r (W1 Sx)_i / (1 + |W1_i|^2)                    if eta_r <= 0 (normalised anti-Hebbian)
+///   H_i = eta_r (W1 Sx)_i / (1 + |W1_i|^2)                    if eta_r <= 0 (normalized anti-Hebbian)
 /// i = a hidden unit (row of W1). The Euler step dt is the rule's learning rate alpha, so every
 /// term is scaled by it. Eqs. 35-36 carry alpha on the contrastive terms only and eqs. 34/37 none
 /// on the Hebbian term: `hebbianScale` = 1/alpha gives the printed equations (Hebbian step eta_r,

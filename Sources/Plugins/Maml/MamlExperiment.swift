@@ -10,7 +10,7 @@ import WorkbenchKit
 /// "mask first step" is computed and never applied; the paper's figures were made with it).
 /// dV/dw0 is the engine's adjoint lambda_0 summed over the task copies. NOTES.md compares them.
 ///
-/// Evaluation (Figs. 3b, 6, 7): from the baseline (random) and the learned initialisation, each
+/// Evaluation (Figs. 3b, 6, 7): from the baseline (random) and the learned initialization, each
 /// task learns for `eval_steps` steps; result.json holds the mean curve and each task's curve
 /// (eval_loss_per_task, one list per pair), the per-task cumulative loss sum dt L and the
 /// one-step loss (mean and per task), on the statistics of `split` and, when `heldout` names the
@@ -23,7 +23,7 @@ public struct MamlExperiment: Experiment {
     public let outputRevision = 1
     /// eq. 26 as printed; `workbench figures` asks for the objective the paper's figures used.
     public static let defaultObjective = MamlObjective.afterUpdates
-    public let summary = "Sec. 4, App. F.1: multi-step MAML, initial weights optimised over K steps on 5 MNIST pairs (Figs. 3a-b, 6, 7)"
+    public let summary = "Sec. 4, App. F.1: multi-step MAML, initial weights optimized over K steps on 5 MNIST pairs (Figs. 3a-b, 6, 7)"
 
     static let paperTasks = "0,1;7,1;8,9;3,8;5,3"
 
@@ -39,7 +39,7 @@ public struct MamlExperiment: Experiment {
             .of(MamlKeys.evalSteps, default: 8000),
             .of(.hidden, default: 40, help: "hidden units H (Table 2)"),
             .of(.lambda, default: 0),
-            .of(.weightInitStd, default: 0.01, help: "std of the random initialisation the optimisation starts from (Table 2)"),
+            .of(.weightInitStd, default: 0.01, help: "std of the random initialization the optimization starts from (Table 2)"),
             .of(MamlKeys.tasks, default: [0, 1, 7, 1, 8, 9, 3, 8, 5, 3]),
             .of(.split, default: .train, help: "split the tasks' statistics come from (the paper's: train)"),
             .of(MamlKeys.heldout, default: HeldOutSplit.test),
@@ -82,7 +82,7 @@ public struct MamlExperiment: Experiment {
         let w0 = nets[0].randomInitialState(std: p[.weightInitStd], using: &rng)
         let evalSteps = p[MamlKeys.evalSteps]
         // result.json holds every evaluation curve (each task's and the mean, from the baseline and
-        // the optimised initialisation, on the held-out split too): refuse up front what cannot be written.
+        // the optimized initialization, on the held-out split too): refuse up front what cannot be written.
         let curveValues = evalSteps * (nets.count + 1) * (heldoutNets.isEmpty ? 2 : 4)
         try MemoryBudget.current().require(curveValues * MemoryBudget.bytesPerJSONValue,
                                            for: "maml: eval_steps=\(evalSteps) (\(curveValues) evaluation-curve values in result.json)",
@@ -127,7 +127,7 @@ func taskLossColumns(nets: [TwoLayerNetwork], _ trajectory: Trajectory) -> [Seri
         + columns.enumerated().map { SeriesColumn(MamlNames.taskLosses.member(String($0.offset)), $0.element) }
 }
 
-/// Learning curves of every task from one initialisation (Figs. 6, 7a).
+/// Learning curves of every task from one initialization (Figs. 6, 7a).
 struct Evaluation {
     var curves: [[Double]]
     var dt: Double

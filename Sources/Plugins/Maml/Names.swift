@@ -1,13 +1,13 @@
 import WorkbenchKit
 
 /// What the MAML experiment is called and the result.json fields the figures read (its
-/// evaluation runs after the optimisation; series.csv holds the meta-objective's terms).
+/// evaluation runs after the optimization; series.csv holds the meta-objective's terms).
 public enum MamlNames {
     public static let maml = ExperimentName("maml")
 
     /// result.json: the task pairs' names ("(0,1)", ...).
     public static let tasks = ResultKey("tasks")
-    /// result.json, per role: the mean loss over tasks after one update from the initialisation.
+    /// result.json, per role: the mean loss over tasks after one update from the initialization.
     public static let oneStepLoss = ResultKey("one_step_loss")
     /// result.json, per role: `oneStepLoss` of each task.
     public static let oneStepLossPerTask = ResultKey("one_step_loss_per_task")

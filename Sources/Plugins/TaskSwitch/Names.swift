@@ -8,14 +8,14 @@ public enum TaskSwitchNames {
     /// The active task's index at each step.
     public static let task = TrajectoryColumn("task")
     /// The cost of control divided by its maximum over the run (Fig. 5f-g).
-    public static let costNormalised = TrajectoryColumn("cost_normalised")
+    public static let costNormalized = TrajectoryColumn("cost_normalized")
 
     /// result.json: the steps at which the task switches.
     public static let switchSteps = ResultKey("switch_steps")
     /// result.json, per role: the loss on the new task right at each switch.
     public static let lossAtSwitch = ResultKey("loss_at_switch")
-    /// result.json, per role: `costNormalised` at each switch.
-    public static let costNormalisedAtSwitch = ResultKey("cost_normalised_at_switch")
+    /// result.json, per role: `costNormalized` at each switch.
+    public static let costNormalizedAtSwitch = ResultKey("cost_normalized_at_switch")
     /// result.json, per role: the loss on the old task just before each switch.
     public static let lossBeforeSwitch = ResultKey("loss_before_switch")
     /// result.json, per role: steps the loss takes after each switch to recover half-way to its

@@ -14,7 +14,7 @@ public struct TaskSwitchExperiment: Experiment {
     public let name = TaskSwitchNames.taskSwitch.text
     public let summary = "Sec. 6/App. K.3: gains G1(t), G2(t) across two Gaussian tasks switching every 1800 steps (Figs. 5e-g, 16, 17)"
     /// 1: traced weights are those that change most (`TracedWeights`), not evenly spaced.
-    public let outputRevision = 1
+    public let outputRevision = 2
 
     public var parameters: [ParameterSpec] {
         StandardParameters.specs(.init(steps: 23000, learningRate: 0.005, beta: 0.3, controlRate: 1,
@@ -22,7 +22,7 @@ public struct TaskSwitchExperiment: Experiment {
         + [
             .of(TaskSwitchKeys.switchEvery, default: 1800),
             .of(.hidden, default: 8, help: "hidden units H (Table 5)"),
-            .of(.lambda, default: 0.001, help: "L2 regularisation lambda (Table 5)"),
+            .of(.lambda, default: 0.001, help: "L2 regularization lambda (Table 5)"),
             .of(.weightInitStd, default: 0.01),
             .of(.controlInitStd, default: 1e-3, help: "std of the initial gains before clamping"),
             .of(TaskSwitchKeys.taskA, default: [3, 1, 0.8]),
@@ -55,7 +55,7 @@ public struct TaskSwitchExperiment: Experiment {
                                   tasks: [a.statistics, b.statistics], switchEvery: every)
         let norm = WeightedSquares(range: net.gain1Range.lowerBound..<net.gain2Range.upperBound)
         let cost = NormCost(.exponential, beta: p[.beta], norm: norm)
-        // The seed drives both the weight initialisation and the control initialisation.
+        // The seed drives both the weight initialization and the control initialization.
         var rng = SeededGenerator(seed: context.seed)
         let w0 = net.randomInitialState(std: p[.weightInitStd], using: &rng)
         let engine = try StandardParameters.problem(p, dynamics: net, cost: cost, map: .perStep(initialState: w0))
@@ -76,7 +76,7 @@ public struct TaskSwitchExperiment: Experiment {
                     let s = SwitchSummary(losses: trajectory.losses, costs: trajectory.costs, every: every)
                     out[TaskSwitchNames.lossAtSwitch[role].text] = s.lossAtSwitch
                     out[TaskSwitchNames.lossBeforeSwitch[role].text] = s.lossBeforeSwitch
-                    out[TaskSwitchNames.costNormalisedAtSwitch[role].text] = s.normalisedCostAtSwitch
+                    out[TaskSwitchNames.costNormalizedAtSwitch[role].text] = s.normalizedCostAtSwitch
                     out[TaskSwitchNames.recoverySteps[role].text] = s.recoverySteps
                 }
                 return out

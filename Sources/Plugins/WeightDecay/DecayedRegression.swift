@@ -46,7 +46,7 @@ public struct DecayedRegression: LearningDynamics {
         for k in 0..<d { stateBar[k] += c * (w[k] - sample.teacher[k]) }
     }
 
-    /// The loss gradient descent actually minimises, 1/2 mean over the sample of (y - w . x)^2
+    /// The loss gradient descent actually minimizes, 1/2 mean over the sample of (y - w . x)^2
     /// = 1/2 (mean y^2 - 2 b . w + w . A w): falling while L rises is overfitting.
     public func trainingLoss(_ w: UnsafePointer<Double>) -> Double {
         let d = stateCount, a = sample.inputMoments, b = sample.inputOutputMoments

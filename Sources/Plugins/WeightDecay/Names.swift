@@ -7,7 +7,7 @@ public enum WeightDecayNames {
 
     /// The weight decay lambda(t).
     public static let decay = TrajectoryColumn("decay")
-    /// The loss on the training sample, which gradient descent minimises (L is the population's).
+    /// The loss on the training sample, which gradient descent minimizes (L is the population's).
     public static let trainingLoss = TrajectoryColumn("train_loss")
     /// |w(t)|.
     public static let weightNorm = TrajectoryColumn("weight_norm")

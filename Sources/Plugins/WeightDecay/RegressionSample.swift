@@ -2,7 +2,7 @@ import Datasets
 import WorkbenchKit
 
 /// The data of the weight-decay example: a teacher w* of unit length, n training inputs
-/// x ~ N(0, I_d) labelled y = w* . x + noise (std sigma), and the moments of that sample that
+/// x ~ N(0, I_d) labeled y = w* . x + noise (std sigma), and the moments of that sample that
 /// gradient descent on the mean squared error sees. With n not much larger than d the sample's
 /// moments differ from the population's, which is what a network can overfit.
 public struct RegressionSample {

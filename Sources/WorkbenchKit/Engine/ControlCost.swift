@@ -31,7 +31,7 @@ public struct WeightedSquares {
         self.range = range; self.offset = offset; self.weights = weights
     }
 
-    /// s, with the common unweighted case as vectorised sums: sum (g-o)^2 = sum g^2 - 2 o sum g + n o^2.
+    /// s, with the common unweighted case as vectorized sums: sum (g-o)^2 = sum g^2 - 2 o sum g + n o^2.
     @inline(__always)
     func value(_ g: UnsafePointer<Double>) -> Double {
         let base = g + range.lowerBound, n = range.count
@@ -74,12 +74,12 @@ public struct WeightedSquares {
 /// The paper's costs, all functions of one weighted squared norm s:
 /// - exponential: exp(beta * s) - 1   (gain modulation, eq. 7)
 /// - quadratic:   beta * s            (single neuron, engagement, learning rate)
-/// - sizeConstraint: beta * (s - size)^2 / normaliser  (vector engagement)
+/// - sizeConstraint: beta * (s - size)^2 / normalizer  (vector engagement)
 public struct NormCost: ControlCost {
     public enum Shape: Equatable {
         case exponential
         case quadratic
-        case sizeConstraint(size: Double, normaliser: Double)
+        case sizeConstraint(size: Double, normalizer: Double)
     }
     public var shape: Shape
     public var beta: Double

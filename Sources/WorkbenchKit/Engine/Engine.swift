@@ -1,6 +1,6 @@
 import Foundation
 
-/// How the optimised parameters theta become the engine's inputs.
+/// How the optimized parameters theta become the engine's inputs.
 public enum ControlMap {
     /// theta holds g_0 ... g_{N-1} (steps x controlCount); the initial state w_0 is fixed.
     case perStep(initialState: [Double])
@@ -20,7 +20,7 @@ public struct ControlProblem<D: LearningDynamics> {
     public var cost: any ControlCost
     public var map: ControlMap
     /// Copies of the control vector the run holds besides the engine, for its memory plan
-    /// (`MemoryPlan.controlCopies(for:)` of its optimiser; default: the most any optimiser holds).
+    /// (`MemoryPlan.controlCopies(for:)` of its optimizer; default: the most any optimizer holds).
     public var controlCopies: Int
 
     public init(dynamics: D, steps: Int, dt: Double, gamma: Double, eta: Double,
@@ -30,7 +30,7 @@ public struct ControlProblem<D: LearningDynamics> {
     }
 }
 
-/// What the optimiser and the runner need from an engine, independent of the model type.
+/// What the optimizer and the runner need from an engine, independent of the model type.
 public protocol ValueEngine: AnyObject {
     var parameterCount: Int { get }
     var steps: Int { get }
@@ -52,7 +52,7 @@ public protocol ValueEngine: AnyObject {
     func rollout(_ theta: [Double]) -> Trajectory
     /// The last evaluation as a value, without rolling out again. Only for a caller that knows its
     /// last `value` or `valueAndGradient` call was of `theta` (not `ascend`, which moves theta after
-    /// its rollout): the optimiser, for the control it returns.
+    /// its rollout): the optimizer, for the control it returns.
     func lastRollout(of theta: [Double]) -> Trajectory
     func value(_ theta: [Double]) -> Double
     func valueAndGradient(_ theta: [Double], gradient: inout [Double]) -> Double

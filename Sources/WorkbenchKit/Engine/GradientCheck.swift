@@ -4,7 +4,7 @@
 /// (4 D(eps/2) - D(eps)) / 3, keeps the truncation error at O(eps^4) and the round-off small.
 /// Without a fixed step, each direction picks its own: the extrapolated estimates along a ladder of
 /// halving steps settle on a plateau between truncation (large steps) and round-off (small ones),
-/// and the step where three neighbours agree best is taken. Where V is not smooth along a direction
+/// and the step where three neighbors agree best is taken. Where V is not smooth along a direction
 /// (a kink, such as the learning rule's at eta_r = 0) the estimates never settle, and `spread`
 /// (their best agreement, relative) says so.
 public struct GradientCheckReport {
@@ -12,7 +12,7 @@ public struct GradientCheckReport {
         public var analytic: Double; public var numeric: Double; public var relativeError: Double
         /// The finite-difference step used.
         public var step: Double
-        /// Relative disagreement of the three closest neighbouring estimates on the ladder (0 for a fixed step).
+        /// Relative disagreement of the three closest neighboring estimates on the ladder (0 for a fixed step).
         public var spread: Double
     }
     public var directions: [Direction]
@@ -51,7 +51,7 @@ public func checkGradient(engine: any ValueEngine, at theta: [Double], direction
             let d: [Double] = stepLadder.map(central)
             var r: [Double] = []                                                  // extrapolated from steps k, k+1
             for k in 0..<(d.count - 1) { r.append((4 * d[k + 1] - d[k]) / 3) }
-            // Three neighbouring estimates must agree: two can meet by chance where they cross.
+            // Three neighboring estimates must agree: two can meet by chance where they cross.
             var gaps: [Double] = []
             for k in 0..<(r.count - 2) { gaps.append(r[k...(k + 2)].max()! - r[k...(k + 2)].min()!) }
             let best = gaps.indices.min { gaps[$0] < gaps[$1] }!

@@ -29,13 +29,13 @@ public struct MemoryPlan: Equatable {
     public var trajectoryBytes: Int
     public var totalBytes: Int { bytesSum(controlBytes, perStepBytes, trajectoryBytes) }
 
-    /// Copies of the control vector a run may hold at once: the optimiser's start, the baseline,
+    /// Copies of the control vector a run may hold at once: the optimizer's start, the baseline,
     /// the iterate, and for Adam the gradient and three moment vectors; the projected L-BFGS holds
     /// the most: iterate, gradient, direction, trial point and gradient (twice, while lengthening
     /// its first step) and its 5 (s, y) pairs, 17 besides the start and the baseline.
     public static let controlCopies = 20
 
-    /// Copies of the control a run with this optimiser holds at most: start, baseline and iterate,
+    /// Copies of the control a run with this optimizer holds at most: start, baseline and iterate,
     /// plus the gradient check's or bench's gradient and trial points (5 for the paper's fused
     /// ascent); Adam adds its gradient and three moments (7); L-BFGS holds `controlCopies`.
     public static func controlCopies(for optimizer: OptimizerKind) -> Int {
@@ -70,7 +70,7 @@ public struct MemoryPlan: Equatable {
         }
     }
 
-    /// The segment length that minimises checkpoints + one segment: k = sqrt(N n / (n + tape)).
+    /// The segment length that minimizes checkpoints + one segment: k = sqrt(N n / (n + tape)).
     public static func smallestSegment(_ s: Shape) -> Int {
         let n = Double(max(s.stateCount, 1)), perState = Double(max(s.stateCount + s.tapeCount, 1))
         let k = (Double(s.steps) * n / perState).squareRoot().rounded()

@@ -4,7 +4,7 @@
 ///
 /// `firstScoredStep` lets an objective ignore the loss of the first steps: MAML's meta-objective
 /// (App. F.1, eq. 26) sums the losses AFTER the updates, i = 1 ... N, not the loss at the
-/// initialisation. Engine.losses then shows 0 for those steps.
+/// initialization. Engine.losses then shows 0 for those steps.
 public struct ParallelDynamics<D: LearningDynamics>: LearningDynamics {
     public let copies: [D]
     public let lossScale: Double

@@ -14,18 +14,18 @@ import Foundation
 ///   the network, the engine), which every run pays once whatever its size; timed on the short
 ///   preparation above.
 /// - `describedPerStep`: seconds per step of rolling out one control and describing it (the
-///   experiment's columns and results), which a run does for its baseline and its optimised control.
+///   experiment's columns and results), which a run does for its baseline and its optimized control.
 ///   On the quick preset these two are most of a run.
 ///
 /// The clock is this thread's CPU time, as `workbench bench`'s (`time`). Not counted: drawing, and
-/// that a converging optimiser (L-BFGS) may stop before its budget (the caller scales `units`).
+/// that a converging optimizer (L-BFGS) may stop before its budget (the caller scales `units`).
 public struct StepCost {
     public var perUnit: Double
     public var sgdPerStepAndRun: Double?
     public var perRun: Double = 0
     public var describedPerStep: Double = 0
 
-    /// Seconds a run should take: `units` (its steps x (iterations + 2)) of optimisation, and `sgdRuns`
+    /// Seconds a run should take: `units` (its steps x (iterations + 2)) of optimization, and `sgdRuns`
     /// replays of `steps` steps (or `sgdSteps`, when shorter) under each of its two controls.
     public func seconds(units: Double, steps: Int, sgdSteps: Int? = nil, sgdRuns: Int) -> Double {
         perRun + 2 * describedPerStep * Double(steps) + perUnit * units

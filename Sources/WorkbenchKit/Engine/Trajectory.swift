@@ -6,7 +6,7 @@
 /// trajectory while the engine still holds this rollout, and otherwise rolls the engine forward
 /// again from w_0 (checkpointing as the engine does): the same operations on the same numbers.
 public struct Trajectory {
-    /// The optimised parameters theta this rollout is of.
+    /// The optimized parameters theta this rollout is of.
     public let control: [Double]
     /// V = sum_i dt gamma^(t_i) (-eta L_i - C_i).
     public let value: Double

@@ -1,6 +1,6 @@
 /// An SGD replay, declared once by an experiment and run by the runner under the baseline control
-/// and under the optimised one: `runs` networks trained by minibatch SGD from `initialState`,
-/// summarised per step as mean and std over runs (the paper's shaded curves). The runner adds the
+/// and under the optimized one: `runs` networks trained by minibatch SGD from `initialState`,
+/// summarized per step as mean and std over runs (the paper's shaded curves). The runner adds the
 /// columns and results, suffixed _baseline / _control like the described columns.
 public struct SGDReplay {
     /// Independent runs per control (0 = no replay).

@@ -1,5 +1,5 @@
 /// A model that can also be trained by real minibatch SGD, to compare the averaged dynamics the
-/// engine optimises with what a network trained on samples does (the paper's shaded curves).
+/// engine optimizes with what a network trained on samples does (the paper's shaded curves).
 public protocol StochasticModel {
     associatedtype SGDWorkspace: AnyObject
     var stateCount: Int { get }
@@ -14,7 +14,7 @@ public protocol StochasticModel {
 }
 
 /// Extra per-step measurements of the SGD weights (e.g. exact per-class losses from class
-/// statistics), taken like the batch loss before the step's update and summarised like it.
+/// statistics), taken like the batch loss before the step's update and summarized like it.
 public struct SGDProbe {
     public var names: [String]
     /// Writes names.count values for the weights `state` at `step` into `out`.

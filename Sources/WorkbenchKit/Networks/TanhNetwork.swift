@@ -4,7 +4,7 @@ import Foundation
 /// W~ = W o (1 + G), learning on the Taylor approximation of its loss around the input mean m:
 ///   h(x) ~ f + J (x - m),  f = tanh(A m),  J = diag(d) A,  d = 1 - f^2     (eq. 90, A = W~1, B = W~2)
 ///   L~ = 1/2 tr Sy - <B, my f^T + Kyx J^T> + 1/2 <B (f f^T + J C J^T), B> + lambda/2 (|W1|^2 + |W2|^2)
-/// with C = Sx - m m^T and Kyx = Sxy^T - my m^T (the centred moments; <x - m> = 0 kills the cross terms).
+/// with C = Sx - m m^T and Kyx = Sxy^T - my m^T (the centered moments; <x - m> = 0 kills the cross terms).
 ///
 /// The dynamics are gradient flow on L~ through the gains (as eq. 92 for the linear-network gains):
 ///   dW1/dt = -(dL~/dA) o G~1 - lambda W1,   dW2/dt = -(dL~/dB) o G~2 - lambda W2.
@@ -166,7 +166,7 @@ public struct TanhNetwork: LearningDynamics {
             ws.gad.update(repeating: 0, count: hi)
             ws.gbd.update(repeating: 0, count: oh)
         }
-        // Abar = H_d(X,Y)_A + c GA, then A = W1 o G~1 (and the raw-weight regulariser in the loss).
+        // Abar = H_d(X,Y)_A + c GA, then A = W1 o G~1 (and the raw-weight regularizer in the loss).
         for k in 0..<hi {
             let abar = ws.gad[k] + cw * gaLoss[k]
             stateBar[k] += abar * ws.g1t[k] + cw * lambda * w1[k]

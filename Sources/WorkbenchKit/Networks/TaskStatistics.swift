@@ -13,7 +13,7 @@ public struct TaskStatistics: Equatable, Sendable {
     public var sampleCount: Int?
     /// Input ranges drawn independently of each other (concatenated tasks), so every block of
     /// `sx` between two different ranges is the product of their means; nil when unknown. Lets
-    /// a model multiply by Sx = blockdiag(centred blocks) + meanX meanX^T at a fraction of the cost.
+    /// a model multiply by Sx = blockdiag(centered blocks) + meanX meanX^T at a fraction of the cost.
     public var independentInputBlocks: [Range<Int>]?
 
     public init(inputCount: Int, outputCount: Int, sx: [Double], sxy: [Double], sy: [Double],

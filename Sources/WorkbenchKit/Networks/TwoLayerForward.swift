@@ -31,7 +31,7 @@ extension TwoLayerNetwork {
         Kernels.gemmNT(o, h, i, 1, bf.eh, bf.a, 0, bf.q)
         let f1 = f, f2 = f + h * i
         // Pointers copied to locals: a store through f could otherwise alias the struct
-        // holding them, forcing reloads and blocking vectorisation.
+        // holding them, forcing reloads and blocking vectorization.
         let p = bf.p, g1t = bf.g1t, q = bf.q, g2t = bf.g2t
         for k in 0..<(h * i) { f1[k] = rate * (p[k] * g1t[k] - lambda * w1[k]) }
         for k in 0..<(o * h) { f2[k] = rate * (q[k] * g2t[k] - lambda * w2[k]) }
@@ -76,7 +76,7 @@ extension TwoLayerNetwork {
     }
 
     /// dst (rows x I) = src (rows x I) Sx. With independent input blocks (concatenated tasks)
-    /// Sx = blockdiag(C_k) + m m^T, C_k a block's centred moments: sum_k |B_k|^2 + 2 I products a
+    /// Sx = blockdiag(C_k) + m m^T, C_k a block's centered moments: sum_k |B_k|^2 + 2 I products a
     /// row instead of I^2 (task engagement: 3 x 26^2 + 156 against 78^2).
     @inline(__always)
     func timesSx(_ task: PreparedTask, rows: Int, _ src: UnsafePointer<Double>, _ dst: UnsafeMutablePointer<Double>,
@@ -96,7 +96,7 @@ extension TwoLayerNetwork {
         let scratch = bf.sxScratch
         for block in task.sxBlocks {
             let start = block.start, n = block.count
-            block.centred.withUnsafeBufferPointer { c in
+            block.centered.withUnsafeBufferPointer { c in
                 Kernels.rowCombinations(rows, n, n, 1, src + start, i, 1, c.baseAddress!, 0, scratch)
             }
             for r in 0..<rows { Kernels.axpy(1, scratch + r * n, dst + r * i + start, n) }

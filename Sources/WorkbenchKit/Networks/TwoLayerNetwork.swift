@@ -9,7 +9,7 @@
 ///
 /// State: [W1 (H x I) | W2 (O x H)], row-major. Per-step control: [G1 | G2 | engagement | rho],
 /// each block present only when enabled. The loss in V is the UNWEIGHTED loss of the modulated
-/// network, L = 1/2 <(y - W~2 W~1 x)^2> + O sigma^2 / 2 + lambda/2 (|W1|^2 + |W2|^2), regulariser on
+/// network, L = 1/2 <(y - W~2 W~1 x)^2> + O sigma^2 / 2 + lambda/2 (|W1|^2 + |W2|^2), regularizer on
 /// the raw weights (reference notes §1).
 ///
 /// This file is the layout (configuration, state and control blocks, statistics); the scratch
@@ -47,13 +47,13 @@ public struct TwoLayerNetwork: LearningDynamics {
         var sxyT: [Double]   // O x I
         var halfTraceSy: Double
         var meanX: [Double]
-        /// With independent input blocks, Sx = blockdiag(centred) + meanX meanX^T (see `timesSx`).
+        /// With independent input blocks, Sx = blockdiag(centered) + meanX meanX^T (see `timesSx`).
         var sxBlocks: [SxBlock]
     }
 
     struct SxBlock {
         let start: Int, count: Int
-        let centred: [Double]   // count x count: the block of Sx minus its mean product
+        let centered: [Double]   // count x count: the block of Sx minus its mean product
     }
 
     public let configuration: Configuration
@@ -79,7 +79,7 @@ public struct TwoLayerNetwork: LearningDynamics {
             var t = [Double](repeating: 0, count: o * i)
             for a in 0..<i { for b in 0..<o { t[b * i + a] = s.sxy[a * o + b] } }
             let blocks = (s.independentInputBlocks ?? []).map { r in
-                SxBlock(start: r.lowerBound, count: r.count, centred: r.flatMap { a in
+                SxBlock(start: r.lowerBound, count: r.count, centered: r.flatMap { a in
                     r.map { b in s.sx[a * i + b] - s.meanX[a] * s.meanX[b] }
                 })
             }
@@ -121,7 +121,7 @@ public struct TwoLayerNetwork: LearningDynamics {
         return g
     }
 
-    /// W1, W2 ~ N(0, std^2), the paper's small random initialisation.
+    /// W1, W2 ~ N(0, std^2), the paper's small random initialization.
     public func randomInitialState(std: Double, using rng: inout SeededGenerator) -> [Double] {
         (0..<stateCount).map { _ in std * rng.normal() }
     }

@@ -90,7 +90,7 @@ extension TwoLayerNetwork {
         }
         // W = B A: Bbar -= M A^T
         Kernels.gemmNT(o, h, i, -1, bf.m, bf.a, 1, bf.bBar)
-        // A = W1 o G~1, B = W2 o G~2, the regulariser in the loss and, with an adjoint, the
+        // A = W1 o G~1, B = W2 o G~2, the regularizer in the loss and, with an adjoint, the
         // direct terms of f1 = rate (P o G~1 - lambda W1): one fused pass over layer 1.
         let g1Out = controlBar + gain1Range.lowerBound
         let cl = c * lambda

@@ -13,7 +13,7 @@ extension TwoLayerNetwork {
 
     /// The workspace's buffers as raw pointers, each named once with its size. The kernels get
     /// this struct by value: pointers held in a class would be reloaded after every store
-    /// through another pointer (they might alias the object), blocking vectorisation.
+    /// through another pointer (they might alias the object), blocking vectorization.
     struct Buffers {
         /// Modulated weights A = W1 o G~1 (H x I), B = W2 o G~2 (O x H); W = B A and W Sx (O x I).
         let a, b, w, ws: UnsafeMutablePointer<Double>

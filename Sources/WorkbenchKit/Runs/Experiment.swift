@@ -1,7 +1,7 @@
 import Foundation
 
 /// What a plugin registers: a named experiment with its parameters and presets, which it turns
-/// into a control problem. The engine, optimiser, progress, result files and figures are not its
+/// into a control problem. The engine, optimizer, progress, result files and figures are not its
 /// business.
 public protocol Experiment {
     var name: String { get }
@@ -71,11 +71,11 @@ public struct SeriesColumn {
     public init(_ name: String, _ values: [Double]) { self.name = name; self.values = values }
 }
 
-/// A control problem ready to optimise, and how to describe its trajectories: plain values and
+/// A control problem ready to optimize, and how to describe its trajectories: plain values and
 /// pure functions of them, which the runner may call in any order.
 public struct PreparedRun {
     public var engine: any ValueEngine
-    /// Where the optimisation starts.
+    /// Where the optimization starts.
     public var initialControl: [Double]
     /// The control of the baseline (no intervention).
     public var baselineControl: [Double]

@@ -1,7 +1,7 @@
 import CZlib
 import Foundation
 
-/// What a run folder records about its series.csv so a damaged or cut file is recognised:
+/// What a run folder records about its series.csv so a damaged or cut file is recognized:
 /// the data rows (lines after the header) and the zlib CRC-32 of the bytes.
 public struct FileChecksum: Equatable, CustomStringConvertible {
     public var rows: Int

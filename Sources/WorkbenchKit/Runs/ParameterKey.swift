@@ -88,7 +88,7 @@ public extension Array where Element == ParameterSpec {
 
 /// A Swift type a parameter can have: how it is read from a validated value and written as the
 /// text `--set` takes (defaults and presets are stored as that text, so `workbench list`, the
-/// resolution and the cache keys see exactly what they saw when presets were strings).
+/// resolution and the cache keys all see one text per value, however it was given).
 public protocol ParameterType {
     /// The value, if `value` holds this type.
     init?(parameterValue value: ParameterValue)

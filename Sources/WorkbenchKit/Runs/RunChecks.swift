@@ -35,7 +35,7 @@ enum RunChecks {
     /// fault, read from where the engine's last evaluation first went non-finite: the loss (the
     /// learning diverged: the Euler step is too large for these dynamics, or the control pushed it
     /// there) or the cost (C(g) overflowed: beta, or a control pushed far by the ascent).
-    /// `control` is the optimiser's control when it stopped: entries beyond any sensible scale
+    /// `control` is the optimizer's control when it stopped: entries beyond any sensible scale
     /// mean the ascent itself blew up (control_lr), whatever the cost then made of them.
     static func divergence(experiment: String, phase: Phase, value: Double, engine: any ValueEngine,
                            parameters p: ParameterValues, control: [Double] = []) -> WorkbenchError {

@@ -14,7 +14,7 @@ public struct ExperimentName: Hashable, CustomStringConvertible, Sendable {
 public enum Role: String, CaseIterable, Sendable {
     /// The run without intervention (the experiment's neutral control).
     case baseline
-    /// The run under the optimised control.
+    /// The run under the optimized control.
     case control
 
     /// What the runner appends to a column or result name: "_baseline" or "_control".
@@ -124,7 +124,7 @@ public enum RunResults {
     /// The run's identity: experiment name, preset, seed and the workbench version that wrote it.
     public static let experiment = ResultKey("experiment"), preset = ResultKey("preset")
     public static let seed = ResultKey("seed"), workbenchVersion = ResultKey("workbench_version")
-    /// V of the baseline and of the optimised control, per role ("value_baseline").
+    /// V of the baseline and of the optimized control, per role ("value_baseline").
     public static let value = ResultKey("value")
     /// V through the control iterations.
     public static let valueHistory = ResultKey("value_history")
@@ -135,8 +135,8 @@ public enum RunResults {
     public static let parameters = ResultKey("parameters")
     /// series.csv's data rows and CRC-32, as written.
     public static let seriesRows = ResultKey("series_rows"), seriesCRC32 = ResultKey("series_crc32")
-    /// How the optimisation ended (`ConvergenceReport`): gradient evaluations, why it stopped and
-    /// its final projected-gradient norm and the same at the start (when the optimiser has one).
+    /// How the optimization ended (`ConvergenceReport`): gradient evaluations, why it stopped and
+    /// its final projected-gradient norm and the same at the start (when the optimizer has one).
     public static let optimizerEvaluations = ResultKey("optimizer_evaluations")
     public static let optimizerStopReason = ResultKey("optimizer_stop_reason")
     public static let projectedGradientNorm = ResultKey("projected_gradient_norm")

@@ -34,7 +34,7 @@ public struct RunOutcome {
     public var control: [Double]
     public var series: [SeriesColumn]
     public var extra: [String: Any]
-    /// Gradient evaluations the optimisation spent, why it stopped, its final projected gradient.
+    /// Gradient evaluations the optimization spent, why it stopped, its final projected gradient.
     public var convergence: ConvergenceReport? = nil
 
     public func column(_ name: String) -> [Double]? { series.first { $0.name == name }?.values }
@@ -42,7 +42,7 @@ public struct RunOutcome {
     public func column(_ column: TrajectoryColumn, _ role: Role) -> [Double]? { self.column(column[role].text) }
 }
 
-/// Baseline rollout, control optimisation (its final rollout is the control's trajectory), the
+/// Baseline rollout, control optimization (its final rollout is the control's trajectory), the
 /// columns of both trajectories, the optional SGD replay under both controls, files.
 public func runExperiment(_ experiment: any Experiment, options: RunOptions) throws -> RunOutcome {
     let params = try experiment.resolve(preset: options.preset, overrides: options.overrides)
@@ -73,7 +73,7 @@ public func runExperiment(_ experiment: any Experiment, options: RunOptions) thr
                              columns: 2 + 2 * baselineColumns.count + (replay == nil ? 0 : 4),
                              parameters: params, budget: try MemoryBudget.current())
     // When the baseline is uncharged, what the baseline control is worth under the run's cost: the
-    // value the optimiser could always keep (figures compare the optimised control with it).
+    // value the optimizer could always keep (figures compare the optimized control with it).
     let chargedBaseline = prepared.baselineEngine == nil ? nil : engine.value(prepared.baselineControl)
 
     let progress = ProgressReporter(label: experiment.name, total: prepared.optimizer.iterations, quiet: options.quiet)
@@ -99,7 +99,7 @@ public func runExperiment(_ experiment: any Experiment, options: RunOptions) thr
         let baselineSGD = replay.run(baseline, baseline: baseline)
         try RunChecks.sgdFinite(experiment: experiment.name, columns: baselineSGD.columns, parameters: params, which: "baseline")
         let controlSGD = replay.run(control, baseline: baseline)
-        try RunChecks.sgdFinite(experiment: experiment.name, columns: controlSGD.columns, parameters: params, which: "optimised")
+        try RunChecks.sgdFinite(experiment: experiment.name, columns: controlSGD.columns, parameters: params, which: "optimized")
         series += baselineSGD.columns.map { $0.written(for: .baseline) }
         series += controlSGD.columns.map { $0.written(for: .control) }
         for (k, v) in baselineSGD.results { sgdResults[ResultKey(k).baseline.text] = v }

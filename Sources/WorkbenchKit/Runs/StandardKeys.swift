@@ -11,7 +11,7 @@ public extension Parameter where Value == Int {
     static var sgdRuns: Parameter<Int> {
         Parameter("sgd_runs", "SGD simulations of the real network under each control (0 = none)", range: 0...1000)
     }
-    /// Steps of each SGD replay, when a replay is shorter than the optimised horizon.
+    /// Steps of each SGD replay, when a replay is shorter than the optimized horizon.
     static var sgdSteps: Parameter<Int> {
         Parameter("sgd_steps", "SGD steps of each replay, at most steps", range: 1...10_000_000)
     }
@@ -33,7 +33,7 @@ public extension Parameter where Value == Double {
     static var controlRate: Parameter<Double> { Parameter("control_lr", "control learning rate alpha_g", range: 0...1e9) }
     static var lower: Parameter<Double> { Parameter("lower", "control lower bound") }
     static var upper: Parameter<Double> { Parameter("upper", "control upper bound") }
-    static var lambda: Parameter<Double> { Parameter("lambda", "L2 regularisation lambda", range: 0...1e6) }
+    static var lambda: Parameter<Double> { Parameter("lambda", "L2 regularization lambda", range: 0...1e6) }
     static var weightInitStd: Parameter<Double> { Parameter("init_std", "weight init std", range: 0...10) }
     /// Spread of a seeded initial control around its neutral value.
     static var controlInitStd: Parameter<Double> {

@@ -36,7 +36,7 @@ public enum StandardParameters {
         ]
     }
 
-    /// The optimiser settings, with the bounds applied to every control entry.
+    /// The optimizer settings, with the bounds applied to every control entry.
     public static func optimizer(_ p: ParameterValues) throws -> OptimizerSettings {
         let lo = p[.lower], hi = p[.upper]
         guard lo <= hi else { throw WorkbenchError("parameter 'lower' (\(lo)) must not exceed 'upper' (\(hi))") }
@@ -48,7 +48,7 @@ public enum StandardParameters {
     /// is refused before anything large is allocated, naming the parameters that set its size.
     public static func problem<D: LearningDynamics>(_ p: ParameterValues, dynamics: D, cost: any ControlCost,
                                                     map: ControlMap) throws -> Engine<D> {
-        // The copies of the control the run's optimiser holds (all any optimiser may, if unknown).
+        // The copies of the control the run's optimizer holds (all any optimizer may, if unknown).
         let copies = p.declared(.optimizer).map(MemoryPlan.controlCopies(for:)) ?? MemoryPlan.controlCopies
         let problem = ControlProblem(dynamics: dynamics, steps: p[.steps], dt: p[.learningRate], gamma: p[.gamma],
                                      eta: p[.eta], cost: cost, map: map, controlCopies: copies)

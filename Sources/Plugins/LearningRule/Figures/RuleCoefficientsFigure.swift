@@ -3,16 +3,16 @@ import FigureKit
 import Render
 import WorkbenchKit
 
-/// This plugin's own figure (not one of the paper's): the optimised rule's coefficients through
+/// This plugin's own figure (not one of the paper's): the optimized rule's coefficients through
 /// training, which Fig. 9c shows only as a path in the plane, and what they do to the weights.
 /// Drawn from Fig. 9's run (the same request, so the same cached run).
 struct RuleCoefficientsFigure: WorkbenchFigure {
     let id = "learning-rule-coefficients"
-    let title = "The optimised learning rule through training"
+    let title = "The optimized learning rule through training"
     let caption = """
-        (a) The optimised rule's coefficients against task time: feedback γ_r(t) and Hebbian η_r(t) (gradient \
+        (a) The optimized rule's coefficients against task time: feedback γ_r(t) and Hebbian η_r(t) (gradient \
         descent, the baseline, is γ_r = η_r = 0). (b) RMS of the weights under gradient descent (baseline) and \
-        under the optimised rule (control). The optimum sits at the upper-right corner of Fig. 9c's plane, both \
+        under the optimized rule (control). The optimum sits at the upper-right corner of Fig. 9c's plane, both \
         coefficients at their bounds, for most of training, and leaves it only near the end of the run; with it the \
         weights grow sooner. Same run as Fig. 9 (learning-rule experiment).
         """
@@ -31,13 +31,13 @@ struct RuleCoefficientsFigure: WorkbenchFigure {
 
     func claims(_ c: PlanContext) -> [Claim] {
         [
-            Claim("(a) the optimised rule stays in the upper-right corner of the plane through most of training: "
+            Claim("(a) the optimized rule stays in the upper-right corner of the plane through most of training: "
                   + "γ_r(t) > 0.9 and η_r(t) > 0.18 over at least 80% of the steps", citation: Claim.workbench, oneSeed: true) { n in
                 let f = try n.y(Self.feedback), h = try n.y(Self.hebbian)
                 let share = Double(zip(f, h).filter { $0 > 0.9 && $1 > 0.18 }.count) / Double(max(1, f.count))
                 return ClaimOutcome(share >= 0.8, "share of steps in the corner: \(Measure.text(share))")
             },
-            Claim("(b) the optimised rule grows the weights sooner: their RMS reaches half its final value earlier than under gradient descent", citation: Claim.workbench, oneSeed: true) { n in
+            Claim("(b) the optimized rule grows the weights sooner: their RMS reaches half its final value earlier than under gradient descent", citation: Claim.workbench, oneSeed: true) { n in
                 func halfway(_ v: [Double]) -> Int? {
                     guard let first = v.first, let last = v.last, last > first else { return nil }
                     return v.firstIndex { $0 >= first + (last - first) / 2 }
@@ -45,7 +45,7 @@ struct RuleCoefficientsFigure: WorkbenchFigure {
                 guard let b = halfway(try n.y(Self.weights.baseline)), let c = halfway(try n.y(Self.weights.control)) else {
                     return ClaimOutcome(false, "a weight RMS does not grow")
                 }
-                return ClaimOutcome(c < b, "halfway at step \(c) (optimised rule) vs \(b) (gradient descent)")
+                return ClaimOutcome(c < b, "halfway at step \(c) (optimized rule) vs \(b) (gradient descent)")
             },
         ]
     }

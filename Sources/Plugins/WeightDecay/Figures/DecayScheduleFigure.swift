@@ -3,13 +3,13 @@ import FigureKit
 import Render
 import WorkbenchKit
 
-/// The weight-decay example's figure (not one of the paper's): the optimised schedule lambda(t),
+/// The weight-decay example's figure (not one of the paper's): the optimized schedule lambda(t),
 /// and what it does to the population loss L (what V rewards) and to the training loss.
 struct DecayScheduleFigure: WorkbenchFigure {
     let id = "weight-decay-schedule"
-    let title = "An optimised weight-decay schedule against overfitting"
+    let title = "An optimized weight-decay schedule against overfitting"
     let caption = """
-        (a) The optimised weight decay λ(t) against task time (plain gradient descent, the baseline, has λ = 0), \
+        (a) The optimized weight decay λ(t) against task time (plain gradient descent, the baseline, has λ = 0), \
         and the best constant decay for this sample (dashed): the ridge penalty whose fit, once converged, pays \
         the least ηL + βλ² per unit time. The decay is off at the start, where the weights are still 0 and it has nothing to act \
         on, rises while the teacher is learned and settles near the ridge optimum. (b) Population loss L (what V \
@@ -35,11 +35,11 @@ struct DecayScheduleFigure: WorkbenchFigure {
                 return ClaimOutcome(last > 1.1 * least, "minimum \(Measure.text(least)), end \(Measure.text(last))")
             },
             // Tuned ridge does at least as well as early stopping on isotropic data (Ali et al. 2019).
-            Claim("(b) the optimised decay ends with a lower population loss than gradient descent reaches at any time", citation: Claim.workbench, oneSeed: true) { n in
+            Claim("(b) the optimized decay ends with a lower population loss than gradient descent reaches at any time", citation: Claim.workbench, oneSeed: true) { n in
                 let b = try n.y(Self.population.baseline).min() ?? .nan, d = try n.y(Self.population.control).last ?? .nan
                 return ClaimOutcome(d < b, "decay's end \(Measure.text(d)), gradient descent's minimum \(Measure.text(b))")
             },
-            Claim("(a) the decay settles within 2% of the best constant decay for this sample (the ridge penalty minimising ηL + βλ²)", citation: Claim.workbench, oneSeed: true) { n in
+            Claim("(a) the decay settles within 2% of the best constant decay for this sample (the ridge penalty minimizing ηL + βλ²)", citation: Claim.workbench, oneSeed: true) { n in
                 let l = try n.y(Self.decay), ridge = try n.y(Self.bestConstant).first ?? .nan
                 // The last step's decay acts on nothing (no update follows it), so it is left out.
                 let late = Measure.mean(Array(l.dropLast().suffix(l.count / 2)))

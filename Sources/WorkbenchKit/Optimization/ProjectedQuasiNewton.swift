@@ -1,6 +1,6 @@
 import Foundation
 
-/// Why a converging optimiser stopped.
+/// Why a converging optimizer stopped.
 public enum StopReason: String {
     /// The projected gradient's largest entry fell below the tolerance (a KKT point of the box).
     case projectedGradient = "projected-gradient"
@@ -251,12 +251,12 @@ private func differenceDot(_ g: [Double], _ a: [Double], _ b: [Double]) -> Doubl
     return s
 }
 
-/// What a run's optimisation cost and why it ended (written to result.json).
+/// What a run's optimization cost and why it ended (written to result.json).
 public struct ConvergenceReport: Equatable {
     public var evaluations: Int
     public var stopReason: StopReason
     /// Largest |P(theta + M dV/dtheta) - theta| at the end, M the L-BFGS metric (the identity for
-    /// `.lbfgs`, the discount metric for `.adamLBFGS`); nil where the optimiser never computes the
+    /// `.lbfgs`, the discount metric for `.adamLBFGS`); nil where the optimizer never computes the
     /// final gradient (the fixed-iteration methods and the flows end on a value).
     public var projectedGradientNorm: Double?
     /// The same at the start, what the stopping test and a convergence verdict measure against

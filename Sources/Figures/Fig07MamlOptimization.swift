@@ -4,10 +4,10 @@ import Render
 import WorkbenchKit
 
 /// Figure 7 (App. F.1): multi-step MAML, the evaluation loss accumulated over the learning from
-/// the found initialisation, and the meta-objective through the control iterations.
-struct MamlOptimisationFigure: PaperFigure {
+/// the found initialization, and the meta-objective through the control iterations.
+struct MamlOptimizationFigure: PaperFigure {
     let number = 7
-    let title = "Multi-step MAML: evaluation and optimisation"
+    let title = "Multi-step MAML: evaluation and optimization"
     let caption = """
         (a) Cumulative evaluation loss Σ dt L over the evaluation steps (the area under Fig. 6's curves) from the \
         initialization found with K optimized steps, mean over the five MNIST pairs and over seeds (line, ±2 std \
@@ -24,13 +24,13 @@ struct MamlOptimisationFigure: PaperFigure {
     func parameterNotes(_ c: PlanContext) -> [String] { [MamlRuns.note(c)] }
 
     /// The series the claims read, as drawn: (a) the cumulative loss from the learned
-    /// initialisation (training split and the held-out test split) and the random one, (c) the
-    /// normalised objective over K.
+    /// initialization (training split and the held-out test split) and the random one, (c) the
+    /// normalized objective over K.
     static let learned = DrawnSeries(panel: "a", label: "learned init")
     static let heldOut = DrawnSeries(panel: "a", label: "learned init, held-out split")
     static let random = DrawnSeries(panel: "a", label: "random init")
     static let authors = DrawnSeries(panel: "a", label: "authors' code, seed 0")
-    static let normalisedObjective = DrawnSeries(panel: "c", label: MamlClaims.kFamily)
+    static let normalizedObjective = DrawnSeries(panel: "c", label: MamlClaims.kFamily)
 
     func claims(_ c: PlanContext) -> [Claim] {
         [
@@ -46,7 +46,7 @@ struct MamlOptimisationFigure: PaperFigure {
                 return ClaimOutcome(Measure.decreasing(test), "Σ dt L on the test split over K ascending: \(Measure.text(test)); "
                                     + "test / training split: \(Measure.text(zip(test, train).map { $0 / $1 }))")
             },
-            MamlClaims.plateau(Self.normalisedObjective),
+            MamlClaims.plateau(Self.normalizedObjective),
         ]
     }
 
@@ -83,8 +83,8 @@ struct MamlOptimisationFigure: PaperFigure {
         let n = histories.map(\.count).min() ?? 0
         let x = Style.steps(n)
         fig[0, 1].lines(x, histories.map { Array($0.prefix(n)) }, parameters: ks, name: MamlClaims.kFamily)
-        fig[0, 1].yLabel = "-V (loss optimised)"
-        fig[0, 2].lines(x, histories.map { Style.normalisedByMax(Array($0.prefix(n))) }, parameters: ks, name: Self.normalisedObjective.label)
+        fig[0, 1].yLabel = "-V (loss optimized)"
+        fig[0, 2].lines(x, histories.map { Style.normalizedByMax(Array($0.prefix(n))) }, parameters: ks, name: Self.normalizedObjective.label)
         fig[0, 2].yLabel = "-V / max"
         for k in 1...2 { fig[0, k].xLabel = "Control iteration" }
         return fig

@@ -80,7 +80,7 @@ public struct OptimizationResult {
     /// Evaluations, stop reason and final projected gradient (nil only when the ascent stopped at a
     /// V that is not finite: `divergedAt` says where).
     public var convergence: ConvergenceReport? = nil
-    /// The rollout at `theta` (its value is the history's last), which the optimiser had to make
+    /// The rollout at `theta` (its value is the history's last), which the optimizer had to make
     /// anyway: nil only when the ascent stopped at a V that is not finite before reaching it.
     public var trajectory: Trajectory? = nil
     /// The iteration whose V was not finite (`iterations` = the final evaluation), if any.
