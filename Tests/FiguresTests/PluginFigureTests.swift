@@ -16,7 +16,7 @@ final class PluginFigureTests: XCTestCase {
         let figures = try FigureSet.paper(with: plugins)
         XCTAssertEqual(figures.figures.last?.id, "learning-rule-coefficients")
         XCTAssertEqual(figures.allIDs.last, "learning-rule-coefficients")
-        XCTAssertEqual(try figures.select(["Learning-Rule-Coefficients"]).implemented.map(\.id), ["learning-rule-coefficients"])
+        XCTAssertEqual(try figures.select(["Learning-Rule-Coefficients"]).map(\.id), ["learning-rule-coefficients"])
         // Without the plugin the id is unknown.
         XCTAssertThrowsError(try FigureSet.paper().select(["learning-rule-coefficients"]))
 
