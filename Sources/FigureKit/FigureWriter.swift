@@ -9,6 +9,8 @@ enum FigureWriter {
     static func write(_ figure: any WorkbenchFigure, inputs: FigureInputs, to directory: String, stem: String,
                       procedure: Procedure, formats: [ImageFormat], preset: Preset) throws -> (files: [String], claims: [ClaimResult]) {
         let drawn = try figure.draw(inputs)
+        // The image says which procedure it shows, as its file name does.
+        if let title = drawn.title { drawn.title = "\(title) (\(procedure.label))" }
         let metadata = [
             "Title": "\(figure.heading): \(figure.title)",
             "Description": figure.caption,
