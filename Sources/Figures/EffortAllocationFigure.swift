@@ -24,7 +24,7 @@ struct EffortAllocationFigure: PaperFigure {
     var title: String {
         acrossSwitches ? "Gain modulation across task switches" : "Effort allocation: gain modulation on the \(datasetName) task"
     }
-    var requiredExperiments: [ExperimentName] { [experiment] }
+    var requiredExperiments: [ExperimentName] { [experiment] + (number == 5 ? [TaskSwitchNames.taskSwitch] : []) }
 
     static let mnist = EffortAllocationFigure(number: 5, experiment: GainModulationNames.effortAllocation, source: GainRuns.effort(.mnist),
                                               datasetName: "MNIST (1 vs 3)", panels: [.reward, .norms, .loss, .speed])

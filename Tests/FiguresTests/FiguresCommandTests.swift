@@ -3,13 +3,14 @@
 import Foundation
 import GainModulation
 import Render
+import TaskSwitch
 import WorkbenchKit
 import XCTest
 
 /// Runs the figures pipeline end to end on a small subset (single-neuron and Gaussian runs:
 /// seconds in release) and checks the files, the cache, shards and skipped figures.
 final class FiguresCommandTests: XCTestCase {
-    let registry = Registry([GainModulationPlugin.experiments])
+    let registry = Registry([GainModulationPlugin.experiments, TaskSwitchPlugin.experiments])
 
     func temporaryDirectory() throws -> String {
         let dir = NSTemporaryDirectory() + "figures-test-\(UUID().uuidString)"
