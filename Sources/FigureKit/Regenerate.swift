@@ -182,20 +182,11 @@ enum LBFGSExpectation {
 /// Gradient evaluations a run is expected to spend of its budget (`iterations`). L-BFGS needs about
 /// as many whatever its budget: counted as 6% of it but at least 25 (measured: the L-BFGS
 /// runs' evaluations, weighted by their cost, came to 1.1 times this on the paper preset and 1.07
-/// on the quick one). Adam then L-BFGS:
-/// Adam's share, then that. The gradient flow: its flow time over its longest step (measured: 86-114
-/// of 600-800). The momentum flow: its flow time at 1 / (1 - momentum) the speed. The paper's
-/// procedures: all of it.
+/// on the quick one). The paper's procedures: all of it.
 func expectedEvaluations(_ kind: OptimizerKind, budget: Int) -> Double {
     let b = Double(budget)
-    func lbfgs(_ b: Double) -> Double { min(b, max(LBFGSExpectation.minimum, LBFGSExpectation.share * b)) }
     switch kind {
-    case .lbfgs: return lbfgs(b)
-    case .adamLBFGS:
-        let adam = Double(AdamThenQuasiNewton.adamIterations(budget))
-        return adam + 1 + lbfgs(b - adam)
-    case .gradientFlow: return min(b, (b * GradientFlow.flowTimeShare / GradientFlow.maxStepFactor).rounded(.up))
-    case .momentumFlow: return min(b, (b * GradientFlow.flowTimeShare * (1 - GradientFlow.momentum)).rounded(.up))
+    case .lbfgs: return min(b, max(LBFGSExpectation.minimum, LBFGSExpectation.share * b))
     case .gradient, .adam: return b
     }
 }
@@ -256,7 +247,7 @@ func describePlan(_ plan: FigurePlan, toCompute: [PlannedRun], priors: [RunKey: 
     }
     let untimed = toCompute.filter { priors[$0.key] == nil }.count
     log(String(format: "dry run: %d runs to compute, %.3g billion Euler steps, ~", counted.count, total / 1e9)
-        + formatDuration(cpu) + " CPU (preparation, optimization with L-BFGS at \(Int(LBFGSExpectation.share * 100))% of its budget but at least \(Int(LBFGSExpectation.minimum)) evaluations, the faster forms of the paper's procedure at their flow time, describing, and SGD replays"
+        + formatDuration(cpu) + " CPU (preparation, optimization with L-BFGS at \(Int(LBFGSExpectation.share * 100))% of its budget but at least \(Int(LBFGSExpectation.minimum)) evaluations, describing, and SGD replays"
         + (budgetNote(priors, atBudget).map { "; \($0)" } ?? "") + ")"
         + (untimed > 0 ? "; \(untimed) runs could not be timed" : ""))
 }

@@ -62,6 +62,18 @@ final class ParameterAndOutputTests: XCTestCase {
         XCTAssertThrowsError(try e.resolve(preset: "huge", overrides: []))
     }
 
+    /// The fast forms of the paper's procedure are gone: their old names fail like any unknown
+    /// value, with the kinds that remain.
+    func testRemovedOptimizerKindsFailListingTheValidOnes() {
+        for removed in ["gradient-flow", "momentum-flow", "adam-lbfgs"] {
+            XCTAssertThrowsError(try e.resolve(preset: "quick", overrides: [("optimizer", removed)])) { error in
+                let m = (error as! WorkbenchError).message
+                XCTAssertTrue(m.hasSuffix("bad value '\(removed)' for parameter 'optimizer' (\(Parameter<OptimizerKind>.optimizer.help)): expected one of gradient|adam|lbfgs"), m)
+                XCTAssertFalse(m.contains("\n"), m)
+            }
+        }
+    }
+
     func testPresetThenOverridesInOrder() throws {
         let p = try e.resolve(preset: "quick", overrides: [("iterations", "7"), ("gamma", "0.5")])
         XCTAssertEqual(p[.iterations], 7)

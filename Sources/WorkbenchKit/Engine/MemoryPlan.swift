@@ -40,13 +40,9 @@ public struct MemoryPlan: Equatable {
     /// ascent); Adam adds its gradient and three moments (7); L-BFGS holds `controlCopies`.
     public static func controlCopies(for optimizer: OptimizerKind) -> Int {
         switch optimizer {
-        case .gradient, .gradientFlow: return 5
-        case .momentumFlow: return 8                           // and its gradient, velocity and last point
+        case .gradient: return 5
         case .adam: return 7
         case .lbfgs: return controlCopies
-        // L-BFGS in a metric never lengthens its first step (two copies fewer); it adds the metric
-        // and keeps Adam's result.
-        case .adamLBFGS: return controlCopies
         }
     }
 

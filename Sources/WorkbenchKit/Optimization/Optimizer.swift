@@ -42,16 +42,6 @@ public enum OptimizerKind: String, CaseIterable {
     /// Projected L-BFGS (ProjectedQuasiNewton.swift): stops at convergence, spending at most
     /// `iterations` gradient evaluations; the first step is the paper's (rate times the gradient).
     case lbfgs
-    /// Adam (as `.adam`) for the first `AdamThenQuasiNewton.adamShare` of the iterations, where it
-    /// chooses among V's basins as the paper's procedure does; then projected L-BFGS from there in
-    /// the discount metric (AdamThenQuasiNewton.swift), until it converges within the budget.
-    case adamLBFGS = "adam-lbfgs"
-    /// The paper's clamped ascent with steps of up to `GradientFlow.maxStepFactor` times its rate, to
-    /// `GradientFlow.flowTimeShare` times its flow time (GradientFlow.swift).
-    case gradientFlow = "gradient-flow"
-    /// The paper's ascent at its rate with heavy-ball momentum, to `GradientFlow.flowTimeShare` times
-    /// its flow time, for problems too stiff for longer steps (GradientFlow.swift).
-    case momentumFlow = "momentum-flow"
 }
 
 public struct OptimizerSettings {
@@ -94,9 +84,6 @@ public struct OptimizationResult {
 public func optimizeControl(engine: any ValueEngine, initial: [Double], settings: OptimizerSettings,
                             onIteration: (Int, Double) -> Void = { _, _ in }) -> OptimizationResult {
     switch settings.kind {
-    case .momentumFlow: return ascendMomentumFlow(engine: engine, initial: initial, settings: settings, onIteration: onIteration)
-    case .gradientFlow: return ascendGradientFlow(engine: engine, initial: initial, settings: settings, onIteration: onIteration)
-    case .adamLBFGS: return adamThenQuasiNewton(engine: engine, initial: initial, settings: settings, onIteration: onIteration)
     case .lbfgs:
         var convergence = settings.convergence
         convergence.maxEvaluations = settings.iterations
@@ -120,7 +107,7 @@ public func optimizeControl(engine: any ValueEngine, initial: [Double], settings
         switch settings.kind {
         case .gradient:
             v = engine.ascend(&theta, rate: settings.rate, bounds: settings.bounds)
-        case .lbfgs, .adamLBFGS, .gradientFlow, .momentumFlow:
+        case .lbfgs:
             preconditionFailure("handled above")
         case .adam:
             v = engine.valueAndGradient(theta, gradient: &gradient)

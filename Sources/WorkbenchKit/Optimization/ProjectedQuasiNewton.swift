@@ -12,8 +12,6 @@ public enum StopReason: String {
     case lineSearch = "line-search"
     /// A fixed-iteration method ran its iterations.
     case iterations
-    /// The gradient or momentum flow reached its time (`.gradientFlow`, `.momentumFlow`).
-    case flowTime = "flow-time"
 }
 
 /// Settings of the projected quasi-Newton ascent: when to stop, and its memory.
@@ -256,8 +254,8 @@ public struct ConvergenceReport: Equatable {
     public var evaluations: Int
     public var stopReason: StopReason
     /// Largest |P(theta + M dV/dtheta) - theta| at the end, M the L-BFGS metric (the identity for
-    /// `.lbfgs`, the discount metric for `.adamLBFGS`); nil where the optimizer never computes the
-    /// final gradient (the fixed-iteration methods and the flows end on a value).
+    /// `.lbfgs`); nil where the optimizer never computes the final gradient (the fixed-iteration
+    /// methods end on a value).
     public var projectedGradientNorm: Double?
     /// The same at the start, what the stopping test and a convergence verdict measure against
     /// (nil with `projectedGradientNorm`).
