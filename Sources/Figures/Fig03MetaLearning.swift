@@ -75,14 +75,8 @@ struct MetaLearningFigure: PaperFigure {
         let authors = try inputs.runs(MamlRuns.authors(c))
         let ks = MamlRuns.steps(c).map(Double.init)
         let oneStep = fig[0, 0]
-        let (mean, std) = try MamlRuns.meanStd(maml) { try $0.scalar(MamlNames.oneStepLoss.control) }
-        if maml.count > 1 {
-            oneStep.band(ks, lower: zip(mean, std).map { $0 - 2 * $1 }, upper: zip(mean, std).map { $0 + 2 * $1 },
-                         color: Style.control, alpha: 0.2)
-        }
-        oneStep.line(ks, mean, label: Self.oneStep.label, color: Style.control, marker: .circle)
-        oneStep.line(ks, try authors.map { try $0.scalar(MamlNames.oneStepLoss.control) }, label: Self.authorsOneStep.label,
-                     color: .gray, width: 1.5, style: .dashed, marker: .square, markerSize: 4)
+        try MamlRuns.drawMean(oneStep, ks, maml, label: Self.oneStep.label) { try $0.scalar(MamlNames.oneStepLoss.control) }
+        try MamlRuns.drawAuthors(oneStep, ks, authors, label: Self.authorsOneStep.label) { try $0.scalar(MamlNames.oneStepLoss.control) }
         // The random initialization's one-step loss (~0.5) would squeeze the learned curve's dip
         // (~0.01) flat; it goes in the title instead of as a line.
         let random = try MamlRuns.meanStd(maml) { try $0.scalar(MamlNames.oneStepLoss.baseline) }.mean

@@ -76,8 +76,7 @@ struct MamlDynamicsFigure: PaperFigure {
             first.line(ks, values, color: .gray, width: 1)
             for (k, v) in zip(ks, values) { first.scatter([k], [v], color: color(k), size: 8) }
             if isMean {
-                first.line(ks, try authors.map { try $0.scalar(MamlNames.oneStepLoss.control) }, label: Self.authorsOneStep.label,
-                           color: .gray, width: 1.5, style: .dashed, marker: .square, markerSize: 4)
+                try MamlRuns.drawAuthors(first, ks, authors, label: Self.authorsOneStep.label) { try $0.scalar(MamlNames.oneStepLoss.control) }
                 first.showLegend = false                              // a legend would squeeze the narrow panel; the caption says it
             }
             first.xLabel = "Optimized steps K"

@@ -57,18 +57,12 @@ struct MamlOptimizationFigure: PaperFigure {
         let ks = MamlRuns.steps(c).map(Double.init)
         let fig = Style.figure(rows: 1, cols: 3, title: "\(heading): " + title)
         let cumulative = fig[0, 0]
-        let (mean, std) = try MamlRuns.meanStd(maml) { try $0.scalar(MamlNames.cumulativeEvalLoss.control) }
-        if maml.count > 1 {
-            cumulative.band(ks, lower: zip(mean, std).map { $0 - 2 * $1 }, upper: zip(mean, std).map { $0 + 2 * $1 },
-                            color: Style.control, alpha: 0.2)
-        }
-        cumulative.line(ks, mean, label: Self.learned.label, color: Style.control, marker: .circle)
+        try MamlRuns.drawMean(cumulative, ks, maml, label: Self.learned.label) { try $0.scalar(MamlNames.cumulativeEvalLoss.control) }
         if maml.allSatisfy({ $0.allSatisfy { $0[MamlNames.cumulativeEvalLossHeldout.control] != nil } }) {
             cumulative.line(ks, try MamlRuns.meanStd(maml) { try $0.scalar(MamlNames.cumulativeEvalLossHeldout.control) }.mean,
                             label: Self.heldOut.label, color: Color.C(1), marker: .square)
         }
-        cumulative.line(ks, try authors.map { try $0.scalar(MamlNames.cumulativeEvalLoss.control) }, label: Self.authors.label,
-                        color: .gray, width: 1.5, style: .dashed, marker: .square, markerSize: 4)
+        try MamlRuns.drawAuthors(cumulative, ks, authors, label: Self.authors.label) { try $0.scalar(MamlNames.cumulativeEvalLoss.control) }
         let perTask = try ks.indices.map { k in Style.meanStd(try maml.map { try $0[k].array(MamlNames.cumulativeEvalLossPerTask.control) }).mean }
         let tasks = perTask.map(\.count).min() ?? 0
         for t in 0..<tasks {

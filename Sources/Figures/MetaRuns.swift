@@ -1,6 +1,7 @@
 import Bilevel
 import FigureKit
 import Maml
+import Render
 import WorkbenchKit
 
 /// The multi-step MAML sweep over the number of optimized steps K (Table 2: 1, 20, ..., 340),
@@ -52,6 +53,23 @@ enum MamlRuns {
     static func meanStd(_ records: [[RunRecord]], _ value: (RunRecord) throws -> Double) throws -> (mean: [Double], std: [Double]) {
         let perSeed = try records.map { try $0.map(value) }
         return Style.meanStd(perSeed)
+    }
+
+    /// One number per K drawn as eq. 26's mean over the seeds (blue, circles) with a ±2 std band.
+    static func drawMean(_ ax: Axes, _ ks: [Double], _ records: [[RunRecord]], label: String,
+                         _ value: (RunRecord) throws -> Double) throws {
+        let (mean, std) = try meanStd(records, value)
+        if records.count > 1 {
+            ax.band(ks, lower: zip(mean, std).map { $0 - 2 * $1 }, upper: zip(mean, std).map { $0 + 2 * $1 },
+                    color: Style.control, alpha: 0.2)
+        }
+        ax.line(ks, mean, label: label, color: Style.control, marker: .circle)
+    }
+
+    /// The same number from the authors' objective's runs (one seed), gray and dashed beside it.
+    static func drawAuthors(_ ax: Axes, _ ks: [Double], _ records: [RunRecord], label: String,
+                            _ value: (RunRecord) throws -> Double) throws {
+        ax.line(ks, try records.map(value), label: label, color: .gray, width: 1.5, style: .dashed, marker: .square, markerSize: 4)
     }
 
     /// Per K, the mean over the seeds of one series each run gives, element by element, to the
