@@ -70,7 +70,7 @@ struct FigurePlan {
                     needsMNIST = needsMNIST || experiment.needsMNIST(parameters)
                     let steps = Double(max(1, parameters.declared(.steps) ?? 1)), budget = max(1, parameters.declared(.iterations) ?? 1)
                     let size = steps * Double(budget + 2)
-                    let expected = parameters.declared(.optimizer).map { steps * (expectedEvaluations($0, budget: budget) + 2) } ?? size
+                    let expected = parameters.declared(.optimizer).map { steps * ($0.recipe(iterations: budget).expectedEvaluations + 2) } ?? size
                     let key = RunKey(request: request, parameters: parameters, revision: experiment.outputRevision)
                     procedureKeys[asked] = key
                     planned.append(PlannedRun(request: request, experiment: experiment, key: key, size: size, expectedSize: expected,

@@ -173,27 +173,9 @@ public func regenerateFigures(registry: Registry, figures all: FigureSet, option
     return report
 }
 
-/// L-BFGS's expected evaluations: this share of its budget, but at least `minimum`.
-enum LBFGSExpectation {
-    static let share = 0.06
-    static let minimum = 25.0
-}
-
-/// Gradient evaluations a run is expected to spend of its budget (`iterations`). L-BFGS needs about
-/// as many whatever its budget: counted as 6% of it but at least 25 (measured: the L-BFGS
-/// runs' evaluations, weighted by their cost, came to 1.1 times this on the paper preset and 1.07
-/// on the quick one). The paper's procedures: all of it.
-func expectedEvaluations(_ kind: OptimizerKind, budget: Int) -> Double {
-    let b = Double(budget)
-    switch kind {
-    case .lbfgs: return min(b, max(LBFGSExpectation.minimum, LBFGSExpectation.share * b))
-    case .gradient, .adam: return b
-    }
-}
-
 /// Seconds each run should take: its size times the cost per unit of its setting (the run
 /// without its seed), plus its SGD replays, timed once per setting (`StepCost`); a run at its
-/// `expectedEvaluations` (`expected`) and at its whole budget (`atBudget`). Runs whose
+/// `Recipe.expectedEvaluations` (`expected`) and at its whole budget (`atBudget`). Runs whose
 /// setting cannot be timed are left out.
 func estimatedSeconds(_ runs: [PlannedRun], mnistDirectory: String?) -> (expected: [RunKey: Double], atBudget: [RunKey: Double]) {
     var costs: [RunRequest: StepCost?] = [:]

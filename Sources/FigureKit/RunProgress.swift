@@ -5,9 +5,11 @@ import WorkbenchKit
 /// every few minutes, a heartbeat listing the runs in flight with their iterations so far.
 /// Runs differ in cost by orders of magnitude (a single-neuron sweep point vs an MNIST net),
 /// so the ETA prices each run left from the measured seconds per unit of size (steps x
-/// iterations) of the most similar finished runs: same run but seed, else same experiment,
-/// else all; before any has finished, from `priors` (short timed rollouts, `StepCost`). Runs in
-/// flight count with the fraction of their iterations left; the sum is divided by the jobs.
+/// iterations) of the most similar finished runs (same run but seed, else same experiment), else
+/// from its prior (a short timed rollout, `StepCost`) scaled by how finished runs compared with
+/// theirs, else from all finished runs. Pricing a long MNIST run by a few finished toy runs would
+/// keep the ETA flat while the long runs crawl. Runs in flight count with the fraction of their
+/// iterations left; the sum is divided by the jobs.
 final class RunProgress {
     private let runs: [PlannedRun]
     private let jobs: Int
@@ -19,6 +21,8 @@ final class RunProgress {
     /// Runs another process holds the claim on, waited for: by holder.
     private var waitingFor: [RunKey: String] = [:]
     private var rates: [String: (seconds: Double, size: Double)] = [:]
+    /// Finished runs with a prior: their measured and prior seconds, summed.
+    private var calibration = (measured: 0.0, prior: 0.0)
     private let lock = NSLock()
 
     init(runs: [PlannedRun], jobs: Int, priors: [RunKey: Double] = [:], log: @escaping (String) -> Void) {
@@ -79,9 +83,12 @@ final class RunProgress {
         inFlight.removeValue(forKey: run.key)
         waitingFor.removeValue(forKey: run.key)
         if error == nil, elsewhere == nil {
-            for group in Self.groups(run) {
+            for group in Self.groups(run) + [Self.everything] {
                 let r = rates[group] ?? (0, 0)
                 rates[group] = (r.seconds + seconds, r.size + run.size)
+            }
+            if let prior = priors[run.key], prior > 0 {
+                calibration = (calibration.measured + seconds, calibration.prior + prior)
             }
         }
         let done = finishedKeys.count, total = runs.count
@@ -97,13 +104,18 @@ final class RunProgress {
         for group in Self.groups(run) {
             if let r = rates[group], r.size > 0 { return r.seconds / r.size * run.size }
         }
-        return priors[run.key] ?? 0
+        if let prior = priors[run.key] {
+            return calibration.prior > 0 ? prior * calibration.measured / calibration.prior : prior
+        }
+        if let r = rates[Self.everything], r.size > 0 { return r.seconds / r.size * run.size }
+        return 0
     }
 
-    /// From the most to the least similar: the run without its seed, its experiment, everything.
+    /// From the most to the least similar: the run without its seed, its experiment.
     static func groups(_ run: PlannedRun) -> [String] {
-        [run.request.seed(0).description, run.request.experiment.text, "*"]
+        [run.request.seed(0).description, run.request.experiment.text]
     }
+    static let everything = "*"
 
     static func bar(_ fraction: Double, width: Int = 20) -> String {
         let filled = Int((fraction * Double(width)).rounded(.down))

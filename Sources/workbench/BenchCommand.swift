@@ -33,14 +33,14 @@ struct BenchCommand: ParsableCommand {
             // trajectory streams through memory, so time per step depends on N.
             let preset = options.preset == "quick" ? "paper" : options.preset
             if all {
-                print("experiment                        state  control/step   steps   forward  fwd+adjoint  ascent (us/step)")
+                print("experiment                        state  control/step   steps   forward  fwd+adjoint  ascent  two-pass (us/step)")
                 for e in Plugins.registry.experiments {
                     do {
                         let (engine, prepared) = try prepare(e, preset: preset)
                         let t = time(engine, theta: prepared.initialControl, optimizer: prepared.optimizer)
                         print(e.name.padding(toLength: 32, withPad: " ", startingAt: 0)
-                              + String(format: " %6d %13d %7d %9.2f %12.2f %7.2f", engine.stateCount, engine.controlCount,
-                                       engine.steps, t.forward, t.both, t.ascent))
+                              + String(format: " %6d %13d %7d %9.2f %12.2f %7.2f %9.2f", engine.stateCount, engine.controlCount,
+                                       engine.steps, t.forward, t.both, t.ascent, t.twoPass))
                     } catch let error as WorkbenchError {
                         print("\(e.name): not timed: \(error.message)")
                     }
@@ -60,7 +60,8 @@ struct BenchCommand: ParsableCommand {
                 let t = time(engine, theta: prepared.initialControl, optimizer: prepared.optimizer)
                 print(String(format: "    forward only        %8.2f us/step", t.forward))
                 print(String(format: "    forward + adjoint   %8.2f us/step", t.both))
-                print(String(format: "    + ascent update     %8.2f us/step (one full control iteration)", t.ascent))
+                print(String(format: "    + ascent update     %8.2f us/step (one full control iteration, the update fused into the adjoint)", t.ascent))
+                print(String(format: "    ascent, two passes  %8.2f us/step (the gradient, then the update)", t.twoPass))
             }
         }
     }
@@ -85,10 +86,11 @@ struct BenchCommand: ParsableCommand {
     }
 
     /// The best of `repeats` timings (thread CPU time, `StepCost.time`), in us per step, of a
-    /// forward pass, forward + adjoint, and a full ascent step.
-    func time(_ engine: any ValueEngine, theta: [Double], optimizer: OptimizerSettings) -> (forward: Double, both: Double, ascent: Double) {
+    /// forward pass, forward + adjoint, and a full ascent step, fused and in two passes.
+    func time(_ engine: any ValueEngine, theta: [Double], optimizer: OptimizerSettings)
+        -> (forward: Double, both: Double, ascent: Double, twoPass: Double) {
         let t = StepCost.time(engine, theta: theta, repeats: repeats, forward: true, ascent: optimizer)
         let perStep = 1e6 / Double(engine.steps)
-        return (t.forward! * perStep, t.forwardAndAdjoint * perStep, t.ascent! * perStep)
+        return (t.forward! * perStep, t.forwardAndAdjoint * perStep, t.ascent! * perStep, t.twoPassAscent! * perStep)
     }
 }

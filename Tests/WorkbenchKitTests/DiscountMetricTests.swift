@@ -25,7 +25,7 @@ final class DiscountedQuadratic: ClosedFormValue {
     }
 }
 
-/// Projected L-BFGS in the discount metric (`ascendProjectedQuasiNewton`'s `metric`): no optimizer
+/// Projected L-BFGS in the discount metric (`Recipe.projectedQuasiNewton`'s `metric`): no optimizer
 /// kind passes it, so these tests are what keeps it working for problems that need it.
 final class DiscountMetricTests: XCTestCase {
     /// In the discount metric L-BFGS moves every entry to its own optimum, the late ones too; in the
@@ -33,10 +33,10 @@ final class DiscountMetricTests: XCTestCase {
     func testTheDiscountMetricReachesTheLateEntriesOptimum() {
         let engine = DiscountedQuadratic(n: 100, gamma: 0.5)
         let start = [Double](repeating: 0, count: 100)
-        let euclidean = ascendProjectedQuasiNewton(engine: engine, initial: start, bounds: Bounds(-1, 1), firstStep: 0.1,
-                                                   settings: ConvergenceSettings(maxEvaluations: 200))
-        let metric = ascendProjectedQuasiNewton(engine: engine, initial: start, bounds: Bounds(-1, 1), firstStep: 0.1,
-                                                settings: ConvergenceSettings(maxEvaluations: 200), metric: engine.discountMetric)
+        let euclidean = Recipe.projectedQuasiNewton(firstStep: 0.1, bounds: Bounds(-1, 1), settings: ConvergenceSettings(maxEvaluations: 200))
+            .optimize(engine, from: start)
+        let metric = Recipe.projectedQuasiNewton(firstStep: 0.1, bounds: Bounds(-1, 1), settings: ConvergenceSettings(maxEvaluations: 200),
+                                                 metric: engine.discountMetric).optimize(engine, from: start)
         let worst = { (r: OptimizationResult) in zip(r.theta, engine.c).map { abs($0 - $1) }.max()! }
         XCTAssertLessThan(worst(metric), 1e-6, "\(metric.convergence!)")
         XCTAssertEqual(metric.convergence?.stopReason, .projectedGradient)
@@ -64,8 +64,8 @@ final class DiscountMetricTests: XCTestCase {
         let metric = try XCTUnwrap(engine.discountMetric)
         XCTAssertTrue(metric.allSatisfy { $0.isFinite && $0 >= 1 })
         let start = [Double](repeating: 0.2, count: 200)
-        let result = ascendProjectedQuasiNewton(engine: engine, initial: start, bounds: Bounds(-1, 1), firstStep: 0.01,
-                                                settings: ConvergenceSettings(maxEvaluations: 100), metric: metric)
+        let result = Recipe.projectedQuasiNewton(firstStep: 0.01, bounds: Bounds(-1, 1), settings: ConvergenceSettings(maxEvaluations: 100),
+                                                 metric: metric).optimize(engine, from: start)
         XCTAssertTrue(result.theta.allSatisfy(\.isFinite))
         XCTAssertGreaterThanOrEqual(result.valueHistory.last!, result.valueHistory.first!)
     }

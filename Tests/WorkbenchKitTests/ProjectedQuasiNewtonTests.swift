@@ -25,13 +25,6 @@ extension ClosedFormValue {
                    states: NoStates())
     }
     func lastRollout(of theta: [Double]) -> Trajectory { rollout(theta) }
-    func ascend(_ theta: inout [Double], rate: Double, bounds: Bounds) -> Double {
-        var g = [Double](repeating: 0, count: parameterCount)
-        let v = valueAndGradient(theta, gradient: &g)
-        for k in theta.indices { theta[k] += rate * g[k] }
-        bounds.clamp(&theta)
-        return v
-    }
 }
 
 /// V(x) = -1/2 (x - c)^T A (x - c) with A tridiagonal (2, -0.9): smooth, coupled, and with c

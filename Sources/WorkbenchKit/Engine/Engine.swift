@@ -20,7 +20,7 @@ public struct ControlProblem<D: LearningDynamics> {
     public var cost: any ControlCost
     public var map: ControlMap
     /// Copies of the control vector the run holds besides the engine, for its memory plan
-    /// (`MemoryPlan.controlCopies(for:)` of its optimizer; default: the most any optimizer holds).
+    /// (`Recipe.controlCopies` of its optimizer; default: the most any optimizer holds).
     public var controlCopies: Int
 
     public init(dynamics: D, steps: Int, dt: Double, gamma: Double, eta: Double,
@@ -31,7 +31,7 @@ public struct ControlProblem<D: LearningDynamics> {
 }
 
 /// What the optimizer and the runner need from an engine, independent of the model type.
-public protocol ValueEngine: AnyObject {
+public protocol ValueEngine: Objective {
     var parameterCount: Int { get }
     var steps: Int { get }
     var stateCount: Int { get }
@@ -55,11 +55,6 @@ public protocol ValueEngine: AnyObject {
     /// its rollout): the optimizer, for the control it returns.
     func lastRollout(of theta: [Double]) -> Trajectory
     func value(_ theta: [Double]) -> Double
-    func valueAndGradient(_ theta: [Double], gradient: inout [Double]) -> Double
-    /// One step of the paper's clamped gradient ascent, theta <- clamp(theta + rate dV/dtheta);
-    /// returns V before the step. Fused into the adjoint sweep for per-step controls, so the
-    /// gradient never travels through memory as a separate array.
-    func ascend(_ theta: inout [Double], rate: Double, bounds: Bounds) -> Double
     /// Per entry of theta, 1 / gamma^(t_i) of its step: the scale at which V's discount shrinks that
     /// entry's gradient and curvature alike (nil where theta is not per-step controls).
     var discountMetric: [Double]? { get }
@@ -98,14 +93,14 @@ public final class Engine<D: LearningDynamics>: ValueEngine {
     private var segment: Int
     private var checkpointing: Bool { segment < steps }
     /// States of the current segment (segment x stateCount): the whole trajectory when stored.
-    private var trajectory: [Double]
+    private var trajectory: EngineBuffer
     /// w_0, w_k, w_2k, ... when checkpointing (empty otherwise).
-    private var checkpoints: [Double]
+    private var checkpoints: EngineBuffer
     /// The whole trajectory of the last evaluation when it is stored (empty when checkpointed);
     /// runs read states through `rollout(_:)`'s `Trajectory`.
-    public var states: [Double] { checkpointing ? [] : trajectory }
+    public var states: [Double] { checkpointing ? [] : trajectory.array }
     /// w_{N-1} of the last evaluation (the segment buffer may have moved on when checkpointing).
-    private var finalState: [Double]
+    private let finalState: EngineBuffer
     private var lastValue = Double.nan
     /// Counts the evaluations and storage changes, so a trajectory knows whether the stored
     /// buffer still holds its states.
@@ -123,16 +118,17 @@ public final class Engine<D: LearningDynamics>: ValueEngine {
         return (0..<parameterCount).map { min(dt / stepWeight[$0 / m], 1e300) }
     }
     private let workspace: D.Workspace
-    private var drift: [Double]
-    private var lambda: [Double]
-    private var lambdaNext: [Double]
-    private var driftAdjoint: [Double]
-    private var controlGradient: [Double]   // one step's dV/dg when the map is not per-step
-    private var fixedControls: [Double]
-    private var initialState: [Double]
+    private let drift: EngineBuffer
+    private let lambda: EngineBuffer
+    private let lambdaNext: EngineBuffer
+    private let driftAdjoint: EngineBuffer
+    private let controlGradient: EngineBuffer   // one step's dV/dg when the map is not per-step
+    private let fixedControls: [Double]
+    private let fixedControlBuffer: EngineBuffer
+    private let initialState: EngineBuffer
     /// The model's per-step tape (segment x tapeCount): written by the forward sweep, read by the adjoint.
     private let tapeCount: Int
-    private var tape: [Double]
+    private var tape: EngineBuffer
 
     /// An engine that keeps the whole trajectory whatever its size: for problems built in code
     /// (tests, small evaluations). Runs use `init(_:budget:)`.
@@ -178,31 +174,33 @@ public final class Engine<D: LearningDynamics>: ValueEngine {
         case .perStep(let w0):
             precondition(w0.count == stateCount, "initial state has \(w0.count) entries, model expects \(stateCount)")
             parameterCount = steps * controlCount
-            initialState = w0
+            initialState = EngineBuffer(w0)
             fixedControls = []
         case .initialState(let copies, let controls):
             precondition(copies >= 1 && stateCount % copies == 0, "state does not split into \(copies) copies")
             precondition(controls.count == steps * controlCount, "fixed controls have the wrong size")
             parameterCount = stateCount / copies
-            initialState = [Double](repeating: 0, count: stateCount)
+            initialState = EngineBuffer(count: stateCount)
             fixedControls = controls
         }
         shape = Engine.shape(of: problem)
         memoryPlan = MemoryPlan.forced(shape, .stored)
         segment = steps
-        trajectory = []
-        checkpoints = []
+        fixedControlBuffer = EngineBuffer(fixedControls)
+        trajectory = EngineBuffer(count: 0)
+        checkpoints = EngineBuffer(count: 0)
         losses = [Double](repeating: 0, count: steps)
         costs = [Double](repeating: 0, count: steps)
         let logGamma = log(problem.gamma)
         stepWeight = (0..<steps).map { problem.dt * exp(Double($0) * problem.dt * logGamma) }
         workspace = problem.dynamics.makeWorkspace()
-        drift = [Double](repeating: 0, count: stateCount)
-        lambda = drift; lambdaNext = drift; driftAdjoint = drift
-        finalState = drift
-        controlGradient = [Double](repeating: 0, count: max(controlCount, 1))
+        drift = EngineBuffer(count: stateCount)
+        lambda = EngineBuffer(count: stateCount); lambdaNext = EngineBuffer(count: stateCount)
+        driftAdjoint = EngineBuffer(count: stateCount)
+        finalState = EngineBuffer(count: stateCount)
+        controlGradient = EngineBuffer(count: max(controlCount, 1))
         tapeCount = problem.dynamics.tapeCount
-        tape = []
+        tape = EngineBuffer(count: 0)
         useTrajectoryStorage(storage)
     }
 
@@ -222,10 +220,10 @@ public final class Engine<D: LearningDynamics>: ValueEngine {
         segment = k
         generation += 1
         // Free the old buffers before allocating the new ones.
-        trajectory = []; tape = []; checkpoints = []
-        trajectory = [Double](repeating: 0, count: k * stateCount)
-        tape = [Double](repeating: 0, count: max(k * tapeCount, 1))
-        checkpoints = [Double](repeating: 0, count: k == steps ? 0 : ((steps + k - 1) / k) * stateCount)
+        trajectory = EngineBuffer(count: 0); tape = EngineBuffer(count: 0); checkpoints = EngineBuffer(count: 0)
+        trajectory = EngineBuffer(count: k * stateCount)
+        tape = EngineBuffer(count: max(k * tapeCount, 1))
+        checkpoints = EngineBuffer(count: k == steps ? 0 : ((steps + k - 1) / k) * stateCount)
     }
 
     public func value(_ theta: [Double]) -> Double {
@@ -246,13 +244,7 @@ public final class Engine<D: LearningDynamics>: ValueEngine {
     }
 
     public func ascend(_ theta: inout [Double], rate: Double, bounds: Bounds) -> Double {
-        guard case .perStep = problem.map, controlCount > 0 else {
-            var gradient = [Double](repeating: 0, count: parameterCount)
-            let v = valueAndGradient(theta, gradient: &gradient)
-            for k in theta.indices { theta[k] += rate * gradient[k] }
-            bounds.clamp(&theta)
-            return v
-        }
+        guard case .perStep = problem.map, controlCount > 0 else { return ascendInTwoPasses(&theta, rate: rate, bounds: bounds) }
         let v = forward(theta)
         theta.withUnsafeMutableBufferPointer { th in
             backward(th.baseAddress!, output: .ascent(rate: rate, bounds: bounds))
@@ -275,49 +267,40 @@ public final class Engine<D: LearningDynamics>: ValueEngine {
         case .initialState(let copies, _):
             perStep = false
             let block = n / copies
-            for c in 0..<copies { for j in 0..<block { initialState[c * block + j] = theta[j] } }
+            for c in 0..<copies { for j in 0..<block { initialState.base[c * block + j] = theta[j] } }
         }
         let saveCheckpoints = checkpointing
         var total = 0.0
+        let s = trajectory.base, d = drift.base, tapeBase = tape.base, tn = tapeCount, cp = checkpoints.base
+        s.update(from: initialState.base, count: n)
         theta.withUnsafeBufferPointer { th in
-        fixedControls.withUnsafeBufferPointer { fixed in
-        trajectory.withUnsafeMutableBufferPointer { st in
-        checkpoints.withUnsafeMutableBufferPointer { cp in
-        drift.withUnsafeMutableBufferPointer { dr in
-        tape.withUnsafeMutableBufferPointer { tp in
-        initialState.withUnsafeBufferPointer { w0 in
-        finalState.withUnsafeMutableBufferPointer { wLast in
-            let s = st.baseAddress!, d = dr.baseAddress!, tapeBase = tp.baseAddress!, tn = tapeCount
-            s.update(from: w0.baseAddress!, count: n)
-            var dummy = 0.0
-            withUnsafeMutablePointer(to: &dummy) { dummyPtr in
-                let gBase: UnsafePointer<Double> = m == 0 ? UnsafePointer(dummyPtr)
-                    : (perStep ? th.baseAddress! : fixed.baseAddress!)
-                // Step i's state sits in slot i of the segment buffer (slot = i when stored).
-                var slot = 0
-                for i in 0..<steps {
-                    let w = s + slot * n
-                    if saveCheckpoints && slot == 0 { (cp.baseAddress! + (i / k) * n).update(from: w, count: n) }
-                    visit?(i, w)
-                    let g = m == 0 ? gBase : gBase + i * m
-                    let last = i == steps - 1
-                    let loss = dynamics.evaluate(step: i, state: w, control: g, drift: last ? nil : d,
-                                                 tape: tapeBase + slot * tn, workspace: workspace)
-                    let c = m == 0 ? 0 : cost.cost(g, count: m, step: i)
-                    losses[i] = loss
-                    costs[i] = c
-                    total += stepWeight[i] * (-eta * loss - c)
-                    if !last {
-                        slot += 1
-                        if slot == k { slot = 0 }
-                        let next = s + slot * n
-                        for j in 0..<n { next[j] = w[j] + dt * d[j] }
-                    } else {
-                        wLast.baseAddress!.update(from: w, count: n)
-                    }
+            // A model without controls reads its (absent) control from here.
+            let gBase: UnsafePointer<Double> = m == 0 ? UnsafePointer(controlGradient.base)
+                : (perStep ? th.baseAddress! : UnsafePointer(fixedControlBuffer.base))
+            // Step i's state sits in slot i of the segment buffer (slot = i when stored).
+            var slot = 0
+            for i in 0..<steps {
+                let w = s + slot * n
+                if saveCheckpoints && slot == 0 { (cp + (i / k) * n).update(from: w, count: n) }
+                visit?(i, w)
+                let g = m == 0 ? gBase : gBase + i * m
+                let last = i == steps - 1
+                let loss = dynamics.evaluate(step: i, state: w, control: g, drift: last ? nil : d,
+                                             tape: tapeBase + slot * tn, workspace: workspace)
+                let c = m == 0 ? 0 : cost.cost(g, count: m, step: i)
+                losses[i] = loss
+                costs[i] = c
+                total += stepWeight[i] * (-eta * loss - c)
+                if !last {
+                    slot += 1
+                    if slot == k { slot = 0 }
+                    let next = s + slot * n
+                    for j in 0..<n { next[j] = w[j] + dt * d[j] }
+                } else {
+                    finalState.base.update(from: w, count: n)
                 }
             }
-        }}}}}}}}
+        }
         lastValue = total
         return total
     }
@@ -326,25 +309,20 @@ public final class Engine<D: LearningDynamics>: ValueEngine {
     /// checkpoint of `start`, with exactly the forward sweep's operations.
     private func replaySegment(start: Int, end: Int, controls gBase: UnsafePointer<Double>) {
         let n = stateCount, m = controlCount, dt = problem.dt, dynamics = problem.dynamics
-        trajectory.withUnsafeMutableBufferPointer { st in
-        checkpoints.withUnsafeBufferPointer { cp in
-        drift.withUnsafeMutableBufferPointer { dr in
-        tape.withUnsafeMutableBufferPointer { tp in
-            let s = st.baseAddress!, d = dr.baseAddress!, tapeBase = tp.baseAddress!, tn = tapeCount
-            s.update(from: cp.baseAddress! + (start / segment) * n, count: n)
-            for i in start..<end {
-                let slot = i - start
-                let w = s + slot * n
-                let g = m == 0 ? gBase : gBase + i * m
-                let needsNext = i + 1 < end
-                _ = dynamics.evaluate(step: i, state: w, control: g, drift: needsNext ? d : nil,
-                                      tape: tapeBase + slot * tn, workspace: workspace)
-                if needsNext {
-                    let next = w + n
-                    for j in 0..<n { next[j] = w[j] + dt * d[j] }
-                }
+        let s = trajectory.base, d = drift.base, tapeBase = tape.base, tn = tapeCount
+        s.update(from: checkpoints.base + (start / segment) * n, count: n)
+        for i in start..<end {
+            let slot = i - start
+            let w = s + slot * n
+            let g = m == 0 ? gBase : gBase + i * m
+            let needsNext = i + 1 < end
+            _ = dynamics.evaluate(step: i, state: w, control: g, drift: needsNext ? d : nil,
+                                  tape: tapeBase + slot * tn, workspace: workspace)
+            if needsNext {
+                let next = w + n
+                for j in 0..<n { next[j] = w[j] + dt * d[j] }
             }
-        }}}}
+        }
     }
 
     public func rollout(_ theta: [Double]) -> Trajectory {
@@ -355,7 +333,7 @@ public final class Engine<D: LearningDynamics>: ValueEngine {
     public func lastRollout(of theta: [Double]) -> Trajectory {
         Trajectory(control: theta, value: lastValue, losses: losses, costs: costs, controls: controls(of: theta),
                    stateCount: stateCount, controlCount: controlCount, dt: dt, eta: eta,
-                   initialState: initialState, finalState: finalState, storage: memoryPlan.storage,
+                   initialState: initialState.array, finalState: finalState.array, storage: memoryPlan.storage,
                    states: States(engine: self, generation: generation))
     }
 
@@ -372,9 +350,7 @@ public final class Engine<D: LearningDynamics>: ValueEngine {
     private func visitStates(of theta: [Double], generation rolledOut: Int, _ body: (Int, UnsafePointer<Double>) -> Void) {
         if rolledOut == generation && !checkpointing {
             let n = stateCount
-            trajectory.withUnsafeBufferPointer { st in
-                for i in 0..<steps { body(i, st.baseAddress! + i * n) }
-            }
+            for i in 0..<steps { body(i, trajectory.base + i * n) }
             return
         }
         withoutActuallyEscaping(body) { visit in _ = forward(theta, visit: visit) }
@@ -413,62 +389,51 @@ public final class Engine<D: LearningDynamics>: ValueEngine {
         case .ascent(let rate, let bounds): gradientOut = nil; ascent = (rate, bounds)
         }
         let lastSegmentStart = ((steps - 1) / k) * k
-        lambdaNext.withUnsafeMutableBufferPointer { lamNext in
-        lambda.withUnsafeMutableBufferPointer { lam in
-        driftAdjoint.withUnsafeMutableBufferPointer { adj in
-        controlGradient.withUnsafeMutableBufferPointer { cg in
-        fixedControls.withUnsafeBufferPointer { fixed in
-            var lamN = lamNext.baseAddress!, lamI = lam.baseAddress!
-            let a = adj.baseAddress!
-            lamN.update(repeating: 0, count: n)
-            var dummy = 0.0
-            withUnsafeMutablePointer(to: &dummy) { dummyPtr in
-                let gBase: UnsafePointer<Double> = m == 0 ? UnsafePointer(dummyPtr)
-                    : (perStep ? UnsafePointer(theta) : fixed.baseAddress!)
-                for start in stride(from: lastSegmentStart, through: 0, by: -k) {
-                    let end = min(start + k, steps)
-                    if start != lastSegmentStart { replaySegment(start: start, end: end, controls: gBase) }
-                    trajectory.withUnsafeBufferPointer { st in
-                    tape.withUnsafeBufferPointer { tp in
-                        let s = st.baseAddress!, tapeBase = tp.baseAddress!, tn = tapeCount
-                        for i in stride(from: end - 1, through: start, by: -1) {
-                            let slot = i - start
-                            let w = s + slot * n
-                            let g = m == 0 ? gBase : gBase + i * m
-                            let last = i == steps - 1
-                            // dV/dg_i starts with the cost term; the model adds the rest.
-                            let gOut: UnsafeMutablePointer<Double> = m == 0 ? dummyPtr
-                                : (perStep && gradientOut != nil ? gradientOut! + i * m : cg.baseAddress!)
-                            if m > 0 { cost.writeGradient(g, count: m, step: i, scale: -stepWeight[i], into: gOut) }
-                            // lambda_i = lambda_{i+1} + (df/dw)^T (dt lambda_{i+1}) - dt gamma^t eta dL/dw
-                            lamI.update(from: lamN, count: n)
-                            if !last { for j in 0..<n { a[j] = dt * lamN[j] } }
-                            dynamics.pullback(step: i, state: w, control: g,
-                                              driftAdjoint: last ? nil : UnsafePointer(a),
-                                              lossWeight: -stepWeight[i] * eta,
-                                              stateBar: lamI, controlBar: gOut, tape: tapeBase + slot * tn,
-                                              workspace: workspace)
-                            // Step i's control is not needed again in this sweep: update it in place.
-                            if perStep, m > 0, let (rate, bounds) = ascent {
-                                let gi = theta + i * m
-                                for j in 0..<m { gi[j] += rate * gOut[j] }
-                                bounds.clamp(gi, count: m, offset: i * m)
-                            }
-                            swap(&lamI, &lamN)
-                        }
-                    }}
+        var lamN = lambdaNext.base, lamI = lambda.base
+        let a = driftAdjoint.base, cg = controlGradient.base
+        lamN.update(repeating: 0, count: n)
+        // A model without controls reads and writes its (absent) control gradient here.
+        let gBase: UnsafePointer<Double> = m == 0 ? UnsafePointer(cg)
+            : (perStep ? UnsafePointer(theta) : UnsafePointer(fixedControlBuffer.base))
+        let s = trajectory.base, tapeBase = tape.base, tn = tapeCount
+        for start in stride(from: lastSegmentStart, through: 0, by: -k) {
+            let end = min(start + k, steps)
+            if start != lastSegmentStart { replaySegment(start: start, end: end, controls: gBase) }
+            for i in stride(from: end - 1, through: start, by: -1) {
+                let slot = i - start
+                let w = s + slot * n
+                let g = m == 0 ? gBase : gBase + i * m
+                let last = i == steps - 1
+                // dV/dg_i starts with the cost term; the model adds the rest.
+                let gOut: UnsafeMutablePointer<Double> = m == 0 ? cg
+                    : (perStep && gradientOut != nil ? gradientOut! + i * m : cg)
+                if m > 0 { cost.writeGradient(g, count: m, step: i, scale: -stepWeight[i], into: gOut) }
+                // lambda_i = lambda_{i+1} + (df/dw)^T (dt lambda_{i+1}) - dt gamma^t eta dL/dw
+                lamI.update(from: lamN, count: n)
+                if !last { for j in 0..<n { a[j] = dt * lamN[j] } }
+                dynamics.pullback(step: i, state: w, control: g,
+                                  driftAdjoint: last ? nil : UnsafePointer(a),
+                                  lossWeight: -stepWeight[i] * eta,
+                                  stateBar: lamI, controlBar: gOut, tape: tapeBase + slot * tn,
+                                  workspace: workspace)
+                // Step i's control is not needed again in this sweep: update it in place.
+                if perStep, m > 0, let (rate, bounds) = ascent {
+                    let gi = theta + i * m
+                    for j in 0..<m { gi[j] += rate * gOut[j] }
+                    bounds.clamp(gi, count: m, offset: i * m)
                 }
+                swap(&lamI, &lamN)
             }
-            // lamN now holds lambda_0 = dV/dw_0.
-            if case .initialState(let copies, _) = problem.map, let grad = gradientOut {
-                let block = n / copies
-                grad.update(repeating: 0, count: block)
-                for c in 0..<copies { for j in 0..<block { grad[j] += lamN[c * block + j] } }
-            }
-            if lamN != lamNext.baseAddress! { lamNext.baseAddress!.update(from: lamN, count: n) }
-        }}}}}
+        }
+        // lamN now holds lambda_0 = dV/dw_0.
+        if case .initialState(let copies, _) = problem.map, let grad = gradientOut {
+            let block = n / copies
+            grad.update(repeating: 0, count: block)
+            for c in 0..<copies { for j in 0..<block { grad[j] += lamN[c * block + j] } }
+        }
+        if lamN != lambdaNext.base { lambdaNext.base.update(from: lamN, count: n) }
     }
 
     /// dV/dw_0 of the last gradient evaluation.
-    public var initialStateGradient: [Double] { lambdaNext }
+    public var initialStateGradient: [Double] { lambdaNext.array }
 }

@@ -35,17 +35,6 @@ public struct MemoryPlan: Equatable {
     /// its first step) and its 5 (s, y) pairs, 17 besides the start and the baseline.
     public static let controlCopies = 20
 
-    /// Copies of the control a run with this optimizer holds at most: start, baseline and iterate,
-    /// plus the gradient check's or bench's gradient and trial points (5 for the paper's fused
-    /// ascent); Adam adds its gradient and three moments (7); L-BFGS holds `controlCopies`.
-    public static func controlCopies(for optimizer: OptimizerKind) -> Int {
-        switch optimizer {
-        case .gradient: return 5
-        case .adam: return 7
-        case .lbfgs: return controlCopies
-        }
-    }
-
     /// Sizes of one engine's problem.
     public struct Shape: Equatable {
         public var steps: Int, stateCount: Int, controlCount: Int, tapeCount: Int

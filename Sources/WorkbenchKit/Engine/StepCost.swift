@@ -86,6 +86,8 @@ public struct StepCost {
         public var forward: Double?
         /// One step of the paper's clamped ascent (the update fused into the adjoint), when asked for.
         public var ascent: Double?
+        /// The same step as the gradient, then the update (`Objective.ascendInTwoPasses`), with `ascent`.
+        public var twoPassAscent: Double?
     }
 
     /// Times `engine` at `theta`: forward + adjoint always, the forward alone with `forward`, and
@@ -97,12 +99,14 @@ public struct StepCost {
         var gradient = [Double](repeating: 0, count: engine.parameterCount)
         _ = engine.valueAndGradient(theta, gradient: &gradient)   // warm-up: caches, page faults
         var best = Timing(forwardAndAdjoint: .infinity, forward: forward ? .infinity : nil,
-                          ascent: ascent == nil ? nil : .infinity)
-        var ascending = theta
+                          ascent: ascent == nil ? nil : .infinity, twoPassAscent: ascent == nil ? nil : .infinity)
+        var ascending = theta, twoPass = theta
         for _ in 0..<max(1, repeats) {
             if let settings = ascent {
                 let t = seconds { _ = engine.ascend(&ascending, rate: settings.rate, bounds: settings.bounds) }
                 best.ascent = min(best.ascent!, t)
+                let u = seconds { _ = engine.ascendInTwoPasses(&twoPass, rate: settings.rate, bounds: settings.bounds) }
+                best.twoPassAscent = min(best.twoPassAscent!, u)
             }
             if forward { best.forward = min(best.forward!, seconds { _ = engine.value(theta) }) }
             best.forwardAndAdjoint = min(best.forwardAndAdjoint, seconds { _ = engine.valueAndGradient(theta, gradient: &gradient) })

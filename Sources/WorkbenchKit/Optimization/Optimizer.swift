@@ -1,45 +1,12 @@
 import Foundation
 
-/// Box constraints on the control. `lower`/`upper` repeat with period `count` over the
-/// parameter vector (period 1 = one bound for every entry; period = per-step control size =
-/// a bound per control component).
-public struct Bounds: Equatable {
-    public var lower: [Double]
-    public var upper: [Double]
-    public init(lower: [Double], upper: [Double]) {
-        precondition(lower.count == upper.count && !lower.isEmpty)
-        self.lower = lower; self.upper = upper
-    }
-    public init(_ lower: Double, _ upper: Double) { self.init(lower: [lower], upper: [upper]) }
-    public static let none = Bounds(-.infinity, .infinity)
-
-    /// Clamps `count` entries at `x`, which sit at `offset` in the whole parameter vector.
-    @inline(__always)
-    public func clamp(_ x: UnsafeMutablePointer<Double>, count: Int, offset: Int) {
-        let p = lower.count
-        if p == 1 {
-            let lo = lower[0], hi = upper[0]
-            if lo == -.infinity && hi == .infinity { return }
-            for k in 0..<count { x[k] = min(max(x[k], lo), hi) }
-        } else {
-            for k in 0..<count { x[k] = min(max(x[k], lower[(offset + k) % p]), upper[(offset + k) % p]) }
-        }
-    }
-
-    public func clamp(_ theta: inout [Double]) {
-        theta.withUnsafeMutableBufferPointer { t in
-            if let base = t.baseAddress { clamp(base, count: t.count, offset: 0) }
-        }
-    }
-}
-
-/// How the control is improved. All ASCEND V.
+/// How the control is improved (all ascend V); `OptimizerSettings.recipe` builds each.
 public enum OptimizerKind: String, CaseIterable {
     /// The paper's update (eq. 3): theta += rate * dV/dtheta, then clamp.
     case gradient
     /// Adam (amsgrad variant, as the authors used for MAML and learning rates), then clamp.
     case adam
-    /// Projected L-BFGS (ProjectedQuasiNewton.swift): stops at convergence, spending at most
+    /// Projected L-BFGS (`Recipe.projectedQuasiNewton`): stops at convergence, spending at most
     /// `iterations` gradient evaluations; the first step is the paper's (rate times the gradient).
     case lbfgs
 }
@@ -79,57 +46,117 @@ public struct OptimizationResult {
     }
 }
 
-/// Gradient ascent on V with clamping. `onIteration(k, V)` reports progress. Stops at the first
-/// V that is not finite (a diverged rollout): the engine then holds that rollout's losses and costs.
+/// How an optimizer kind is built and what it costs: the one table over `OptimizerKind`.
+public struct Recipe {
+    /// Copies of the control a run with it holds at most (`MemoryPlan`): start, baseline and
+    /// iterate, plus the gradient check's or bench's gradient and trial points (5 for the paper's
+    /// fused ascent); Adam adds its gradient and three moments (7); L-BFGS its iterate, gradient,
+    /// direction, trial points and their gradients, and 5 (s, y) pairs (`MemoryPlan.controlCopies`).
+    public var controlCopies: Int
+    /// Gradient evaluations it is expected to spend of its budget. L-BFGS needs about as many
+    /// whatever its budget: counted as 6% of it but at least 25 (measured: the L-BFGS runs'
+    /// evaluations, weighted by their cost, came to 1.1 times this on the paper preset and 1.07 on
+    /// the quick one). The paper's procedures: all of it.
+    public var expectedEvaluations: Double
+    /// Runs the ascent from a start.
+    public var run: (_ objective: any Objective, _ initial: [Double], _ onIteration: (Int, Double) -> Void) -> AscentOutcome
+
+    /// This recipe, then `next` from where it ended: one history (the value at the handover
+    /// once), the evaluations of both, `next`'s stop reason.
+    public func then(_ next: Recipe) -> Recipe {
+        let first = self
+        return Recipe(controlCopies: max(first.controlCopies, next.controlCopies),
+                      expectedEvaluations: first.expectedEvaluations + next.expectedEvaluations) { objective, initial, onIteration in
+            let a = first.run(objective, initial, onIteration)
+            if a.diverged { return a }
+            let offset = a.valueHistory.count - (a.endsAtTheta ? 1 : 0)
+            var b = next.run(objective, a.theta) { k, v in onIteration(offset + k, v) }
+            b.valueHistory = Array(a.valueHistory.prefix(offset)) + b.valueHistory
+            b.evaluations += a.evaluations
+            return b
+        }
+    }
+}
+
+/// L-BFGS's expected evaluations: this share of its budget, but at least `minimum`.
+public enum LBFGSExpectation {
+    public static let share = 0.06
+    public static let minimum = 25.0
+}
+
+public extension OptimizerSettings {
+    var recipe: Recipe {
+        let settings = self
+        switch kind {
+        case .gradient:
+            return Recipe(controlCopies: 5, expectedEvaluations: Double(iterations)) { objective, initial, onIteration in
+                var controller = ClampedStep(Scale(settings.rate), bounds: settings.bounds)
+                return ascend(&controller, objective: objective, from: initial, bounds: settings.bounds,
+                              stop: StopRules(maxIterations: settings.iterations), onIteration: onIteration)
+            }
+        case .adam:
+            return Recipe(controlCopies: 7, expectedEvaluations: Double(iterations)) { objective, initial, onIteration in
+                var controller = ClampedStep(Adam(rate: settings.rate, epsilon: settings.adamEpsilon), bounds: settings.bounds)
+                return ascend(&controller, objective: objective, from: initial, bounds: settings.bounds,
+                              stop: StopRules(maxIterations: settings.iterations), onIteration: onIteration)
+            }
+        case .lbfgs:
+            let budget = Double(iterations)
+            var convergence = convergence
+            convergence.maxEvaluations = iterations
+            return Recipe.projectedQuasiNewton(firstStep: rate, bounds: bounds, settings: convergence,
+                                               expectedEvaluations: min(budget, max(LBFGSExpectation.minimum, LBFGSExpectation.share * budget)))
+        }
+    }
+}
+
+public extension OptimizerKind {
+    /// The kind's recipe for a budget of `iterations` (what it holds and is expected to spend).
+    func recipe(iterations: Int) -> Recipe {
+        OptimizerSettings(kind: self, rate: 1, iterations: iterations, bounds: .none).recipe
+    }
+}
+
+public extension Recipe {
+    /// Projected L-BFGS (`QuasiNewton` steps, `ProjectedLineSearch`): stops at convergence
+    /// (`settings`' tolerances) or its budget of evaluations; the first step is `firstStep` times
+    /// the gradient (the paper's rate is a safe choice), in `metric` when one is given.
+    static func projectedQuasiNewton(firstStep: Double, bounds: Bounds, settings: ConvergenceSettings, metric: [Double]? = nil,
+                                     expectedEvaluations: Double? = nil) -> Recipe {
+        Recipe(controlCopies: MemoryPlan.controlCopies, expectedEvaluations: expectedEvaluations ?? Double(settings.maxEvaluations)) {
+            objective, initial, onIteration in
+            var controller = ProjectedLineSearch(QuasiNewton(memory: settings.memory, firstStep: firstStep, metric: metric),
+                                                 bounds: bounds, count: initial.count, metric: metric)
+            return ascend(&controller, objective: objective, from: initial, bounds: bounds,
+                          stop: StopRules(maxEvaluations: settings.maxEvaluations,
+                                          projectedGradientTolerance: settings.projectedGradientTolerance,
+                                          valueTolerance: metric == nil ? settings.valueTolerance : nil),
+                          onIteration: onIteration)
+        }
+    }
+
+    /// Runs on an engine and ends with the rollout at the control it returns (the optimizer's
+    /// own last one when it evaluated that control last). Stops at the first V that is not finite
+    /// (a diverged rollout): the engine then holds that rollout's losses and costs.
+    func optimize(_ engine: any ValueEngine, from initial: [Double],
+                  onIteration: (Int, Double) -> Void = { _, _ in }) -> OptimizationResult {
+        var outcome = run(engine, initial, onIteration)
+        if outcome.diverged { return OptimizationResult(theta: outcome.theta, valueHistory: outcome.valueHistory) }
+        let final = outcome.lastEvaluatedIsTheta ? engine.lastRollout(of: outcome.theta) : engine.rollout(outcome.theta)
+        if !outcome.endsAtTheta {                             // a fixed step's last iterate: its V is the rollout's
+            outcome.valueHistory.append(final.value)
+            outcome.evaluations += 1
+        }
+        return OptimizationResult(theta: outcome.theta, valueHistory: outcome.valueHistory,
+                                  convergence: ConvergenceReport(evaluations: outcome.evaluations, stopReason: outcome.stopReason,
+                                                                 projectedGradientNorm: outcome.projectedGradientNorm,
+                                                                 startProjectedGradientNorm: outcome.startProjectedGradientNorm),
+                                  trajectory: final)
+    }
+}
+
+/// Runs `settings`' recipe on the engine (`Recipe.optimize`).
 public func optimizeControl(engine: any ValueEngine, initial: [Double], settings: OptimizerSettings,
                             onIteration: (Int, Double) -> Void = { _, _ in }) -> OptimizationResult {
-    switch settings.kind {
-    case .lbfgs:
-        var convergence = settings.convergence
-        convergence.maxEvaluations = settings.iterations
-        return ascendProjectedQuasiNewton(engine: engine, initial: initial, bounds: settings.bounds,
-                                          firstStep: settings.rate, settings: convergence, onIteration: onIteration)
-    case .gradient, .adam: break                              // the fixed-iteration loop below
-    }
-    var theta = initial
-    settings.bounds.clamp(&theta)
-    var gradient = [Double](repeating: 0, count: settings.kind == .adam ? theta.count : 0)
-    var history: [Double] = []
-    history.reserveCapacity(settings.iterations + 1)
-    // Adam state (unused for plain gradient ascent).
-    var m1 = [Double](), m2 = [Double](), m2max = [Double]()
-    if settings.kind == .adam {
-        m1 = [Double](repeating: 0, count: theta.count); m2 = m1; m2max = m1
-    }
-    let beta1 = 0.9, beta2 = 0.999, epsilon = settings.adamEpsilon
-    for k in 0..<settings.iterations {
-        let v: Double
-        switch settings.kind {
-        case .gradient:
-            v = engine.ascend(&theta, rate: settings.rate, bounds: settings.bounds)
-        case .lbfgs:
-            preconditionFailure("handled above")
-        case .adam:
-            v = engine.valueAndGradient(theta, gradient: &gradient)
-            let t = Double(k + 1)
-            let c1 = 1 - pow(beta1, t), c2 = 1 - pow(beta2, t)
-            for j in theta.indices {
-                let gj = gradient[j]
-                m1[j] = beta1 * m1[j] + (1 - beta1) * gj
-                m2[j] = beta2 * m2[j] + (1 - beta2) * gj * gj
-                m2max[j] = max(m2max[j], m2[j])
-                theta[j] += settings.rate * (m1[j] / c1) / ((m2max[j] / c2).squareRoot() + epsilon)
-            }
-            settings.bounds.clamp(&theta)
-        }
-        history.append(v)
-        if !v.isFinite { return OptimizationResult(theta: theta, valueHistory: history) }
-        onIteration(k, v)
-    }
-    let final = engine.rollout(theta)
-    history.append(final.value)
-    return OptimizationResult(theta: theta, valueHistory: history,
-                              convergence: ConvergenceReport(evaluations: settings.iterations + 1, stopReason: .iterations,
-                                                             projectedGradientNorm: nil),
-                              trajectory: final)
+    settings.recipe.optimize(engine, from: initial, onIteration: onIteration)
 }

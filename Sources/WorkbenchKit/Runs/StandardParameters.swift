@@ -49,7 +49,7 @@ public enum StandardParameters {
     public static func problem<D: LearningDynamics>(_ p: ParameterValues, dynamics: D, cost: any ControlCost,
                                                     map: ControlMap) throws -> Engine<D> {
         // The copies of the control the run's optimizer holds (all any optimizer may, if unknown).
-        let copies = p.declared(.optimizer).map(MemoryPlan.controlCopies(for:)) ?? MemoryPlan.controlCopies
+        let copies = p.declared(.optimizer).map { $0.recipe(iterations: p[.iterations]).controlCopies } ?? MemoryPlan.controlCopies
         let problem = ControlProblem(dynamics: dynamics, steps: p[.steps], dt: p[.learningRate], gamma: p[.gamma],
                                      eta: p[.eta], cost: cost, map: map, controlCopies: copies)
         return try engine(problem, sizeParameters: sizeParameters(p))
