@@ -111,6 +111,22 @@ public enum Style {
         ax.xLimits = 0...(fraction * Double(max(steps - 1, 1))).rounded()
     }
 
+    /// Shows task time from 0 to half again the step after which every curve stays within
+    /// `tolerance` of the curves' largest range from its own last value, when that is before the
+    /// end: a run whose controls settle early would otherwise draw its motion as a wall at the
+    /// left edge. The data CSV keeps the whole run.
+    public static func windowToSettling(_ ax: Axes, _ curves: [[Double]], tolerance: Double = 0.02) {
+        let finite = curves.flatMap { $0 }.filter(\.isFinite)
+        guard let steps = curves.map(\.count).max(), steps > 1, let lo = finite.min(), let hi = finite.max(), hi > lo else { return }
+        var settled = 0
+        for curve in curves {
+            guard let last = curve.last, last.isFinite else { return }
+            if let k = curve.lastIndex(where: { !$0.isFinite || abs($0 - last) > tolerance * (hi - lo) }) { settled = max(settled, k + 1) }
+        }
+        let end = (1.5 * Double(max(settled, 1))).rounded(.up)
+        if end < Double(steps - 1) { ax.xLimits = 0...end }
+    }
+
     /// An SGD quantity's mean over seeds and its std pooling the SGD runs' spread with the seeds'
     /// (as `sgdBand` draws it), for figures that transform it or mark it before drawing.
     public static func sgdMeanStd(_ records: [RunRecord], _ quantity: SGDColumns, _ role: Role) throws -> (mean: [Double], std: [Double]) {

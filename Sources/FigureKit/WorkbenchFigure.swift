@@ -27,6 +27,7 @@ public protocol WorkbenchFigure {
     var requiredExperiments: [ExperimentName] { get }
     /// Whether the figure reads MNIST itself (beyond what its runs need).
     var readsMNIST: Bool { get }
+    /// The runs it is drawn from (default: one of each required experiment, at the preset).
     func runs(_ context: PlanContext) -> [RunRequest]
     /// How the runs were chosen (sweeps, seeds), for index.md.
     func parameterNotes(_ context: PlanContext) -> [String]
@@ -38,6 +39,7 @@ public protocol WorkbenchFigure {
 public extension WorkbenchFigure {
     var heading: String { id }
     var readsMNIST: Bool { false }
+    func runs(_ context: PlanContext) -> [RunRequest] { requiredExperiments.map { RunRequest($0, preset: context.preset) } }
     func parameterNotes(_ context: PlanContext) -> [String] { [] }
     func claims(_ context: PlanContext) -> [Claim] { [] }
 }

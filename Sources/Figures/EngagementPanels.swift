@@ -55,12 +55,16 @@ enum EngagementPanels {
 
     /// One mean line (±2 std band) per class column of the family under the control; semantic
     /// hierarchy nodes are colored by level, with one legend entry per level.
-    static func coefficients(_ ax: Axes, _ records: [RunRecord], _ family: ColumnFamily, yLabel: String) throws {
+    /// With `windowed`, the time axis ends soon after the last of them settles (`Style.windowToSettling`).
+    static func coefficients(_ ax: Axes, _ records: [RunRecord], _ family: ColumnFamily, yLabel: String, windowed: Bool = false) throws {
         let names = records[0].members(of: family, .control)
         guard !names.isEmpty else { throw WorkbenchError("run \(records[0].request) has no \(family.prefix)* columns") }
         var labeled = Set<Int>()
+        var means: [[Double]] = []
+        defer { if windowed { Style.windowToSettling(ax, means) } }
         for (k, name) in names.enumerated() {
             let runs = try records.map { try $0.column(family.member(name), .control) }
+            means.append(Style.meanStd(runs).mean)
             if let level = EngagementNames.hierarchyLevel(ofMember: name) {
                 let label = labeled.insert(level).inserted ? levelLine(panel: "", level: level).label : nil
                 Style.meanBand(ax, runs, label: label, color: Color.C(level))

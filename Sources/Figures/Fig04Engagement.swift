@@ -188,11 +188,11 @@ struct EngagementFigure: PaperFigure {
         let mnistRuns = try inputs.runs(proportion.requests(c)), semanticRuns = try inputs.runs(semantic.requests(c))
         try EngagementPanels.improvement(fig[1, 0], mnistRuns)
         fig[1, 0].title = "MNIST: loss improvement"
-        try EngagementPanels.coefficients(fig[1, 1], mnistRuns, EngagementNames.categoryCoefficients, yLabel: "φ_{c}(t)")
+        try EngagementPanels.coefficients(fig[1, 1], mnistRuns, EngagementNames.categoryCoefficients, yLabel: "φ_{c}(t)", windowed: true)
         fig[1, 1].title = "MNIST: category engagement"
         try EngagementPanels.improvement(fig[1, 2], semanticRuns)
         fig[1, 2].title = "Semantic: loss improvement"
-        try EngagementPanels.coefficients(fig[1, 3], semanticRuns, EngagementNames.categoryCoefficients, yLabel: "φ_{c}(t)")
+        try EngagementPanels.coefficients(fig[1, 3], semanticRuns, EngagementNames.categoryCoefficients, yLabel: "φ_{c}(t)", windowed: true)
         fig[1, 3].title = "Semantic: category engagement"
 
         // (l, m): the SGD replay of the paper (the plain network trained on batches drawn with the

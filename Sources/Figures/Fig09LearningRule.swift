@@ -20,8 +20,6 @@ struct LearningRuleFigure: PaperFigure {
         """ + " " + DatasetNotes.semanticWithoutBias
     let requiredExperiments = [LearningRuleNames.learningRule]
 
-    func runs(_ c: PlanContext) -> [RunRequest] { [RunRequest(LearningRuleNames.learningRule, preset: c.preset)] }
-
     func parameterNotes(_ c: PlanContext) -> [String] {
         ["\(LearningRuleNames.learningRule) `\(c.preset.rawValue)` preset (semantic hierarchy; hyperparameters as stated in result.json)"]
     }

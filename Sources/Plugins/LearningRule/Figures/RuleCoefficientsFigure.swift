@@ -23,8 +23,6 @@ struct RuleCoefficientsFigure: WorkbenchFigure {
     static let hebbian = DrawnSeries(panel: "a", label: "Hebbian η_{r}")
     static let weights = Style.baselineVsControlLines(panel: "b")
 
-    func runs(_ c: PlanContext) -> [RunRequest] { [RunRequest(LearningRuleNames.learningRule, preset: c.preset)] }
-
     func parameterNotes(_ c: PlanContext) -> [String] {
         ["\(LearningRuleNames.learningRule) `\(c.preset.rawValue)` preset, the run of Fig. 9"]
     }

@@ -25,8 +25,6 @@ struct DecayScheduleFigure: WorkbenchFigure {
     static let population = Style.baselineVsControlLines(panel: "b")
     static let training = Style.baselineVsControlLines(panel: "c")
 
-    func runs(_ c: PlanContext) -> [RunRequest] { [RunRequest(WeightDecayNames.weightDecay, preset: c.preset)] }
-
     func claims(_ c: PlanContext) -> [Claim] {
         [
             Claim("(b) gradient descent overfits: its population loss ends more than 10% above its minimum", citation: Claim.workbench, oneSeed: true) { n in
