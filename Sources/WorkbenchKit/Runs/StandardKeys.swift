@@ -43,7 +43,8 @@ public extension Parameter where Value == Double {
 
 public extension Parameter where Value == OptimizerKind {
     static var optimizer: Parameter<OptimizerKind> {
-        Parameter("optimizer", "gradient = the paper's clamped ascent (eq. 3); adam = Adam (amsgrad)")
+        Parameter("optimizer", "gradient = the paper's clamped ascent (eq. 3); adam = Adam (amsgrad); "
+                  + "lbfgs = projected L-BFGS to the converged optimum (iterations = its evaluation budget)")
     }
 }
 
