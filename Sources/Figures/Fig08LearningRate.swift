@@ -19,7 +19,8 @@ struct LearningRateFigure: PaperFigure {
         its cost that close to a strongly discounted horizon), still above 0 where the iterations ran out. \
         On the paper preset with offset -1 only γ ≳ 0.93 learn at all: at the base rate the initial plateau lasts \
         t ≈ 14 and every unit of it costs β, which a shorter horizon never earns back: for γ ≤ 0.91 the paper's \
-        procedure learns nothing (α(t) ≈ 0, L(t) stays at 2). Plain L-BFGS reaches the same V to 1e-7, at γ ≤ 0.69 by \
+        procedure learns nothing (α(t) ≈ 0, L(t) stays at 2). Runs that learn nothing ("idle") lie on top of each other, so a gray \
+        dashed line over them gives their number and range of values. Plain L-BFGS reaches the same V to 1e-7, at γ ≤ 0.69 by \
         learning late, where the discount has made V flat: V does not decide there whether to learn; in the discount \
         metric it learns nothing there, as Adam does. The claims let \
         runs that learn nothing tie (within 1e-3 of the sweep's largest mean α) and ask the rest of the sweep \
@@ -103,7 +104,22 @@ struct LearningRateFigure: PaperFigure {
             try sweep.draw(loss, records) { try $0.column(RunColumns.loss, .control) }
             loss.yLabel = "Loss L(t)"
             loss.title = "\(sweep.label), offset \(offset)"
+            try Self.markIdle(sweep, records, rate: rate, loss: loss)
         }
         return fig
+    }
+
+    /// Runs that learn nothing (L(T) within `Rule.idleLossChange` of L(0)) lie on top of each other,
+    /// so under the sweep's colorbar they read as one curve of one value: a gray dashed line over
+    /// them, labeled with how many runs and which values it stands for, says so.
+    static func markIdle(_ sweep: Sweep, _ records: [RunRecord], rate: Axes, loss: Axes) throws {
+        let losses = try records.map { try $0.column(RunColumns.loss, .control) }
+        let idle = losses.indices.filter { abs((losses[$0].first ?? .nan) - (losses[$0].last ?? .nan)) <= Rule.idleLossChange }
+        guard idle.count >= 2, let first = idle.first else { return }
+        let values = idle.map { sweep.values[$0] }
+        let label = "\(idle.count) idle runs, \(sweep.label) \(Measure.text(values.min() ?? .nan))-\(Measure.text(values.max() ?? .nan))"
+        rate.line(try records[first].column(BilevelNames.effectiveLearningRate, .control), label: label, color: .gray,
+                  width: Style.lineWidth, style: .dashed)
+        loss.line(losses[first], label: label, color: .gray, width: Style.lineWidth, style: .dashed)
     }
 }

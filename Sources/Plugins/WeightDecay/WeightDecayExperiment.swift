@@ -6,7 +6,6 @@ import WorkbenchKit
 /// the teacher; the value V asks when decay is worth applying. Cost C = beta lambda^2, bounds
 /// 0 <= lambda <= upper. Not in the paper: the README's worked example of adding an intervention.
 public struct WeightDecayExperiment: Experiment {
-    public init() {}
     public let name = WeightDecayNames.weightDecay.text
     public let summary = "Example: optimal weight-decay schedule lambda(t) for linear regression on a small noisy sample"
 
