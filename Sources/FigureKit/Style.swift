@@ -37,9 +37,15 @@ public enum Style {
     /// Mean line with a ±2 std band when there is more than one run.
     public static func meanBand(_ ax: Axes, _ runs: [[Double]], label: String?, color: Color, style: LineStyle = .solid,
                          x: [Double]? = nil) {
-        let (mean, std) = meanStd(runs)
+        meanBand(ax, meanStd(runs), runs: runs.count, label: label, color: color, style: style, x: x)
+    }
+
+    /// The same from a mean and std already computed over `runs` runs (no band for one run).
+    public static func meanBand(_ ax: Axes, _ band: (mean: [Double], std: [Double]), runs: Int, label: String?, color: Color,
+                                style: LineStyle = .solid, x: [Double]? = nil) {
+        let (mean, std) = band
         let xs = x ?? steps(mean.count)
-        if runs.count > 1 {
+        if runs > 1 {
             ax.band(xs, lower: zip(mean, std).map { $0 - 2 * $1 }, upper: zip(mean, std).map { $0 + 2 * $1 },
                     color: color, alpha: 0.25)
         }

@@ -64,12 +64,13 @@ enum EngagementPanels {
         defer { if windowed { Style.windowToSettling(ax, means) } }
         for (k, name) in names.enumerated() {
             let runs = try records.map { try $0.column(family.member(name), .control) }
-            means.append(Style.meanStd(runs).mean)
+            let band = Style.meanStd(runs)
+            means.append(band.mean)
             if let level = EngagementNames.hierarchyLevel(ofMember: name) {
                 let label = labeled.insert(level).inserted ? levelLine(panel: "", level: level).label : nil
-                Style.meanBand(ax, runs, label: label, color: Color.C(level))
+                Style.meanBand(ax, band, runs: runs.count, label: label, color: Color.C(level))
             } else {
-                Style.meanBand(ax, runs, label: name, color: Color.C(k))
+                Style.meanBand(ax, band, runs: runs.count, label: name, color: Color.C(k))
             }
         }
         ax.xLabel = Style.taskTime
