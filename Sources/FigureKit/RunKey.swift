@@ -9,7 +9,7 @@ struct RunKey: Hashable {
     public let text: String
     public let hash: String
 
-    /// `revision`: the experiment's `outputRevision`; 0 adds nothing, so keys made before it existed stay valid.
+    /// `revision`: the experiment's `outputRevision`; 0 adds nothing to the key.
     public init(request: RunRequest, parameters: ParameterValues, revision: Int = 0) {
         var lines = ["experiment=\(request.experiment.text)", "seed=\(request.seed)", "version=\(workbenchVersion)"]
         if revision != 0 { lines.append("revision=\(revision)") }
