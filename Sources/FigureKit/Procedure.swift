@@ -21,12 +21,12 @@ public enum Procedure: String, CaseIterable {
 /// Whether an optimum run reached its optimum: its final projected gradient norm (largest entry of
 /// P(θ + ∇V) - θ, the box's first-order optimality measure) relative to the same at its start.
 ///
-/// The tolerance, 1e-4: L-BFGS itself aims at 1e-6 and also stops when V changes by less than 1e-10
-/// (relative) or its evaluation budget is spent. A run stopped by V's change within two decades of
-/// its own target has cut the optimality measure by four decades and counts as converged; one that
-/// stopped on its budget or on V's change above 1e-4 is still moving measurably and does not.
+/// The tolerance, 1e-4 (`ConvergenceSettings.certified`): L-BFGS itself aims at 1e-6 and also
+/// stops when V changes by less than 1e-10 (relative) once below 1e-4, or when its evaluation
+/// budget is spent or its line search finds no ascent. A run that stopped on its budget or line
+/// search above 1e-4 is still moving measurably and does not count as converged.
 public enum Convergence {
-    public static let tolerance = 1e-4
+    public static let tolerance = ConvergenceSettings.certified
 
     /// One optimum run's verdict.
     struct Verdict {

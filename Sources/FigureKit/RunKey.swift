@@ -2,7 +2,7 @@ import WorkbenchKit
 
 /// The identity of a run in the cache: the experiment, every resolved parameter value (so a
 /// changed preset or default invalidates the cache, not just changed overrides), the seed, the
-/// code version and the experiment's output revision. The folder name is a 64-bit FNV-1a hash of
+/// code version, the experiment's output revision and its optimizer's. The folder name is a 64-bit FNV-1a hash of
 /// that text; the text itself is stored beside the results (key.txt) and compared on reuse, so a
 /// hash collision cannot silently hand one run's results to another.
 struct RunKey: Hashable {
@@ -13,6 +13,9 @@ struct RunKey: Hashable {
     public init(request: RunRequest, parameters: ParameterValues, revision: Int = 0) {
         var lines = ["experiment=\(request.experiment.text)", "seed=\(request.seed)", "version=\(workbenchVersion)"]
         if revision != 0 { lines.append("revision=\(revision)") }
+        if case .text(let name)? = parameters.values["optimizer"], let kind = OptimizerKind(rawValue: name), kind.revision != 0 {
+            lines.append("optimizer_revision=\(kind.revision)")
+        }
         for name in parameters.order.sorted() {
             lines.append("\(name)=\(RunKey.canonical(parameters.values[name]!))")
         }

@@ -25,6 +25,24 @@ final class AscentLoopTests: XCTestCase {
     /// The box-constrained maximum: c clamped.
     var maximum: [Double] { c.map { min(max($0, -1), 1) } }
 
+    /// V's change ends an ascent only where the projected gradient is below the ceiling: a V rule
+    /// that always fires (tolerance 1) stops the first iteration without it, and with it only once
+    /// the gradient has fallen to 1e-4 of its start.
+    func testValueChangeStopsOnlyBelowTheGradientCeiling() throws {
+        let objective = Paraboloid(c)
+        var eager = ProjectedLineSearch(QuasiNewton(memory: 3, firstStep: 0.01), bounds: bounds, count: 5)
+        let early = ascend(&eager, objective: objective, from: [0, 0, 0, 0, 0], bounds: bounds,
+                           stop: StopRules(maxEvaluations: 200, valueTolerance: 1))
+        XCTAssertEqual(early.stopReason, .valueChange)
+        XCTAssertGreaterThan(try XCTUnwrap(early.projectedGradientNorm), 1e-4 * (try XCTUnwrap(early.startProjectedGradientNorm)))
+        var patient = ProjectedLineSearch(QuasiNewton(memory: 3, firstStep: 0.01), bounds: bounds, count: 5)
+        let late = ascend(&patient, objective: objective, from: [0, 0, 0, 0, 0], bounds: bounds,
+                          stop: StopRules(maxEvaluations: 200, valueTolerance: 1, valueStopGradientCeiling: 1e-4))
+        XCTAssertEqual(late.stopReason, .valueChange)
+        XCTAssertLessThanOrEqual(try XCTUnwrap(late.projectedGradientNorm), 1e-4 * (try XCTUnwrap(late.startProjectedGradientNorm)))
+        XCTAssertGreaterThan(late.evaluations, early.evaluations)
+    }
+
     func testEachControllerReachesTheBoxConstrainedMaximum() {
         let objective = Paraboloid(c)
         var clamped = ClampedStep(Scale(0.5), bounds: bounds)

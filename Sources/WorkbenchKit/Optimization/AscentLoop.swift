@@ -7,10 +7,22 @@ public struct StopRules: Equatable {
     public var projectedGradientTolerance: Double?
     /// Relative change of V in one iteration (controllers that report it only).
     public var valueTolerance: Double?
+    /// V's change stops the ascent only where the projected gradient is at most this, relative to
+    /// its start (nil: anywhere). A V that barely moves while the gradient is still large is an
+    /// ill-conditioned stretch, not an optimum.
+    public var valueStopGradientCeiling: Double?
     public init(maxIterations: Int? = nil, maxEvaluations: Int? = nil, projectedGradientTolerance: Double? = nil,
-                valueTolerance: Double? = nil) {
+                valueTolerance: Double? = nil, valueStopGradientCeiling: Double? = nil) {
         self.maxIterations = maxIterations; self.maxEvaluations = maxEvaluations
         self.projectedGradientTolerance = projectedGradientTolerance; self.valueTolerance = valueTolerance
+        self.valueStopGradientCeiling = valueStopGradientCeiling
+    }
+
+    /// Whether V's change may stop the ascent where the projected gradient is `norm` (`start` at
+    /// the start; either nil when the controller does not hold the gradient).
+    func allowsValueStop(norm: Double?, start: Double?) -> Bool {
+        guard let ceiling = valueStopGradientCeiling, let norm, let start else { return true }
+        return norm <= ceiling * start
     }
 }
 
@@ -101,7 +113,8 @@ public func ascend<C: StepController>(_ controller: inout C, objective: any Obje
             }
             onIteration(iteration, v)
             iteration += 1
-            if let tolerance = stop.valueTolerance, let change, change <= tolerance { reason = .valueChange; break loop }
+            if let tolerance = stop.valueTolerance, let change, change <= tolerance,
+               stop.allowsValueStop(norm: controller.projectedGradientNorm(at: x), start: startNorm) { reason = .valueChange; break loop }
         case .retry(let used):
             evaluations += used
             if used > 0 { lastEvaluatedIsX = false }

@@ -4,8 +4,12 @@ import Foundation
 public struct ConvergenceSettings: Equatable {
     /// Largest entry of the projected gradient, relative to its size at the start.
     public var projectedGradientTolerance: Double
-    /// (V_new - V_old) / max(|V_old|, |V_new|, 1) below which the ascent stops.
+    /// (V_new - V_old) / max(|V_old|, |V_new|, 1) below which the ascent stops, once the projected
+    /// gradient is at most `certified` of its start.
     public var valueTolerance: Double
+    /// The projected gradient, relative to its start, at which a run counts as converged (what
+    /// `workbench figures` certifies an optimum by); V's change stops the ascent only below it.
+    public static let certified = 1e-4
     /// Gradient evaluations at most (line-search trials count).
     public var maxEvaluations: Int
     /// (s, y) pairs kept (each two copies of the control: `Recipe.controlCopies` counts 5).

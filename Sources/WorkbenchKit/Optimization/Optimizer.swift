@@ -11,6 +11,12 @@ public enum OptimizerKind: String, CaseIterable {
     case lbfgs
 }
 
+public extension OptimizerKind {
+    /// Raised when what the kind computes changes, so that cached runs made with it are redone
+    /// (0 adds nothing to a run's cache key). L-BFGS 1: V's change stops it only once certified.
+    var revision: Int { self == .lbfgs ? 1 : 0 }
+}
+
 public struct OptimizerSettings {
     public var kind: OptimizerKind
     public var rate: Double
@@ -130,7 +136,8 @@ public extension Recipe {
             return ascend(&controller, objective: objective, from: initial, bounds: bounds,
                           stop: StopRules(maxEvaluations: settings.maxEvaluations,
                                           projectedGradientTolerance: settings.projectedGradientTolerance,
-                                          valueTolerance: metric == nil ? settings.valueTolerance : nil),
+                                          valueTolerance: metric == nil ? settings.valueTolerance : nil,
+                                          valueStopGradientCeiling: ConvergenceSettings.certified),
                           onIteration: onIteration)
         }
     }
