@@ -60,7 +60,10 @@ public final class Figure {
         c.setColor(.white); c.rect(Rect(x: 0, y: 0, width: width * 72, height: height * 72)); c.fill()
         let layouts = FigureLayout.compute(self, canvas: c)
         if let title {
-            c.text(title, at: width * 36, style.outerPad, size: style.suptitleFont, h: .center, v: .top)
+            // A title wider than a narrow figure is set smaller rather than cut at the edges.
+            let room = width * 72 - 2 * style.outerPad, wide = c.measure(title, size: style.suptitleFont).width
+            let size = wide > room ? style.suptitleFont * room / wide : style.suptitleFont
+            c.text(title, at: width * 36, style.outerPad, size: size, h: .center, v: .top)
         }
         for (i, (axes, p)) in zip(panels, layouts).enumerated() where !axes.isHidden {
             AxesDrawing.drawGrid(axes, p, c, style)
