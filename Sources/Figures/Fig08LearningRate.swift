@@ -59,7 +59,7 @@ struct LearningRateFigure: PaperFigure {
         /// -1 on the paper preset the optimum below γ ≈ 0.93 is to learn nothing (α(t) = 0, at the
         /// bound), and those runs' order is the optimizer's noise.
         func idle(_ n: FigureNumbers, _ family: DrawnSeries) throws -> [Bool] {
-            try n.family(family).map { abs(($0.values.first ?? .nan) - ($0.values.last ?? .nan)) <= Rule.idleLossChange }
+            try n.family(family).map { Rule.learnsNothing($0.values) }
         }
         let families = families(c)
         func rate(_ k: Int, increasing: Bool, parameter: String) -> (FigureNumbers) throws -> ClaimOutcome {
@@ -109,12 +109,12 @@ struct LearningRateFigure: PaperFigure {
         return fig
     }
 
-    /// Runs that learn nothing (L(T) within `Rule.idleLossChange` of L(0)) lie on top of each other,
+    /// Runs that learn nothing (`Rule.learnsNothing`, as the claims read them) lie on top of each other,
     /// so under the sweep's colorbar they read as one curve of one value: a gray dashed line over
     /// them, labeled with how many runs and which values it stands for, says so.
     static func markIdle(_ sweep: Sweep, _ records: [RunRecord], rate: Axes, loss: Axes) throws {
         let losses = try records.map { try $0.column(RunColumns.loss, .control) }
-        let idle = losses.indices.filter { abs((losses[$0].first ?? .nan) - (losses[$0].last ?? .nan)) <= Rule.idleLossChange }
+        let idle = losses.indices.filter { Rule.learnsNothing(losses[$0]) }
         guard idle.count >= 2, let first = idle.first else { return }
         let values = idle.map { sweep.values[$0] }
         let label = "\(idle.count) idle runs, \(sweep.label) \(Measure.text(values.min() ?? .nan))-\(Measure.text(values.max() ?? .nan))"

@@ -101,6 +101,11 @@ enum Rule {
     /// weights never left the initial saddle: α(t) at its bound, 0, up to the optimizer's resolution).
     static let idleLossChange = 1e-3
 
+    /// R8: whether a run with this loss curve learns nothing (`idleLossChange`).
+    static func learnsNothing(_ loss: [Double]) -> Bool {
+        abs((loss.first ?? .nan) - (loss.last ?? .nan)) <= idleLossChange
+    }
+
     /// R12, "starts acting before the switch": at every switch s, the signal first reaches half of
     /// its peak over (s - P/2, s + P/2) before s. The peak's step and the rise into the switch (the
     /// signal just before s over its minimum in the half-period before) are reported.
