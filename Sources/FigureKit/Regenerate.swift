@@ -2,10 +2,10 @@ import Foundation
 import Render
 import WorkbenchKit
 
-/// `workbench figures`: plan the requested figures, compute the runs not yet cached (this
-/// shard's share of them, on `jobs` threads, each under its run claim), then draw every figure
-/// whose runs are all there and write index.md. Without --shard everything ends drawn; with it
-/// only runs are computed. `--status` reports and stops; `--no-compute` draws only from the cache.
+/// `workbench figures`: plan the requested figures, compute the runs not yet cached (on `jobs`
+/// threads, each under its run claim) figure by figure, drawing each once its runs are there,
+/// then write index.md. With --shard only this shard's share of the runs is computed, and nothing
+/// is drawn. `--status` reports and stops; `--no-compute` draws only from the cache.
 /// `figures`: what this build draws (the paper's and the plugins'); `registry`: its experiments.
 public func regenerateFigures(registry: Registry, figures all: FigureSet, options: FiguresOptions) throws -> FiguresReport {
     let start = Date()
@@ -69,13 +69,24 @@ public func regenerateFigures(registry: Registry, figures all: FigureSet, option
                                  heartbeat: options.heartbeatSeconds, claims: claims, leaveClaimedRuns: options.shard != nil)
     scheduler.pollEvery = options.claimPollSeconds
     scheduler.sleep = options.claimSleep
-    let outcome = scheduler.execute(toCompute, progress: progress)
-    let failures = outcome.failures
-    report.runsDoneElsewhere = outcome.doneElsewhere.count
-    report.runsLeftToOthers = outcome.leftToOthers.count
-    report.runsComputed = toCompute.count - failures.count - outcome.doneElsewhere.count - outcome.leftToOthers.count
+    var outcome = RunScheduler.Outcome()
+    func compute(_ runs: [PlannedRun]) {
+        guard !runs.isEmpty else { return }
+        let o = scheduler.execute(runs, progress: progress)
+        outcome.failures.merge(o.failures) { a, _ in a }
+        outcome.doneElsewhere.merge(o.doneElsewhere) { a, _ in a }
+        outcome.leftToOthers.merge(o.leftToOthers) { a, _ in a }
+    }
+    func count() {
+        report.runsDoneElsewhere = outcome.doneElsewhere.count
+        report.runsLeftToOthers = outcome.leftToOthers.count
+        report.runsComputed = toCompute.count - outcome.failures.count - outcome.doneElsewhere.count - outcome.leftToOthers.count
+    }
 
     if let shard = options.shard {
+        compute(toCompute)
+        count()
+        let failures = outcome.failures
         for (key, error) in failures {
             report.failed.append(.init(id: key.folderName("run"), reason: describe(error)))
         }
@@ -89,7 +100,17 @@ public func regenerateFigures(registry: Registry, figures all: FigureSet, option
         return report
     }
 
-    for entry in plan.entries {
+    // Figure by figure, the cheapest first, each drawn as soon as its runs are there: a long
+    // regeneration shows its figures as it goes, and one stopped early leaves those it finished
+    // drawn. Within a figure the longest runs start first.
+    let pending = Dictionary(toCompute.map { ($0.key, $0) }) { a, _ in a }
+    let entryRuns = plan.entries.map { entry in entry.distinctRuns.compactMap { pending[$0.key] } }
+    let entryCost = entryRuns.map { $0.reduce(0) { $0 + (priors[$1.key] ?? 0) } }
+    var started = Set<RunKey>()
+    for index in plan.entries.indices.sorted(by: { (entryCost[$0], $0) < (entryCost[$1], $1) }) {
+        let entry = plan.entries[index]
+        compute(entryRuns[index].filter { started.insert($0.key).inserted })
+        let failures = outcome.failures
         let figureStart = Date()
         let keys = entry.procedures.flatMap { p in entry.requests.map { (p, $0, entry.keys[p]![$0]!) } }
         if let bad = keys.first(where: { failures[$0.2] != nil }) {
@@ -161,6 +182,9 @@ public func regenerateFigures(registry: Registry, figures all: FigureSet, option
             log("\(entry.figure.id): FAILED: \(describe(error))")
         }
     }
+    compute(toCompute.filter { started.insert($0.key).inserted })
+    count()
+    report.made.sort { a, b in plan.entries.firstIndex { $0.figure.id == a.id }! < plan.entries.firstIndex { $0.figure.id == b.id }! }
     report.seconds = Date().timeIntervalSince(start)
     try IndexWriter.write(report: report, plan: plan, figures: all, context: context, options: options)
     for s in report.skipped { log("\(s.id): skipped: \(s.reason)") }
