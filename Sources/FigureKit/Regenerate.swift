@@ -102,7 +102,8 @@ public func regenerateFigures(registry: Registry, figures all: FigureSet, option
 
     // Figure by figure, the cheapest first, each drawn as soon as its runs are there: a long
     // regeneration shows its figures as it goes, and one stopped early leaves those it finished
-    // drawn. Within a figure the longest runs start first.
+    // drawn. Within a figure the longest runs start first. Every planned run belongs to some
+    // figure's runs, so the loop computes them all.
     let pending = Dictionary(toCompute.map { ($0.key, $0) }) { a, _ in a }
     let entryRuns = plan.entries.map { entry in entry.distinctRuns.compactMap { pending[$0.key] } }
     let entryCost = entryRuns.map { $0.reduce(0) { $0 + (priors[$1.key] ?? 0) } }
@@ -182,9 +183,9 @@ public func regenerateFigures(registry: Registry, figures all: FigureSet, option
             log("\(entry.figure.id): FAILED: \(describe(error))")
         }
     }
-    compute(toCompute.filter { started.insert($0.key).inserted })
     count()
-    report.made.sort { a, b in plan.entries.firstIndex { $0.figure.id == a.id }! < plan.entries.firstIndex { $0.figure.id == b.id }! }
+    let position = Dictionary(uniqueKeysWithValues: plan.entries.enumerated().map { ($1.figure.id, $0) })
+    report.made.sort { position[$0.id]! < position[$1.id]! }
     report.seconds = Date().timeIntervalSince(start)
     try IndexWriter.write(report: report, plan: plan, figures: all, context: context, options: options)
     for s in report.skipped { log("\(s.id): skipped: \(s.reason)") }
