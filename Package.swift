@@ -111,6 +111,7 @@ let package = Package(
         .testTarget(name: "WorkbenchKitTests", dependencies: ["WorkbenchKit", "TestSupport"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "WorkbenchKit", "TestSupport"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "TestSupport"]),
+        .testTarget(name: "PluginListTests", dependencies: ["PluginList", "WorkbenchKit", "TestSupport"]),
         .testTarget(name: "FiguresTests", dependencies: ["Figures", "FigureKit", "WorkbenchKit", "Render", "TestSupport", "PluginList"]
                         + plugins.flatMap(\.modules)),
     ] + plugins.flatMap(\.targets)

@@ -29,17 +29,14 @@ struct GradcheckCommand: ParsableCommand {
             }
             let e = try Plugins.registry.experiment(named: experiment)
             let params = try e.resolve(preset: options.preset, overrides: try options.overrides())
-            let prepared = try e.prepare(params, context: RunContext(seed: options.seed, mnistDirectory: options.mnistDirectory))
-            // Away from the symmetric baseline so every term of the gradient is exercised.
-            var rng = SeededGenerator(seed: options.seed, stream: 99)
-            let theta = prepared.initialControl.map { $0 + 0.05 * rng.normal() }
-            let report = checkGradient(engine: prepared.engine, at: theta, directions: directions, epsilon: epsilon)
+            let (report, parameterCount) = try e.gradientCheck(params, context: RunContext(seed: options.seed, mnistDirectory: options.mnistDirectory),
+                                                               directions: directions, epsilon: epsilon)
             for (k, d) in report.directions.enumerated() {
                 print(String(format: "direction %d  adjoint % .10e  finite-diff % .10e  rel.err %.2e  step %.1e  settled to %.1e",
                              k, d.analytic, d.numeric, d.relativeError, d.step, d.spread))
             }
             let ok = report.passes(tolerance: tolerance)
-            print("\(e.name): max relative error \(String(format: "%.2e", report.maxRelativeError)) over \(prepared.engine.parameterCount) control parameters: \(ok ? "PASS" : "FAIL")")
+            print("\(e.name): max relative error \(String(format: "%.2e", report.maxRelativeError)) over \(parameterCount) control parameters: \(ok ? "PASS" : "FAIL")")
             // Estimates that never agree to better than the error itself mean V is not smooth along
             // that direction: the finite differences, not the adjoint, are then the weak side.
             let rough = report.directions.filter { $0.spread > 1e-6 && $0.spread >= 0.1 * $0.relativeError }

@@ -4,13 +4,6 @@ import XCTest
 import WorkbenchKit
 
 final class WeightDecayTests: XCTestCase {
-    /// The hand-written pullback against finite differences of V, at a control away from the
-    /// baseline so that every term of it (A, lambda, w) is exercised.
-    func testGradientMatchesFiniteDifferences() throws {
-        let overrides = [("steps", "80"), ("inputs", "5"), ("examples", "8")]
-        XCTAssertLessThan(try gradientError(WeightDecayExperiment(), overrides: overrides), 1e-6)
-    }
-
     /// A constant decay lambda is ridge regression: Euler steps converge to (A + lambda I)^-1 b, and
     /// to the training set's least-squares fit when lambda = 0.
     func testConstantDecayConvergesToTheRidgeSolution() {
