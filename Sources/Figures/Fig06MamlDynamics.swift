@@ -16,7 +16,8 @@ struct MamlDynamicsFigure: PaperFigure {
         their average L_MAML ((f), (l)); the paper letters the columns (a)-(f). The meta-objective is eq. 26's \
         (V sums the losses after the updates, i = 1..K); curves and points are means over seeds. In (l) the gray \
         dashed line is the authors' code's objective (V sums i = 0..K, the loss at the initialization included), one \
-        seed: the paper's figures were made with it. The paper reports that a few optimized steps lower the \
+        seed: the paper's figures were made with it. A top panel whose losses span more than a factor 20 (the \
+        first losses from some optimum initializations) has a log axis. The paper reports that a few optimized steps lower the \
         one-step loss below standard MAML's and more raise it again while later learning keeps improving; the \
         claims below say under which objective and procedure that holds here.
         """
@@ -67,6 +68,12 @@ struct MamlDynamicsFigure: PaperFigure {
                 ? try MamlRuns.meanSeries(maml) { try $0.array(MamlNames.evalLossMean.control) }
                 : ks.indices.map { k in seedMean(curves.map { $0[k][column] }) }
             dynamics.lines(Style.steps(ys.map(\.count).min() ?? 0), ys, parameters: ks, name: MamlClaims.kFamily)
+            // An initialization whose first losses lie decades above where learning settles (the
+            // unconverged optimum's small K) would flatten every other curve on a linear axis.
+            let losses = Array(ys.joined())
+            if losses.allSatisfy({ $0 > 0 }), let least = losses.min(), let most = losses.max(), most > 20 * least {
+                dynamics.yScale = .log
+            }
             dynamics.xLabel = Style.taskTime
             dynamics.yLabel = column == 0 ? "Loss L(t)" : nil
             dynamics.title = isMean ? "Mean over pairs" : "Pair " + (column < tasks.count ? tasks[column] : "\(column)")
